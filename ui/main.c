@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "otasuke-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(OtasukeApplication) app = NULL;
+  const char *localedir = g_getenv ("OTASUKE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* OTASUKE_LOCALEDIR lets an uninstalled build (meson devenv, tests) find its catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = otasuke_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "otasuke-os-info.h"
+#include "otasuke-store.h"
+
+G_BEGIN_DECLS
+
+#define OTASUKE_TYPE_APPLICATION (otasuke_application_get_type ())
+G_DECLARE_FINAL_TYPE (OtasukeApplication, otasuke_application, OTASUKE, APPLICATION, AdwApplication)
+
+OtasukeApplication  *otasuke_application_new                (void);
+GSettings           *otasuke_application_get_settings       (OtasukeApplication *self);
+gboolean             otasuke_application_get_ready          (OtasukeApplication *self);
+OtasukeStore        *otasuke_application_get_store          (OtasukeApplication *self);
+const GError        *otasuke_application_get_store_error    (OtasukeApplication *self);
+const OtasukeOsInfo *otasuke_application_get_os_info        (OtasukeApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "otasuke-os-info.h"
+#include "otasuke-store.h"
+
+G_BEGIN_DECLS
+
+#define OTASUKE_TYPE_OVERVIEW_PAGE (otasuke_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (OtasukeOverviewPage, otasuke_overview_page, OTASUKE, OVERVIEW_PAGE, GtkWidget)
+
+void        otasuke_overview_page_set_os_info    (OtasukeOverviewPage       *self,
+                                                  const OtasukeOsInfo       *info);
+void        otasuke_overview_page_set_summary    (OtasukeOverviewPage       *self,
+                                                  const OtasukeStoreSummary *summary);
+void        otasuke_overview_page_set_store_path (OtasukeOverviewPage       *self,
+                                                  const char                *path);
+void        otasuke_overview_page_set_problem    (OtasukeOverviewPage       *self,
+                                                  const char                *message,
+                                                  gboolean                   is_error);
+const char *otasuke_overview_page_get_problem    (OtasukeOverviewPage       *self);
+
+G_END_DECLS

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "otasuke-preferences-window.h"
+#include "otasuke-url.h"
+
+struct _OtasukePreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template widgets */
+  GtkSwitch            *autostart_switch;
+  AdwEntryRow          *feed_url_row;
+  GtkLabel             *feed_url_error;
+  GtkAdjustment        *interval_adjustment;
+  GtkSwitch            *notifications_switch;
+};
+
+G_DEFINE_FINAL_TYPE (OtasukePreferencesWindow, otasuke_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_feed_url_error (OtasukePreferencesWindow *self,
+                     const char               *message)
+{
+  gtk_label_set_text (self->feed_url_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->feed_url_error), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->feed_url_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->feed_url_row), "error");
+}
+
+static void
+on_feed_url_changed (OtasukePreferencesWindow *self)
+{
+  show_feed_url_error (self, NULL);
+}
+
+static void
+on_feed_url_apply (OtasukePreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->feed_url_row))));
+
+  if (!otasuke_url_check_feed (url, &error))
+    {
+      show_feed_url_error (self, error->message);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "feed-url", url);
+  show_feed_url_error (self, NULL);
+}
+
+static void
+otasuke_preferences_window_constructed (GObject *object)
+{
+  OtasukePreferencesWindow *self = OTASUKE_PREFERENCES_WINDOW (object);
+  g_autofree char *url = NULL;
+
+  G_OBJECT_CLASS (otasuke_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "check-interval", self->interval_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notifications", self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "start-at-login", self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  /* The feed address is applied explicitly, after validation, not on every key press. */
+  url = g_settings_get_string (self->settings, "feed-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->feed_url_row), url);
+  show_feed_url_error (self, NULL);
+}
+
+static void
+otasuke_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), OTASUKE_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (otasuke_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+otasuke_preferences_window_finalize (GObject *object)
+{
+  OtasukePreferencesWindow *self = OTASUKE_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (otasuke_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+otasuke_preferences_window_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  OtasukePreferencesWindow *self = OTASUKE_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = otasuke_preferences_window_constructed;
+  object_class->dispose = otasuke_preferences_window_dispose;
+  object_class->finalize = otasuke_preferences_window_finalize;
+  object_class->set_property = otasuke_preferences_window_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_error);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_feed_url_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_feed_url_changed);
+}
+
+static void
+otasuke_preferences_window_init (OtasukePreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+OtasukePreferencesWindow *
+otasuke_preferences_window_new (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (OTASUKE_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define OTASUKE_TYPE_PREFERENCES_WINDOW (otasuke_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (OtasukePreferencesWindow, otasuke_preferences_window, OTASUKE, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+OtasukePreferencesWindow *otasuke_preferences_window_new (GSettings *settings);
+
+G_END_DECLS

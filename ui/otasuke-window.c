@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "otasuke-bench.h"
+#include "otasuke-overview-page.h"
+#include "otasuke-window.h"
+
+struct _OtasukeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+
+  /* Template widgets */
+  GtkWidget            *advisories_page;
+  GtkWidget            *check_page;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *history_page;
+  OtasukeOverviewPage  *overview_page;
+  GtkMenuButton        *primary_menu_button;
+  GtkWidget            *sheet_page;
+  AdwViewStack         *stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewSwitcherTitle *switcher_title;
+};
+
+G_DEFINE_FINAL_TYPE (OtasukeWindow, otasuke_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_VISIBLE_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+summary_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(OtasukeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  OtasukeStoreSummary summary;
+
+  if (!otasuke_store_get_summary_finish (OTASUKE_STORE (object), result, &summary, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        otasuke_overview_page_set_problem (self->overview_page, error->message, TRUE);
+      return;
+    }
+
+  otasuke_overview_page_set_summary (self->overview_page, &summary);
+}
+
+static void
+update_from_application (OtasukeWindow *self)
+{
+  OtasukeApplication *app = OTASUKE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  OtasukeStore *store;
+  const GError *store_error;
+
+  if (app == NULL || !otasuke_application_get_ready (app))
+    return;
+
+  otasuke_overview_page_set_os_info (self->overview_page, otasuke_application_get_os_info (app));
+
+  store = otasuke_application_get_store (app);
+  store_error = otasuke_application_get_store_error (app);
+
+  if (store == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Your check history cannot be saved on this computer. %s"),
+                         store_error != NULL ? store_error->message : "");
+
+      otasuke_overview_page_set_problem (self->overview_page, message, TRUE);
+      otasuke_overview_page_set_store_path (self->overview_page, NULL);
+      return;
+    }
+
+  otasuke_overview_page_set_store_path (self->overview_page, otasuke_store_get_path (store));
+  if (otasuke_store_get_recovery_reason (store) != NULL)
+    otasuke_overview_page_set_problem (self->overview_page,
+                                       otasuke_store_get_recovery_reason (store), FALSE);
+
+  otasuke_store_get_summary_async (store, self->cancellable, summary_cb, g_object_ref (self));
+}
+
+static gboolean
+otasuke_window_close_request (GtkWindow *window)
+{
+  OtasukeWindow *self = OTASUKE_WINDOW (window);
+  int width, height;
+
+  if (self->settings == NULL)
+    return GTK_WINDOW_CLASS (otasuke_window_parent_class)->close_request (window);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_debug ("Saving window size %d×%d", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  return GTK_WINDOW_CLASS (otasuke_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow:application is not a construct property, so this runs after g_object_new(). */
+static void
+otasuke_window_attach (OtasukeWindow      *self,
+                       OtasukeApplication *app)
+{
+  self->settings = g_object_ref (otasuke_application_get_settings (app));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (app, "notify::ready",
+                           G_CALLBACK (update_from_application), self, G_CONNECT_SWAPPED);
+  update_from_application (self);
+
+  otasuke_bench_watch_first_frame (GTK_WINDOW (self));
+}
+
+static void
+otasuke_window_dispose (GObject *object)
+{
+  OtasukeWindow *self = OTASUKE_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OTASUKE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (otasuke_window_parent_class)->dispose (object);
+}
+
+static void
+otasuke_window_finalize (GObject *object)
+{
+  OtasukeWindow *self = OTASUKE_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (otasuke_window_parent_class)->finalize (object);
+}
+
+static void
+otasuke_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  OtasukeWindow *self = OTASUKE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_PAGE:
+      g_value_set_string (value, otasuke_window_get_visible_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+otasuke_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  OtasukeWindow *self = OTASUKE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_PAGE:
+      otasuke_window_set_visible_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+otasuke_window_class_init (OtasukeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = otasuke_window_dispose;
+  object_class->finalize = otasuke_window_finalize;
+  object_class->get_property = otasuke_window_get_property;
+  object_class->set_property = otasuke_window_set_property;
+
+  window_class->close_request = otasuke_window_close_request;
+
+  /* The page on show: "overview", "check", "advisories", "history" or "sheet". */
+  properties[PROP_VISIBLE_PAGE] =
+    g_param_spec_string ("visible-page", NULL, NULL, "overview",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (OTASUKE_TYPE_OVERVIEW_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, advisories_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, check_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, sheet_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, switcher_title);
+
+  /* win.page::NAME — a stateful action, so menus and shortcuts show the current page. */
+  gtk_widget_class_install_property_action (widget_class, "win.page", "visible-page");
+}
+
+static void
+on_stack_visible_child_changed (OtasukeWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
+}
+
+static void
+otasuke_window_init (OtasukeWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (on_stack_visible_child_changed), self, G_CONNECT_SWAPPED);
+}
+
+OtasukeWindow *
+otasuke_window_new (OtasukeApplication *application)
+{
+  g_return_val_if_fail (OTASUKE_IS_APPLICATION (application), NULL);
+
+  OtasukeWindow *self = g_object_new (OTASUKE_TYPE_WINDOW, "application", application, NULL);
+
+  otasuke_window_attach (self, application);
+
+  return self;
+}
+
+const char *
+otasuke_window_get_visible_page (OtasukeWindow *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+otasuke_window_set_visible_page (OtasukeWindow *self,
+                                 const char    *page)
+{
+  g_return_if_fail (OTASUKE_IS_WINDOW (self));
+
+  if (page == NULL || adw_view_stack_get_child_by_name (self->stack, page) == NULL)
+    {
+      g_warning ("No page called “%s”", page ? page : "(null)");
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->stack, page);
+}
