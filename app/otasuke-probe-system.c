@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-probe"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "otasuke-feed.h"
+#include "otasuke-os-info.h"
+#include "otasuke-probe-private.h"
+#include "otasuke-version.h"
+
+/* The operating system and its support, security software, firewall, office
+ * macro security and screen lock, as far as Linux lets us tell. What is not
+ * found is reported as not found, never guessed. */
+
+#define XCU_MAX (16 * 1024 * 1024)
+#define SECONDS_PER_DAY (24 * 60 * 60)
+
+/* End of support, in the feed's os_end_of_support form. The date is the day
+ * support ends (as in the feed: from that day on, no more updates). */
+static const struct {
+  const char *os;
+  const char *version;
+  const char *date;
+} bundled_os[] = {
+  { "debian", "10", "2024-06-30" },    /* LTS, ended */
+  { "debian", "11", "2026-08-31" },    /* LTS */
+  { "debian", "12", "2028-06-30" },    /* LTS */
+  { "debian", "13", "2030-06-30" },    /* LTS; unsure: as announced at release, check */
+  { "ubuntu", "20.04", "2025-05-31" }, /* standard support; Ubuntu Pro ESM runs longer */
+  { "ubuntu", "22.04", "2027-06-01" }, /* unsure: "June 2027", day assumed so we warn early */
+  { "ubuntu", "24.04", "2029-06-01" }, /* unsure: "June 2029", day assumed so we warn early */
+  { "windows", "10", "2025-10-14" },
+};
+
+GPtrArray *
+otasuke_probe_bundled_os_checks (void)
+{
+  GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_feed_check_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_os); i++)
+    {
+      OtasukeFeedCheck *check = g_new0 (OtasukeFeedCheck, 1);
+
+      check->type = OTASUKE_CHECK_OS_END_OF_SUPPORT;
+      check->os = g_strdup (bundled_os[i].os);
+      check->version = g_strdup (bundled_os[i].version);
+      check->date = g_strdup (bundled_os[i].date);
+      g_ptr_array_add (checks, check);
+    }
+
+  return checks;
+}
+
+/* "12" matches VERSION_ID "12" and "12.5"; "22.04" matches "22.04" only. */
+static gboolean
+os_version_matches (const char *mine,
+                    const char *theirs)
+{
+  g_auto(GStrv) a = NULL;
+  g_auto(GStrv) b = NULL;
+
+  if (mine == NULL || theirs == NULL || !otasuke_version_is_valid (mine) ||
+      !otasuke_version_is_valid (theirs))
+    return FALSE;
+
+  a = g_strsplit (mine, ".", -1);
+  b = g_strsplit (theirs, ".", -1);
+  for (guint i = 0; b[i] != NULL; i++)
+    {
+      if (a[i] == NULL || g_ascii_strtoull (a[i], NULL, 10) != g_ascii_strtoull (b[i], NULL, 10))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_date (const char *text,
+            gint64     *unix_time)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y = 0, m = 0, d = 0;
+  char rest = 0;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    return FALSE;
+  *unix_time = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+static const OtasukeFeedCheck *
+find_os_check (GPtrArray  *checks,
+               const char *os_id,
+               const char *version_id)
+{
+  for (guint i = 0; checks != NULL && i < checks->len; i++)
+    {
+      const OtasukeFeedCheck *check = g_ptr_array_index (checks, i);
+      gint64 unused;
+
+      if (check != NULL && check->type == OTASUKE_CHECK_OS_END_OF_SUPPORT &&
+          check->os != NULL && g_ascii_strcasecmp (check->os, os_id) == 0 &&
+          os_version_matches (version_id, check->version) &&
+          parse_date (check->date, &unused))
+        return check;
+    }
+  return NULL;
+}
+
+OtasukeProbeAnswer
+otasuke_probe_os_supported (const char  *os_id,
+                            const char  *version_id,
+                            GPtrArray   *checks,
+                            gint64       now,
+                            char       **end_date)
+{
+  g_autoptr(GPtrArray) bundled = NULL;
+  const OtasukeFeedCheck *check;
+  gint64 end = 0;
+
+  if (end_date != NULL)
+    *end_date = NULL;
+  if (os_id == NULL || version_id == NULL)
+    return OTASUKE_PROBE_UNKNOWN;
+
+  check = find_os_check (checks, os_id, version_id);
+  if (check == NULL)
+    {
+      bundled = otasuke_probe_bundled_os_checks ();
+      check = find_os_check (bundled, os_id, version_id);
+    }
+  if (check == NULL || !parse_date (check->date, &end))
+    return OTASUKE_PROBE_UNKNOWN;
+
+  if (end_date != NULL)
+    *end_date = g_strdup (check->date);
+  return now < end ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO;
+}
+
+void
+otasuke_probe_os (const OtasukeProbeContext *ctx,
+                  OtasukeProbeOs            *os)
+{
+  g_autoptr(OtasukeOsInfo) info = otasuke_os_info_read (ctx->root);
+
+  os->name = g_steal_pointer (&info->name);
+  os->version = g_steal_pointer (&info->version);
+  os->id = g_steal_pointer (&info->id);
+  os->version_id = g_steal_pointer (&info->version_id);
+  os->architecture = g_steal_pointer (&info->architecture);
+  os->kernel = g_steal_pointer (&info->kernel);
+  os->supported = otasuke_probe_os_supported (os->id, os->version_id, ctx->os_checks,
+                                              ctx->now, &os->end_of_support);
+}
+
+static char *
+first_existing (const char        *root,
+                const char * const *relative)
+{
+  for (guint i = 0; relative[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (root, relative[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+static gboolean
+unit_enabled (const char *root,
+              const char *unit)
+{
+  g_autofree char *link = g_build_filename (root, "etc", "systemd", "system",
+                                            "multi-user.target.wants", unit, NULL);
+
+  /* The link points at the host's unit file: its presence is the answer. */
+  return otasuke_probe_path_exists (link);
+}
+
+void
+otasuke_probe_security (const OtasukeProbeContext *ctx,
+                        OtasukeProbeSecurity      *sec)
+{
+  static const char * const scanners[] = { "usr/bin/clamscan", "usr/bin/clamdscan", NULL };
+  static const char * const updaters[] = { "usr/bin/freshclam", NULL };
+  static const char * const signatures[] = { "daily.cld", "daily.cvd" };
+  g_autofree char *updater = NULL;
+
+  sec->clamav_scanner_path = first_existing (ctx->root, scanners);
+  sec->clamav_installed = sec->clamav_scanner_path != NULL;
+  updater = first_existing (ctx->root, updaters);
+  sec->clamav_updater_installed = updater != NULL;
+  sec->clamav_updater_enabled = unit_enabled (ctx->root, "clamav-freshclam.service");
+  sec->clamav_signatures_age_days = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (signatures); i++)
+    {
+      g_autofree char *path = g_build_filename (ctx->root, "var", "lib", "clamav", signatures[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && st.st_mtime > sec->clamav_signatures_time)
+        sec->clamav_signatures_time = st.st_mtime;
+    }
+
+  if (sec->clamav_signatures_time > 0)
+    sec->clamav_signatures_age_days =
+      (int) (MAX (0, ctx->now - sec->clamav_signatures_time) / SECONDS_PER_DAY);
+}
+
+static gboolean
+ufw_conf_enabled (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean enabled = FALSE;
+  gsize len = 0;
+
+  if (!otasuke_probe_read_file (path, OTASUKE_PROBE_SMALL_FILE_MAX, &contents, &len) ||
+      memchr (contents, '\0', len) != NULL)
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (!g_str_has_prefix (line, "ENABLED="))
+        continue;
+      line += strlen ("ENABLED=");
+      /* The last assignment wins, as when the shell reads it. */
+      enabled = g_ascii_strcasecmp (line, "yes") == 0 ||
+                g_ascii_strcasecmp (line, "\"yes\"") == 0 ||
+                g_ascii_strcasecmp (line, "'yes'") == 0;
+    }
+  return enabled;
+}
+
+void
+otasuke_probe_firewall (const OtasukeProbeContext *ctx,
+                        OtasukeProbeFirewall      *fw)
+{
+  static const char * const ufw[] = { "usr/sbin/ufw", "etc/ufw/ufw.conf", NULL };
+  static const char * const firewalld[] = { "usr/sbin/firewalld", "etc/firewalld/firewalld.conf", NULL };
+  g_autofree char *ufw_found = first_existing (ctx->root, ufw);
+  g_autofree char *firewalld_found = first_existing (ctx->root, firewalld);
+  g_autofree char *ufw_conf = g_build_filename (ctx->root, "etc", "ufw", "ufw.conf", NULL);
+
+  fw->ufw_installed = ufw_found != NULL;
+  fw->ufw_enabled = ufw_conf_enabled (ufw_conf);
+  fw->firewalld_installed = firewalld_found != NULL;
+  fw->firewalld_enabled = fw->firewalld_installed && unit_enabled (ctx->root, "firewalld.service");
+}
+
+/* LibreOffice's registrymodifications.xcu: flat <item oor:path="…"><prop oor:name="…"><value>. */
+typedef struct {
+  gboolean in_scripting;
+  char *prop;
+  gboolean in_value;
+  GString *text;
+  int level;               /* -1: not set */
+  gboolean disabled;
+} XcuState;
+
+#define SCRIPTING_PATH "/org.openoffice.Office.Common/Security/Scripting"
+
+static const char *
+find_attribute (const char **names,
+                const char **values,
+                const char  *wanted)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], wanted))
+      return values[i];
+  return NULL;
+}
+
+static void
+xcu_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  XcuState *state = user_data;
+
+  if (g_str_equal (element, "item"))
+    state->in_scripting = g_strcmp0 (find_attribute (names, values, "oor:path"), SCRIPTING_PATH) == 0;
+  else if (g_str_equal (element, "prop") && state->in_scripting)
+    {
+      g_free (state->prop);
+      state->prop = g_strdup (find_attribute (names, values, "oor:name"));
+    }
+  else if (g_str_equal (element, "value") && state->prop != NULL)
+    {
+      state->in_value = TRUE;
+      g_string_truncate (state->text, 0);
+    }
+}
+
+static void
+xcu_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 len,
+          gpointer              user_data,
+          GError              **error)
+{
+  XcuState *state = user_data;
+
+  if (state->in_value && state->text->len + len <= 64)
+    g_string_append_len (state->text, text, len);
+}
+
+static void
+xcu_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  XcuState *state = user_data;
+
+  if (g_str_equal (element, "item"))
+    state->in_scripting = FALSE;
+  else if (g_str_equal (element, "prop"))
+    g_clear_pointer (&state->prop, g_free);
+  else if (g_str_equal (element, "value") && state->in_value)
+    {
+      const char *value = g_strstrip (state->text->str);
+      guint64 level = 0;
+
+      state->in_value = FALSE;
+      if (g_strcmp0 (state->prop, "MacroSecurityLevel") == 0 &&
+          g_ascii_string_to_unsigned (value, 10, 0, 3, &level, NULL))
+        state->level = (int) level;
+      else if (g_strcmp0 (state->prop, "DisableMacrosExecution") == 0)
+        state->disabled = g_str_equal (value, "true");
+    }
+}
+
+static gboolean
+read_xcu (const char               *path,
+          OtasukeProbeOfficeMacros *macros)
+{
+  static const GMarkupParser parser = { xcu_start, xcu_end, xcu_text, NULL, NULL };
+  g_autofree char *contents = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  XcuState state = { 0 };
+  gboolean ok;
+  gsize len = 0;
+
+  if (!otasuke_probe_read_file (path, XCU_MAX, &contents, &len))
+    return FALSE;
+
+  state.level = -1;
+  state.text = g_string_new (NULL);
+  context = g_markup_parse_context_new (&parser, 0, &state, NULL);
+  ok = g_markup_parse_context_parse (context, contents, len, NULL) &&
+       g_markup_parse_context_end_parse (context, NULL);
+  g_string_free (state.text, TRUE);
+  g_free (state.prop);
+
+  if (!ok)
+    return FALSE;
+
+  macros->level_from_profile = state.level >= 0;
+  /* Absent from the profile: LibreOffice's default, High. */
+  macros->macro_security_level = state.level >= 0 ? state.level : 2;
+  macros->macros_disabled = state.disabled;
+  return TRUE;
+}
+
+void
+otasuke_probe_office_macros (const OtasukeProbeContext *ctx,
+                             OtasukeProbeOfficeMacros  *macros)
+{
+  static const char * const programs[] = {
+    "usr/lib/libreoffice/program/soffice",
+    "usr/lib64/libreoffice/program/soffice",
+    "var/lib/flatpak/app/org.libreoffice.LibreOffice/current/active/files/libreoffice/program/soffice",
+    "snap/libreoffice/current/lib/libreoffice/program/soffice",
+    NULL
+  };
+  g_autofree char *program = first_existing (ctx->root, programs);
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_free);
+
+  macros->libreoffice_installed = program != NULL;
+  macros->macro_security_level = macros->libreoffice_installed ? 2 : -1;
+
+  if (ctx->user_config_dir != NULL)
+    g_ptr_array_add (profiles, g_build_filename (ctx->user_config_dir, "libreoffice", "4", "user",
+                                                 "registrymodifications.xcu", NULL));
+  if (ctx->home_dir != NULL)
+    g_ptr_array_add (profiles, g_build_filename (ctx->home_dir, ".var", "app",
+                                                 "org.libreoffice.LibreOffice", "config",
+                                                 "libreoffice", "4", "user",
+                                                 "registrymodifications.xcu", NULL));
+
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      const char *path = g_ptr_array_index (profiles, i);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+
+      /* A profile means LibreOffice ran here, wherever it was installed from. */
+      macros->libreoffice_installed = TRUE;
+      macros->libreoffice_profile = g_strdup (path);
+      if (!read_xcu (path, macros))
+        macros->macro_security_level = -1;
+      break;
+    }
+}
+
+static gboolean
+lookup_key (GSettingsSchemaSource  *source,
+            const char             *schema_id,
+            const char             *key,
+            const char             *type,
+            GSettings             **settings)
+{
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, schema_id, TRUE);
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return FALSE;
+  schema_key = g_settings_schema_get_key (schema, key);
+  if (!g_variant_type_equal (g_settings_schema_key_get_value_type (schema_key), G_VARIANT_TYPE (type)))
+    return FALSE;
+
+  *settings = g_settings_new_full (schema, NULL, NULL);
+  return TRUE;
+}
+
+void
+otasuke_probe_screen_lock (const OtasukeProbeContext *ctx,
+                           OtasukeProbeScreenLock    *lock)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettings) screensaver = NULL;
+  g_autoptr(GSettings) session = NULL;
+
+  if (ctx->inject_screen_lock)
+    {
+      lock->detected = TRUE;
+      lock->lock_enabled = ctx->injected_lock_enabled;
+      lock->idle_delay_seconds = ctx->injected_idle_delay;
+      return;
+    }
+
+  /* The settings are this user's, on this machine: nothing to say about a fake root. */
+  if (!ctx->root_is_host)
+    return;
+
+  source = g_settings_schema_source_get_default ();
+  if (source == NULL ||
+      !lookup_key (source, "org.gnome.desktop.screensaver", "lock-enabled", "b", &screensaver) ||
+      !lookup_key (source, "org.gnome.desktop.session", "idle-delay", "u", &session))
+    return;
+
+  lock->detected = TRUE;
+  lock->lock_enabled = g_settings_get_boolean (screensaver, "lock-enabled");
+  lock->idle_delay_seconds = g_settings_get_uint (session, "idle-delay");
+}

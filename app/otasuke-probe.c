@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-probe"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "otasuke-feed.h"
+#include "otasuke-probe-private.h"
+#include "otasuke-subprocess.h"
+#include "otasuke-version.h"
+
+/* Only so much of a program's output is searched for its version. */
+#define VERSION_SEARCH_MAX 4096
+
+static OtasukeProbeContext *
+context_new (const OtasukeProbeOptions *options)
+{
+  OtasukeProbeContext *ctx = g_new0 (OtasukeProbeContext, 1);
+  const char *root = options != NULL && options->root != NULL ? options->root : "/";
+
+  ctx->root = g_strdup (root);
+  ctx->root_is_host = g_strcmp0 (root, "/") == 0;
+  ctx->os_checks = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_feed_check_free);
+  ctx->timeout_ms = OTASUKE_PROBE_DEFAULT_TIMEOUT_MS;
+
+  if (options != NULL)
+    {
+      ctx->home_dir = g_strdup (options->home_dir);
+      ctx->user_config_dir = g_strdup (options->user_config_dir);
+      ctx->user_data_dir = g_strdup (options->user_data_dir);
+      if (options->program_timeout_ms > 0)
+        ctx->timeout_ms = options->program_timeout_ms;
+      ctx->rpm_program = g_strdup (options->rpm_program);
+      ctx->now = options->now;
+      ctx->inject_screen_lock = options->inject_screen_lock;
+      ctx->injected_lock_enabled = options->injected_lock_enabled;
+      ctx->injected_idle_delay = options->injected_idle_delay;
+
+      for (guint i = 0; options->os_checks != NULL && i < options->os_checks->len; i++)
+        {
+          const OtasukeFeedCheck *check = g_ptr_array_index (options->os_checks, i);
+
+          if (check == NULL || check->type != OTASUKE_CHECK_OS_END_OF_SUPPORT)
+            continue;
+          g_ptr_array_add (ctx->os_checks, otasuke_feed_check_copy (check));
+        }
+    }
+
+  if (ctx->root_is_host)
+    {
+      if (ctx->home_dir == NULL)
+        ctx->home_dir = g_strdup (g_get_home_dir ());
+      if (ctx->user_config_dir == NULL)
+        ctx->user_config_dir = g_strdup (g_get_user_config_dir ());
+      if (ctx->user_data_dir == NULL)
+        ctx->user_data_dir = g_strdup (g_get_user_data_dir ());
+      if (ctx->rpm_program == NULL)
+        ctx->rpm_program = g_find_program_in_path ("rpm");
+    }
+
+  if (ctx->now <= 0)
+    ctx->now = g_get_real_time () / G_USEC_PER_SEC;
+
+  return ctx;
+}
+
+static void
+context_free (OtasukeProbeContext *ctx)
+{
+  g_free (ctx->root);
+  g_free (ctx->home_dir);
+  g_free (ctx->user_config_dir);
+  g_free (ctx->user_data_dir);
+  g_free (ctx->rpm_program);
+  g_ptr_array_unref (ctx->os_checks);
+  g_free (ctx);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeProbeContext, context_free)
+
+static int
+compare_browsers (gconstpointer a,
+                  gconstpointer b)
+{
+  const OtasukeProbeBrowser *ba = *(OtasukeProbeBrowser * const *) a;
+  const OtasukeProbeBrowser *bb = *(OtasukeProbeBrowser * const *) b;
+  int c = strcmp (ba->id, bb->id);
+
+  if (c != 0)
+    return c;
+  if (ba->source != bb->source)
+    return ba->source < bb->source ? -1 : 1;
+  return g_strcmp0 (ba->channel, bb->channel);
+}
+
+static OtasukeProbeReport *
+run_with_context (const OtasukeProbeContext  *ctx,
+                  GCancellable               *cancellable,
+                  GError                    **error)
+{
+  g_autoptr(OtasukeProbeReport) report = g_new0 (OtasukeProbeReport, 1);
+
+  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
+
+  otasuke_probe_browsers (ctx, report->browsers, cancellable);
+  g_ptr_array_sort (report->browsers, compare_browsers);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  otasuke_probe_os (ctx, &report->os);
+  otasuke_probe_security (ctx, &report->security_software);
+  otasuke_probe_firewall (ctx, &report->firewall);
+  otasuke_probe_office_macros (ctx, &report->office_macros);
+  otasuke_probe_screen_lock (ctx, &report->screen_lock);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&report);
+}
+
+OtasukeProbeReport *
+otasuke_probe_run (const OtasukeProbeOptions  *options,
+                   GCancellable               *cancellable,
+                   GError                    **error)
+{
+  g_autoptr(OtasukeProbeContext) ctx = NULL;
+
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  ctx = context_new (options);
+  return run_with_context (ctx, cancellable, error);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  const OtasukeProbeContext *ctx = task_data;
+  GError *error = NULL;
+  OtasukeProbeReport *report = run_with_context (ctx, cancellable, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) otasuke_probe_report_free);
+}
+
+void
+otasuke_probe_run_async (const OtasukeProbeOptions *options,
+                         GCancellable              *cancellable,
+                         GAsyncReadyCallback        callback,
+                         gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, otasuke_probe_run_async);
+  g_task_set_task_data (task, context_new (options), (GDestroyNotify) context_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+OtasukeProbeReport *
+otasuke_probe_run_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_probe_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+otasuke_probe_browser_free (OtasukeProbeBrowser *browser)
+{
+  if (browser == NULL)
+    return;
+  g_free (browser->id);
+  g_free (browser->name);
+  g_free (browser->version);
+  g_free (browser->channel);
+  g_free (browser->path);
+  g_free (browser);
+}
+
+void
+otasuke_probe_report_free (OtasukeProbeReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->browsers, g_ptr_array_unref);
+  g_free (report->os.name);
+  g_free (report->os.version);
+  g_free (report->os.id);
+  g_free (report->os.version_id);
+  g_free (report->os.architecture);
+  g_free (report->os.kernel);
+  g_free (report->os.end_of_support);
+  g_free (report->security_software.clamav_scanner_path);
+  g_free (report->office_macros.libreoffice_profile);
+  g_free (report);
+}
+
+const char *
+otasuke_probe_source_to_string (OtasukeProbeSource source)
+{
+  switch (source)
+    {
+    case OTASUKE_PROBE_SOURCE_DEB:
+      return "deb";
+    case OTASUKE_PROBE_SOURCE_RPM:
+      return "rpm";
+    case OTASUKE_PROBE_SOURCE_FLATPAK:
+      return "flatpak";
+    case OTASUKE_PROBE_SOURCE_SNAP:
+      return "snap";
+    case OTASUKE_PROBE_SOURCE_OTHER:
+      return "other";
+    default:
+      g_return_val_if_reached ("other");
+    }
+}
+
+const char *
+otasuke_probe_macro_level_to_string (int level)
+{
+  switch (level)
+    {
+    case 0:
+      /* Translators: LibreOffice's macro security level */
+      return C_("macro security", "Low");
+    case 1:
+      /* Translators: LibreOffice's macro security level */
+      return C_("macro security", "Medium");
+    case 2:
+      /* Translators: LibreOffice's macro security level */
+      return C_("macro security", "High");
+    case 3:
+      /* Translators: LibreOffice's macro security level */
+      return C_("macro security", "Very high");
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+macro_level_id (int level)
+{
+  static const char * const ids[] = { "low", "medium", "high", "very_high" };
+
+  return level >= 0 && level < (int) G_N_ELEMENTS (ids) ? ids[level] : NULL;
+}
+
+/* Helpers */
+
+gboolean
+otasuke_probe_read_file (const char  *path,
+                         gsize        max,
+                         char       **contents,
+                         gsize       *len)
+{
+  g_autofree char *buf = NULL;
+  struct stat st;
+  gsize total = 0;
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    return FALSE;
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 0 || (guint64) st.st_size > max)
+    {
+      close (fd);
+      return FALSE;
+    }
+
+  /* The file may grow while we read: never take more than @max. */
+  buf = g_malloc ((gsize) st.st_size + 2);
+  while (total < (gsize) st.st_size + 1)
+    {
+      gssize n = read (fd, buf + total, (gsize) st.st_size + 1 - total);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          close (fd);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      total += n;
+    }
+  close (fd);
+
+  if (total > max)
+    return FALSE;
+
+  buf[total] = '\0';
+  *contents = g_steal_pointer (&buf);
+  if (len != NULL)
+    *len = total;
+  return TRUE;
+}
+
+gboolean
+otasuke_probe_path_exists (const char *path)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+char *
+otasuke_probe_program_version (const OtasukeProbeContext *ctx,
+                               const char                *path,
+                               GCancellable              *cancellable)
+{
+  const char * const argv[] = { path, "--version", NULL };
+  g_autoptr(OtasukeSubprocessResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = otasuke_subprocess_run (argv, ctx->timeout_ms, OTASUKE_PROBE_MAX_OUTPUT,
+                                   cancellable, &error);
+  if (result == NULL)
+    {
+      g_debug ("%s --version: %s", path, error->message);
+      return NULL;
+    }
+  /* Something that prints more than a version line is not answering the question. */
+  if (result->truncated || !result->exited || result->exit_status != 0)
+    {
+      g_debug ("%s --version: no usable answer", path);
+      return NULL;
+    }
+
+  return otasuke_probe_parse_version_output (result->output, result->output_len);
+}
+
+char *
+otasuke_probe_parse_version_output (const char *text,
+                                    gsize       len)
+{
+  if (text == NULL)
+    return NULL;
+  len = MIN (len, VERSION_SEARCH_MAX);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize end, trimmed, suffix_end;
+      g_autofree char *numeric = NULL;
+
+      if (!g_ascii_isdigit (text[i]) ||
+          (i > 0 && (g_ascii_isalnum (text[i - 1]) || text[i - 1] == '.')))
+        continue;
+
+      for (end = i; end < len && (g_ascii_isdigit (text[end]) || text[end] == '.'); end++)
+        ;
+      for (trimmed = end; trimmed > i && text[trimmed - 1] == '.'; trimmed--)
+        ;
+
+      if (memchr (text + i, '.', trimmed - i) != NULL)
+        {
+          /* "115.9.0esr", "125.0b3": a suffix right after the numbers. */
+          for (suffix_end = end; trimmed == end && suffix_end < len && g_ascii_isalnum (text[suffix_end]); suffix_end++)
+            ;
+          if (suffix_end > end)
+            {
+              g_autofree char *full = g_strndup (text + i, suffix_end - i);
+
+              if (otasuke_version_is_valid (full))
+                return g_steal_pointer (&full);
+            }
+
+          numeric = g_strndup (text + i, trimmed - i);
+          if (otasuke_version_is_valid (numeric))
+            return g_steal_pointer (&numeric);
+        }
+
+      i = end;
+    }
+
+  return NULL;
+}
+
+char *
+otasuke_probe_package_version (const char *package_version)
+{
+  g_autofree char *copy = NULL;
+  const char *start;
+  const char *colon;
+  char *p;
+
+  if (package_version == NULL || strlen (package_version) > 128)
+    return NULL;
+
+  start = package_version;
+  colon = strchr (start, ':');
+  if (colon != NULL)
+    {
+      for (const char *q = start; q < colon; q++)
+        if (!g_ascii_isdigit (*q))
+          return NULL;
+      start = colon + 1;
+    }
+
+  copy = g_strdup (start);
+  if ((p = strrchr (copy, '-')) != NULL)
+    *p = '\0';
+  if ((p = strpbrk (copy, "~+")) != NULL)
+    *p = '\0';
+
+  return otasuke_version_is_valid (copy) ? g_steal_pointer (&copy) : NULL;
+}
+
+/* JSON */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_answer (JsonBuilder        *builder,
+            const char         *name,
+            OtasukeProbeAnswer  value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == OTASUKE_PROBE_UNKNOWN)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, value == OTASUKE_PROBE_YES);
+}
+
+static void
+add_int_or_null (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       value,
+                 gboolean     known)
+{
+  json_builder_set_member_name (builder, name);
+  if (known)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_browsers (JsonBuilder  *builder,
+              GPtrArray    *browsers)
+{
+  json_builder_set_member_name (builder, "browsers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; browsers != NULL && i < browsers->len; i++)
+    {
+      const OtasukeProbeBrowser *b = g_ptr_array_index (browsers, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", b->id);
+      add_string (builder, "name", b->name);
+      add_string (builder, "version", b->version);
+      add_string (builder, "channel", b->channel);
+      add_string (builder, "source", otasuke_probe_source_to_string (b->source));
+      add_string (builder, "path", b->path);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_os (JsonBuilder          *builder,
+        const OtasukeProbeOs *os)
+{
+  json_builder_set_member_name (builder, "os");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", os->name);
+  add_string (builder, "version", os->version);
+  add_string (builder, "id", os->id);
+  add_string (builder, "version_id", os->version_id);
+  add_string (builder, "architecture", os->architecture);
+  add_string (builder, "kernel", os->kernel);
+  add_answer (builder, "supported", os->supported);
+  add_string (builder, "end_of_support", os->end_of_support);
+  json_builder_end_object (builder);
+}
+
+static void
+add_security (JsonBuilder                *builder,
+              const OtasukeProbeSecurity *sec)
+{
+  g_autofree char *date = NULL;
+
+  if (sec->clamav_signatures_time > 0)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (sec->clamav_signatures_time);
+
+      if (dt != NULL)
+        date = g_date_time_format_iso8601 (dt);
+    }
+
+  json_builder_set_member_name (builder, "security_software");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "clamav");
+  json_builder_begin_object (builder);
+  add_bool (builder, "installed", sec->clamav_installed);
+  add_string (builder, "scanner", sec->clamav_scanner_path);
+  add_bool (builder, "updater_installed", sec->clamav_updater_installed);
+  add_bool (builder, "updater_enabled", sec->clamav_updater_enabled);
+  add_string (builder, "signatures_updated", date);
+  add_int_or_null (builder, "signatures_age_days", sec->clamav_signatures_age_days,
+                   sec->clamav_signatures_age_days >= 0);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_firewall (JsonBuilder                *builder,
+              const OtasukeProbeFirewall *fw)
+{
+  json_builder_set_member_name (builder, "firewall");
+  json_builder_begin_object (builder);
+  add_bool (builder, "enabled", fw->ufw_enabled || fw->firewalld_enabled);
+  json_builder_set_member_name (builder, "ufw");
+  json_builder_begin_object (builder);
+  add_bool (builder, "installed", fw->ufw_installed);
+  add_bool (builder, "enabled", fw->ufw_enabled);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "firewalld");
+  json_builder_begin_object (builder);
+  add_bool (builder, "installed", fw->firewalld_installed);
+  add_bool (builder, "enabled", fw->firewalld_enabled);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_office_macros (JsonBuilder                    *builder,
+                   const OtasukeProbeOfficeMacros *macros)
+{
+  int level = macros->macro_security_level;
+  gboolean known = level >= 0 && level <= 3;
+
+  json_builder_set_member_name (builder, "office_macros");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "libreoffice");
+  json_builder_begin_object (builder);
+  add_bool (builder, "installed", macros->libreoffice_installed);
+  add_string (builder, "profile", macros->libreoffice_profile);
+  add_int_or_null (builder, "macro_security_level", level, known);
+  add_string (builder, "level", known ? macro_level_id (level) : NULL);
+  add_bool (builder, "from_profile", macros->level_from_profile);
+  add_bool (builder, "macros_disabled", macros->macros_disabled);
+  add_answer (builder, "safe",
+              macros->macros_disabled ? OTASUKE_PROBE_YES
+              : !known ? OTASUKE_PROBE_UNKNOWN
+              : level >= 2 ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_screen_lock (JsonBuilder                  *builder,
+                 const OtasukeProbeScreenLock *lock)
+{
+  json_builder_set_member_name (builder, "screen_lock");
+  json_builder_begin_object (builder);
+  add_bool (builder, "detected", lock->detected);
+  add_answer (builder, "lock_enabled",
+              !lock->detected ? OTASUKE_PROBE_UNKNOWN
+              : lock->lock_enabled ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
+  add_int_or_null (builder, "idle_delay_seconds", lock->idle_delay_seconds, lock->detected);
+  json_builder_end_object (builder);
+}
+
+char *
+otasuke_probe_report_to_json (const OtasukeProbeReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_browsers (builder, report->browsers);
+  add_os (builder, &report->os);
+  add_security (builder, &report->security_software);
+  add_firewall (builder, &report->firewall);
+  add_office_macros (builder, &report->office_macros);
+  add_screen_lock (builder, &report->screen_lock);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}

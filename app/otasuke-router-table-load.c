@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-router"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "otasuke-router-table-private.h"
+#include "otasuke-router.h"
+#include "otasuke-version.h"
+
+/* Loading and validating the bundled table (JSON → OtasukeRouterTable). */
+
+#define TABLE_MAX_DEPTH       16
+#define MODEL_MAX_CHARS       64
+#define MAX_CVES              16
+
+G_DEFINE_QUARK (otasuke-router-table-error-quark, otasuke_router_table_error)
+
+gboolean
+otasuke_router_is_plain_text (const char *text,
+               guint       max_chars)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (++n > max_chars || g_unichar_iscntrl (c) ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        return FALSE;
+    }
+
+  return n > 0;
+}
+
+gboolean
+otasuke_router_is_condition (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len == 0 || len > CONDITION_MAX_CHARS)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_date (const char *text)
+{
+  guint y, m, d;
+  char rest;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &rest) != 3)
+    return FALSE;
+
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (GError                  **error,
+      OtasukeRouterTableError   code,
+      const char               *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (OTASUKE_ROUTER_TABLE_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* A string member: NULL (and TRUE) when absent or null and not @required. */
+static gboolean
+get_string (JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            guint        max_chars,
+            const char  *path,
+            const char **out,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID,
+                     "%s.%s is missing", path, member);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.%s is not a string", path, member);
+
+  value = json_node_get_string (node);
+  if (!otasuke_router_is_plain_text (value, max_chars))
+    return fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID,
+                 "%s.%s is empty, too long or not plain text", path, member);
+
+  *out = value;
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject  *object,
+           const char  *member,
+           const char  *path,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.%s is not an array", path, member);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static OtasukeRouterAdvisory *
+parse_advisory (JsonNode    *node,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) cves = g_ptr_array_new_with_free_func (g_free);
+  OtasukeRouterAdvisory *adv;
+  JsonObject *object;
+  JsonArray *array = NULL;
+  const char *id, *title, *affected_max, *condition, *feed_item;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s is not an object", path);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (!get_string (object, "id", TRUE, ID_MAX_CHARS, path, &id, error) ||
+      !get_string (object, "title", TRUE, TITLE_MAX_CHARS, path, &title, error) ||
+      !get_string (object, "affected_max", TRUE, ID_MAX_CHARS, path, &affected_max, error) ||
+      !get_string (object, "condition", FALSE, CONDITION_MAX_CHARS, path, &condition, error) ||
+      !get_string (object, "feed_item", FALSE, ID_MAX_CHARS, path, &feed_item, error))
+    return NULL;
+
+  if (!g_regex_match_simple ("^(JVN(VU)?#[0-9]{8}|CVE-[0-9]{4}-[0-9]{4,7})$", id, 0, 0))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.id is not a JVN or CVE id", path);
+      return NULL;
+    }
+  if (!otasuke_version_is_valid (affected_max))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.affected_max is not a version", path);
+      return NULL;
+    }
+  if (condition != NULL && !otasuke_router_is_condition (condition))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.condition is not a condition name", path);
+      return NULL;
+    }
+
+  if (json_object_has_member (object, "cves") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "cves")) &&
+      (array = get_array (object, "cves", path, error)) == NULL)
+    return NULL;
+
+  if (array != NULL && json_array_get_length (array) > MAX_CVES)
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE, "%s.cves has too many entries", path);
+      return NULL;
+    }
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *cve = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (cve) || json_node_get_value_type (cve) != G_TYPE_STRING ||
+          !g_regex_match_simple ("^CVE-[0-9]{4}-[0-9]{4,7}$", json_node_get_string (cve), 0, 0))
+        {
+          fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.cves[%u] is not a CVE id", path, i);
+          return NULL;
+        }
+      g_ptr_array_add (cves, g_strdup (json_node_get_string (cve)));
+    }
+  g_ptr_array_add (cves, NULL);
+
+  adv = g_new0 (OtasukeRouterAdvisory, 1);
+  adv->id = g_strdup (id);
+  adv->cves = (char **) g_ptr_array_free (g_steal_pointer (&cves), FALSE);
+  adv->title = g_strdup (title);
+  adv->affected_max = g_strdup (affected_max);
+  adv->condition = g_strdup (condition);
+  adv->feed_item_id = g_strdup (feed_item);
+  return adv;
+}
+
+static OtasukeRouterEntry *
+parse_entry (JsonNode    *node,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(OtasukeRouterEntry) entry = g_new0 (OtasukeRouterEntry, 1);
+  JsonObject *object;
+  JsonArray *array;
+  JsonNode *eos;
+  const char *vendor, *model;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s is not an object", path);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (!get_string (object, "vendor", TRUE, VENDOR_MAX_CHARS, path, &vendor, error) ||
+      !get_string (object, "model", TRUE, MODEL_MAX_CHARS, path, &model, error))
+    return NULL;
+
+  entry->vendor = g_strdup (vendor);
+  entry->model = g_strdup (model);
+  entry->key = otasuke_router_normalize_model (model);
+  if (entry->key == NULL)
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.model is not a model name", path);
+      return NULL;
+    }
+  entry->loose = otasuke_router_loose_key (entry->key);
+
+  eos = json_object_get_member (object, "end_of_support");
+  if (eos == NULL || JSON_NODE_HOLDS_NULL (eos))
+    entry->eos = OTASUKE_ROUTER_EOS_UNKNOWN;
+  else if (JSON_NODE_HOLDS_VALUE (eos) && json_node_get_value_type (eos) == G_TYPE_BOOLEAN)
+    entry->eos = json_node_get_boolean (eos) ? OTASUKE_ROUTER_EOS_YES : OTASUKE_ROUTER_EOS_NO;
+  else if (JSON_NODE_HOLDS_VALUE (eos) && json_node_get_value_type (eos) == G_TYPE_STRING &&
+           is_date (json_node_get_string (eos)))
+    {
+      entry->eos = OTASUKE_ROUTER_EOS_DATE;
+      entry->eos_date = g_strdup (json_node_get_string (eos));
+    }
+  else
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID,
+            "%s.end_of_support is not null, a boolean or a YYYY-MM-DD date", path);
+      return NULL;
+    }
+
+  if ((array = get_array (object, "advisories", path, error)) == NULL)
+    return NULL;
+  if (json_array_get_length (array) > OTASUKE_ROUTER_TABLE_MAX_ADVISORIES)
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE, "%s.advisories has too many entries", path);
+      return NULL;
+    }
+
+  entry->advisories = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_advisory_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *adv_path = g_strdup_printf ("%s.advisories[%u]", path, i);
+      OtasukeRouterAdvisory *adv = parse_advisory (json_array_get_element (array, i), adv_path, error);
+
+      if (adv == NULL)
+        return NULL;
+
+      for (guint j = 0; j < entry->advisories->len; j++)
+        if (g_str_equal (((OtasukeRouterAdvisory *) entry->advisories->pdata[j])->id, adv->id))
+          {
+            otasuke_router_advisory_free (adv);
+            fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.id is listed twice", adv_path);
+            return NULL;
+          }
+
+      g_ptr_array_add (entry->advisories, adv);
+    }
+
+  return g_steal_pointer (&entry);
+}
+
+/* json-glib's parser recurses; refuse deep nesting before it sees the data. */
+static gboolean
+check_depth (const char *data,
+             gsize       len)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > TABLE_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+OtasukeRouterTable *
+otasuke_router_table_new_from_bytes (GBytes  *bytes,
+                                     GError **error)
+{
+  g_autoptr(OtasukeRouterTable) table = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize len;
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *schema;
+  JsonArray *routers;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len > OTASUKE_ROUTER_TABLE_MAX_BYTES)
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE,
+            "The router table is larger than %d bytes", OTASUKE_ROUTER_TABLE_MAX_BYTES);
+      return NULL;
+    }
+  if (len == 0 || memchr (data, '\0', len) != NULL || !g_utf8_validate (data, len, NULL))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_SYNTAX, "The router table is empty or not UTF-8 text");
+      return NULL;
+    }
+  if (!check_depth (data, len))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE, "The router table is nested too deeply");
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_SYNTAX, "The router table is not JSON: %s",
+            local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "The router table is not a JSON object");
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  schema = json_object_get_member (object, "schema");
+  if (schema == NULL || !JSON_NODE_HOLDS_VALUE (schema) ||
+      json_node_get_value_type (schema) != G_TYPE_INT64 || json_node_get_int (schema) != 1)
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "schema is not 1");
+      return NULL;
+    }
+
+  if ((routers = get_array (object, "routers", "$", error)) == NULL)
+    return NULL;
+  if (json_array_get_length (routers) > OTASUKE_ROUTER_TABLE_MAX_MODELS)
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE, "The router table has too many models");
+      return NULL;
+    }
+
+  table = otasuke_router_table_new_empty ();
+  for (guint i = 0; i < json_array_get_length (routers); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("routers[%u]", i);
+      OtasukeRouterEntry *entry = parse_entry (json_array_get_element (routers, i), path, error);
+
+      if (entry == NULL)
+        return NULL;
+
+      if (g_hash_table_contains (table->by_key, entry->key))
+        {
+          fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.model %s is listed twice",
+                path, entry->key);
+          otasuke_router_entry_free (entry);
+          return NULL;
+        }
+
+      otasuke_router_table_add (table, entry);
+    }
+
+  return g_steal_pointer (&table);
+}
+
+OtasukeRouterTable *
+otasuke_router_table_new_from_resource (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (OTASUKE_ROUTER_TABLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return otasuke_router_table_new_from_bytes (bytes, error);
+}

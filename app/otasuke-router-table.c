@@ -1,0 +1,695 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-router"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "otasuke-router-table-private.h"
+#include "otasuke-router.h"
+#include "otasuke-version.h"
+
+/* Firmware as typed, before the "Ver." and the "(R1.02/B1.02)" are taken off. */
+#define FIRMWARE_MAX_BYTES    256
+#define QUOTE_MAX_CHARS       40
+
+/* Two models with the same loose key: the loose form then matches neither. */
+static OtasukeRouterEntry ambiguous;
+
+void
+otasuke_router_advisory_free (OtasukeRouterAdvisory *adv)
+{
+  g_free (adv->id);
+  g_strfreev (adv->cves);
+  g_free (adv->title);
+  g_free (adv->affected_max);
+  g_free (adv->condition);
+  g_free (adv->feed_item_id);
+  g_free (adv);
+}
+
+static OtasukeRouterAdvisory *
+advisory_copy (const OtasukeRouterAdvisory *adv)
+{
+  OtasukeRouterAdvisory *copy = g_new0 (OtasukeRouterAdvisory, 1);
+
+  copy->id = g_strdup (adv->id);
+  copy->cves = g_strdupv (adv->cves);
+  copy->title = g_strdup (adv->title);
+  copy->affected_max = g_strdup (adv->affected_max);
+  copy->condition = g_strdup (adv->condition);
+  copy->feed_item_id = g_strdup (adv->feed_item_id);
+  copy->affected = adv->affected;
+  return copy;
+}
+
+void
+otasuke_router_entry_free (OtasukeRouterEntry *entry)
+{
+  g_free (entry->vendor);
+  g_free (entry->model);
+  g_free (entry->key);
+  g_free (entry->loose);
+  g_free (entry->eos_date);
+  g_clear_pointer (&entry->advisories, g_ptr_array_unref);
+  g_free (entry);
+}
+
+char *
+otasuke_router_loose_key (const char *key)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = key; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+OtasukeRouterTable *
+otasuke_router_table_new_empty (void)
+{
+  OtasukeRouterTable *table = g_atomic_rc_box_new0 (OtasukeRouterTable);
+
+  table->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_entry_free);
+  table->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  table->by_loose = g_hash_table_new (g_str_hash, g_str_equal);
+  return table;
+}
+
+static void
+table_clear (OtasukeRouterTable *table)
+{
+  g_clear_pointer (&table->by_key, g_hash_table_unref);
+  g_clear_pointer (&table->by_loose, g_hash_table_unref);
+  g_clear_pointer (&table->entries, g_ptr_array_unref);
+}
+
+OtasukeRouterTable *
+otasuke_router_table_ref (OtasukeRouterTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (table);
+}
+
+void
+otasuke_router_table_unref (OtasukeRouterTable *table)
+{
+  g_return_if_fail (table != NULL);
+
+  g_atomic_rc_box_release_full (table, (GDestroyNotify) table_clear);
+}
+
+void
+otasuke_router_table_add (OtasukeRouterTable *table,
+                          OtasukeRouterEntry *entry)
+{
+  OtasukeRouterEntry *other;
+
+  g_assert (!g_hash_table_contains (table->by_key, entry->key));
+
+  g_ptr_array_add (table->entries, entry);
+  g_hash_table_insert (table->by_key, entry->key, entry);
+
+  other = g_hash_table_lookup (table->by_loose, entry->loose);
+  if (other == NULL)
+    g_hash_table_insert (table->by_loose, entry->loose, entry);
+  else if (other != &ambiguous)
+    g_hash_table_replace (table->by_loose, entry->loose, &ambiguous);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The feed */
+
+static void
+merge_check (OtasukeRouterTable     *table,
+             const OtasukeFeedItem  *item,
+             const OtasukeFeedCheck *check)
+{
+  g_autofree char *key = NULL;
+  OtasukeRouterAdvisory *adv = NULL;
+  OtasukeRouterEntry *entry;
+
+  if (item->id == NULL || !otasuke_router_is_plain_text (item->id, ID_MAX_CHARS) ||
+      check->vendor == NULL || !otasuke_router_is_plain_text (check->vendor, VENDOR_MAX_CHARS) ||
+      check->affected_max == NULL || !otasuke_version_is_valid (check->affected_max) ||
+      (check->condition != NULL && !otasuke_router_is_condition (check->condition)) ||
+      (key = otasuke_router_normalize_model (check->model)) == NULL)
+    {
+      g_debug ("Skipping an invalid router check in feed item %s", item->id ? item->id : "?");
+      return;
+    }
+
+  entry = g_hash_table_lookup (table->by_key, key);
+  if (entry != NULL && g_ascii_strcasecmp (entry->vendor, check->vendor) != 0)
+    {
+      g_debug ("Feed item %s: %s is a %s model, not %s", item->id, key, entry->vendor, check->vendor);
+      return;
+    }
+
+  if (entry == NULL)
+    {
+      if (table->entries->len >= OTASUKE_ROUTER_TABLE_MAX_MODELS)
+        return;
+
+      entry = g_new0 (OtasukeRouterEntry, 1);
+      entry->vendor = g_strdup (check->vendor);
+      entry->model = g_strdup (key);
+      entry->key = g_strdup (key);
+      entry->loose = otasuke_router_loose_key (key);
+      entry->eos = OTASUKE_ROUTER_EOS_UNKNOWN;
+      entry->advisories = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_advisory_free);
+      otasuke_router_table_add (table, entry);
+    }
+
+  for (guint i = 0; i < entry->advisories->len && adv == NULL; i++)
+    {
+      OtasukeRouterAdvisory *candidate = entry->advisories->pdata[i];
+
+      if (g_strcmp0 (candidate->feed_item_id, item->id) == 0 || g_str_equal (candidate->id, item->id))
+        adv = candidate;
+    }
+
+  if (adv == NULL)
+    {
+      if (entry->advisories->len >= OTASUKE_ROUTER_TABLE_MAX_ADVISORIES)
+        return;
+
+      adv = g_new0 (OtasukeRouterAdvisory, 1);
+      adv->id = g_strdup (item->id);
+      adv->cves = g_new0 (char *, 1);
+      adv->feed_item_id = g_strdup (item->id);
+      adv->title = g_strdup (item->id);
+      g_ptr_array_add (entry->advisories, adv);
+    }
+
+  /* The feed is published after the release, so its values win. */
+  g_free (adv->affected_max);
+  adv->affected_max = g_strdup (check->affected_max);
+  if (check->condition != NULL)
+    {
+      g_free (adv->condition);
+      adv->condition = g_strdup (check->condition);
+    }
+  if (item->title != NULL && otasuke_router_is_plain_text (item->title, TITLE_MAX_CHARS))
+    {
+      g_free (adv->title);
+      adv->title = g_strdup (item->title);
+    }
+}
+
+void
+otasuke_router_table_merge_feed_items (OtasukeRouterTable *table,
+                                       GPtrArray          *items)
+{
+  g_return_if_fail (table != NULL);
+
+  if (items == NULL)
+    return;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const OtasukeFeedItem *item = items->pdata[i];
+
+      if (item == NULL || item->checks == NULL)
+        continue;
+
+      for (guint j = 0; j < item->checks->len; j++)
+        {
+          const OtasukeFeedCheck *check = item->checks->pdata[j];
+
+          if (check->type == OTASUKE_CHECK_ROUTER_FIRMWARE)
+            merge_check (table, item, check);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Models and suggestions */
+
+guint
+otasuke_router_table_get_n_models (OtasukeRouterTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->entries->len;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+otasuke_router_table_list_models (OtasukeRouterTable *table)
+{
+  GPtrArray *models;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  models = g_ptr_array_new_full (table->entries->len + 1, NULL);
+  for (guint i = 0; i < table->entries->len; i++)
+    g_ptr_array_add (models, g_strdup (((OtasukeRouterEntry *) table->entries->pdata[i])->model));
+  g_ptr_array_sort (models, compare_strings);
+  g_ptr_array_add (models, NULL);
+
+  return (char **) g_ptr_array_free (models, FALSE);
+}
+
+typedef struct {
+  const OtasukeRouterEntry *entry;
+  guint                     tier;
+  gsize                     position;
+} Suggestion;
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const Suggestion *sa = a, *sb = b;
+  gsize la = strlen (sa->entry->key), lb = strlen (sb->entry->key);
+
+  if (sa->tier != sb->tier)
+    return sa->tier < sb->tier ? -1 : 1;
+  if (sa->position != sb->position)
+    return sa->position < sb->position ? -1 : 1;
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return strcmp (sa->entry->model, sb->entry->model);
+}
+
+/* 0 exact, 1 prefix, 2 prefix without dashes, 3 substring, 4 substring
+ * without dashes; FALSE when it does not match at all. */
+static gboolean
+rank (const OtasukeRouterEntry *entry,
+      const char               *query,
+      const char               *loose_query,
+      Suggestion               *out)
+{
+  const char *hit;
+
+  out->entry = entry;
+  out->position = 0;
+
+  if (g_str_equal (entry->key, query))
+    out->tier = 0;
+  else if (g_str_has_prefix (entry->key, query))
+    out->tier = 1;
+  else if (*loose_query != '\0' && g_str_has_prefix (entry->loose, loose_query))
+    out->tier = 2;
+  else if ((hit = strstr (entry->key, query)) != NULL)
+    {
+      out->tier = 3;
+      out->position = hit - entry->key;
+    }
+  else if (*loose_query != '\0' && (hit = strstr (entry->loose, loose_query)) != NULL)
+    {
+      out->tier = 4;
+      out->position = hit - entry->loose;
+    }
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+char **
+otasuke_router_table_suggest (OtasukeRouterTable *table,
+                              const char         *query,
+                              guint               max_results)
+{
+  g_autoptr(GArray) hits = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *loose = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  out = g_ptr_array_new ();
+  key = otasuke_router_normalize_model (query);
+  if (key == NULL || max_results == 0)
+    goto done;
+  loose = otasuke_router_loose_key (key);
+
+  hits = g_array_new (FALSE, FALSE, sizeof (Suggestion));
+  for (guint i = 0; i < table->entries->len; i++)
+    {
+      Suggestion s;
+
+      if (rank (table->entries->pdata[i], key, loose, &s))
+        g_array_append_val (hits, s);
+    }
+  g_array_sort (hits, compare_suggestions);
+
+  for (guint i = 0; i < hits->len && i < max_results; i++)
+    g_ptr_array_add (out, g_strdup (g_array_index (hits, Suggestion, i).entry->model));
+
+done:
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lookup */
+
+static const OtasukeRouterEntry *
+find_entry (OtasukeRouterTable *table,
+            const char         *key)
+{
+  g_autofree char *loose = NULL;
+  const OtasukeRouterEntry *entry;
+
+  entry = g_hash_table_lookup (table->by_key, key);
+  if (entry != NULL)
+    return entry;
+
+  /* "WSR1166DHP3", "WSR-2533DHP/L": unique without dashes and slashes. */
+  loose = otasuke_router_loose_key (key);
+  entry = g_hash_table_lookup (table->by_loose, loose);
+  if (entry != NULL && entry != &ambiguous)
+    return entry;
+
+  return NULL;
+}
+
+static const OtasukeRouterEntry *
+find_entry_with_vendor (OtasukeRouterTable *table,
+                        const char         *key)
+{
+  const OtasukeRouterEntry *entry = find_entry (table, key);
+
+  if (entry != NULL)
+    return entry;
+
+  /* "BUFFALO WSR-1166DHP3" */
+  for (guint i = 0; i < table->entries->len; i++)
+    {
+      const OtasukeRouterEntry *e = table->entries->pdata[i];
+      g_autofree char *vendor = otasuke_router_normalize_model (e->vendor);
+      const char *rest;
+
+      if (vendor == NULL || !g_str_has_prefix (key, vendor))
+        continue;
+      rest = key + strlen (vendor);
+      while (*rest == '-' || *rest == '/' || *rest == ':')
+        rest++;
+      if (*rest != '\0' && (entry = find_entry (table, rest)) != NULL)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* "Ver.2.95", "ver 2.95", "Version: 2.95", "Ｖｅｒ．２．９５", "2.95 (R1.02/B1.02)"
+ * → "2.95" as typed (leading zeros kept for showing it); NULL if unreadable. */
+static char *
+clean_firmware (const char *input)
+{
+  static const char * const prefixes[] = { "firmware", "version", "ver", "v" };
+  g_autofree char *nfkc = NULL;
+  char *p, *end;
+
+  if (input == NULL || strnlen (input, FIRMWARE_MAX_BYTES + 1) > FIRMWARE_MAX_BYTES ||
+      !g_utf8_validate (input, -1, NULL))
+    return NULL;
+
+  nfkc = g_utf8_normalize (input, -1, G_NORMALIZE_NFKC);
+  if (nfkc == NULL)
+    return NULL;
+  p = g_strstrip (nfkc);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize len = strlen (prefixes[i]);
+
+      if (g_ascii_strncasecmp (p, prefixes[i], len) == 0)
+        {
+          p += len;
+          if (*p == '.' || *p == ':')
+            p++;
+          while (*p == ' ')
+            p++;
+        }
+    }
+
+  end = strchr (p, '(');
+  if (end != NULL)
+    *end = '\0';
+  g_strstrip (p);
+
+  if (*p == '\0' || strchr (p, ' ') != NULL || !otasuke_version_is_valid (p))
+    return NULL;
+
+  return g_strdup (p);
+}
+
+static char *
+quote_input (const char *input)
+{
+  g_autofree char *valid = g_utf8_make_valid (input, strnlen (input, FIRMWARE_MAX_BYTES));
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = g_strstrip (valid); *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n++ == QUOTE_MAX_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? 0xFFFD : c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+entry_is_past_support (const OtasukeRouterEntry *entry)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+
+  switch (entry->eos)
+    {
+    case OTASUKE_ROUTER_EOS_YES:
+      return TRUE;
+    case OTASUKE_ROUTER_EOS_DATE:
+      now = g_date_time_new_now_local ();
+      today = g_date_time_format (now, "%Y-%m-%d");
+      return strcmp (entry->eos_date, today) <= 0;
+    case OTASUKE_ROUTER_EOS_UNKNOWN:
+    case OTASUKE_ROUTER_EOS_NO:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_advice (OtasukeRouterResult *result,
+            char                *sentence)
+{
+  g_ptr_array_add (result->advice, sentence);
+}
+
+#define ADVICE_PASSWORD \
+  _("If the router’s admin password is still the factory default, change it to a long password that only you know.")
+#define ADVICE_FIND_VERSION \
+  _("To find the firmware version, open the router’s settings page in a web browser (the label or the manual tells you how) and look for the firmware version, for example “Ver.2.95”.")
+#define ADVICE_END_OF_SUPPORT \
+  _("The maker no longer updates this model. Replace it with a model that still receives updates.")
+
+OtasukeRouterResult *
+otasuke_router_table_lookup (OtasukeRouterTable *table,
+                             const char         *model,
+                             const char         *firmware)
+{
+  g_autoptr(OtasukeRouterResult) result = g_new0 (OtasukeRouterResult, 1);
+  g_autofree char *key = NULL;
+  const char *highest_affected = NULL;
+  const OtasukeRouterEntry *entry = NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  result->advisories = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_advisory_free);
+  result->advice = g_ptr_array_new_with_free_func (g_free);
+
+  key = otasuke_router_normalize_model (model);
+  if (key != NULL)
+    entry = find_entry_with_vendor (table, key);
+
+  if (entry == NULL)
+    {
+      result->status = OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL;
+      result->model = g_steal_pointer (&key);
+      result->firmware = clean_firmware (firmware);
+      if (result->model == NULL)
+        add_advice (result, g_strdup (_("Type the model name printed on the router’s label, for example “WSR-1166DHP3”.")));
+      else
+        add_advice (result, g_strdup (_("No advisory we know of lists this model. Check that the name matches the label on the router; if it does, keep its firmware up to date.")));
+      add_advice (result, g_strdup (ADVICE_PASSWORD));
+      return g_steal_pointer (&result);
+    }
+
+  result->model = g_strdup (entry->key);
+  result->vendor = g_strdup (entry->vendor);
+  result->firmware = clean_firmware (firmware);
+  result->end_of_support = entry_is_past_support (entry);
+
+  for (guint i = 0; i < entry->advisories->len; i++)
+    {
+      OtasukeRouterAdvisory *adv = advisory_copy (entry->advisories->pdata[i]);
+      int cmp;
+
+      adv->affected = FALSE;
+      if (result->firmware != NULL &&
+          otasuke_version_compare (result->firmware, adv->affected_max, &cmp, NULL) && cmp <= 0)
+        {
+          adv->affected = TRUE;
+          if (g_strcmp0 (adv->condition, "default_password") == 0)
+            result->default_password = TRUE;
+          if (highest_affected == NULL ||
+              (otasuke_version_compare (adv->affected_max, highest_affected, &cmp, NULL) && cmp > 0))
+            highest_affected = adv->affected_max;
+        }
+      g_ptr_array_add (result->advisories, adv);
+    }
+
+  if (result->firmware == NULL)
+    {
+      g_autofree char *quoted = firmware != NULL ? quote_input (firmware) : NULL;
+
+      result->status = OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED;
+      if (quoted != NULL && *quoted != '\0')
+        /* Translators: %s is what the user typed as the firmware version */
+        add_advice (result, g_strdup_printf (_("“%s” is not a firmware version that can be read. Type it as it is shown, for example “2.95” or “Ver.2.95”."),
+                                             quoted));
+      else
+        add_advice (result, g_strdup (_("Enter the firmware version to find out whether this router is affected.")));
+      add_advice (result, g_strdup (ADVICE_FIND_VERSION));
+      if (result->end_of_support)
+        add_advice (result, g_strdup (ADVICE_END_OF_SUPPORT));
+      add_advice (result, g_strdup (ADVICE_PASSWORD));
+    }
+  else if (highest_affected != NULL)
+    {
+      result->status = OTASUKE_ROUTER_STATUS_AFFECTED;
+      if (result->default_password)
+        add_advice (result, g_strdup (_("Attackers take over this router when its admin password is the factory default or easy to guess. Change it now to a long password that only you know.")));
+      if (result->end_of_support)
+        add_advice (result, g_strdup (ADVICE_END_OF_SUPPORT));
+      add_advice (result, g_strdup (_("Update the router’s firmware to the newest version, from the router’s settings page or with the firmware on the maker’s website.")));
+      /* Translators: %s is the last affected firmware version, e.g. “2.95” */
+      add_advice (result, g_strdup_printf (_("After the update, check on the settings page that the firmware version is newer than %s."),
+                                           highest_affected));
+      if (!result->default_password)
+        add_advice (result, g_strdup (ADVICE_PASSWORD));
+    }
+  else
+    {
+      result->status = OTASUKE_ROUTER_STATUS_NOT_AFFECTED;
+      add_advice (result, g_strdup (_("No advisory we know of affects this firmware version. Keep installing new firmware when the maker releases it.")));
+      if (result->end_of_support)
+        add_advice (result, g_strdup (ADVICE_END_OF_SUPPORT));
+      add_advice (result, g_strdup (ADVICE_PASSWORD));
+    }
+
+  return g_steal_pointer (&result);
+}
+
+void
+otasuke_router_result_free (OtasukeRouterResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->model);
+  g_free (result->vendor);
+  g_free (result->firmware);
+  g_clear_pointer (&result->advisories, g_ptr_array_unref);
+  g_clear_pointer (&result->advice, g_ptr_array_unref);
+  g_free (result);
+}
+
+const char *
+otasuke_router_status_to_string (OtasukeRouterStatus status)
+{
+  switch (status)
+    {
+    case OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL:
+      return "unknown_model";
+    case OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED:
+      return "firmware_needed";
+    case OTASUKE_ROUTER_STATUS_AFFECTED:
+      return "affected";
+    case OTASUKE_ROUTER_STATUS_NOT_AFFECTED:
+      return "not_affected";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+char *
+otasuke_router_result_to_json (const OtasukeRouterResult *result)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "model", result->model);
+  add_string_or_null (builder, "firmware", result->firmware);
+  add_string_or_null (builder, "status", otasuke_router_status_to_string (result->status));
+
+  json_builder_set_member_name (builder, "advisories");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->advisories->len; i++)
+    {
+      const OtasukeRouterAdvisory *adv = result->advisories->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "id", adv->id);
+      json_builder_set_member_name (builder, "cves");
+      json_builder_begin_array (builder);
+      for (guint j = 0; adv->cves != NULL && adv->cves[j] != NULL; j++)
+        json_builder_add_string_value (builder, adv->cves[j]);
+      json_builder_end_array (builder);
+      add_string_or_null (builder, "title", adv->title);
+      add_string_or_null (builder, "affected_max", adv->affected_max);
+      add_string_or_null (builder, "condition", adv->condition);
+      json_builder_set_member_name (builder, "affected");
+      json_builder_add_boolean_value (builder, adv->affected);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "otasuke-feed.h"
+
+G_BEGIN_DECLS
+
+/* The router lookup: which known advisories affect a router model with a
+ * given firmware. The table comes from the bundled `data/routers.json`
+ * (built from REFERENCE.md) and grows with the `router_firmware` checks of
+ * the advisory feed, so both go through the same code. Models are compared
+ * after otasuke_router_normalize_model(); firmware after
+ * otasuke_version_normalize(). A table is immutable once built, so it can be
+ * read from several threads. */
+
+#define OTASUKE_ROUTER_TABLE_ERROR (otasuke_router_table_error_quark ())
+
+typedef enum {
+  OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE,  /* over the size, depth or entry limits */
+  OTASUKE_ROUTER_TABLE_ERROR_SYNTAX,     /* not UTF-8 JSON */
+  OTASUKE_ROUTER_TABLE_ERROR_INVALID,    /* JSON, but a field is wrong; the message names it */
+} OtasukeRouterTableError;
+
+#define OTASUKE_ROUTER_TABLE_MAX_BYTES       (256 * 1024)
+#define OTASUKE_ROUTER_TABLE_MAX_MODELS      2000
+#define OTASUKE_ROUTER_TABLE_MAX_ADVISORIES  64   /* per model */
+
+/* The resource path of the bundled table. */
+#define OTASUKE_ROUTER_TABLE_RESOURCE "/jp/or/sakura_cci/Otasuke/data/routers.json"
+
+typedef enum {
+  OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL,    /* not a model any advisory we know lists */
+  OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED,  /* known model; no firmware given, or unreadable */
+  OTASUKE_ROUTER_STATUS_AFFECTED,         /* firmware <= affected_max of at least one advisory */
+  OTASUKE_ROUTER_STATUS_NOT_AFFECTED,     /* newer than every advisory's affected_max */
+} OtasukeRouterStatus;
+
+typedef struct {
+  char     *id;            /* "JVN#12824024", "CVE-2021-20090", or a feed item id */
+  char    **cves;          /* never NULL, may be empty */
+  char     *title;         /* the feed item's title when the feed carries it, else the table's */
+  char     *affected_max;  /* affected = this version and earlier */
+  char     *condition;     /* "default_password" or NULL */
+  char     *feed_item_id;  /* the feed item describing it, or NULL */
+  gboolean  affected;      /* TRUE only for status AFFECTED and firmware <= affected_max */
+} OtasukeRouterAdvisory;
+
+typedef struct {
+  OtasukeRouterStatus status;
+  char      *model;             /* normalised ("WSR-1166DHP3"); NULL when unreadable */
+  char      *vendor;            /* NULL for UNKNOWN_MODEL */
+  char      *firmware;          /* normalised ("2.95"); NULL when not given or unreadable */
+  gboolean   default_password;  /* an advisory that affects it is dangerous with the default password */
+  gboolean   end_of_support;    /* the maker no longer updates this model */
+  GPtrArray *advisories;        /* of OtasukeRouterAdvisory*: every advisory listing the model */
+  GPtrArray *advice;            /* of char*: translated plain sentences, most urgent first */
+} OtasukeRouterResult;
+
+typedef struct _OtasukeRouterTable OtasukeRouterTable;
+
+GQuark               otasuke_router_table_error_quark (void);
+
+OtasukeRouterTable  *otasuke_router_table_new_from_bytes    (GBytes              *bytes,
+                                                             GError             **error);
+/* The bundled table; needs the application's resources registered. */
+OtasukeRouterTable  *otasuke_router_table_new_from_resource (GError             **error);
+OtasukeRouterTable  *otasuke_router_table_ref               (OtasukeRouterTable  *table);
+void                 otasuke_router_table_unref             (OtasukeRouterTable  *table);
+
+/* Adds the `router_firmware` checks of @items (OtasukeFeedItem*): a check
+ * for an advisory the table already lists for that model (same feed item)
+ * updates it, the feed being newer; any other check adds an advisory, and a
+ * model not in the table yet is added. Invalid checks are skipped. Call it
+ * before sharing the table. */
+void                 otasuke_router_table_merge_feed_items  (OtasukeRouterTable  *table,
+                                                             GPtrArray           *items);
+
+guint                otasuke_router_table_get_n_models      (OtasukeRouterTable  *table);
+/* Every known model as printed, sorted; free with g_strfreev(). */
+char               **otasuke_router_table_list_models       (OtasukeRouterTable  *table);
+
+/* Known models (as printed) that match what the user has typed so far,
+ * best first: exact, then prefix, then substring matches, also when dashes or
+ * slashes were left out. At most @max_results; never NULL. */
+char               **otasuke_router_table_suggest           (OtasukeRouterTable  *table,
+                                                             const char          *query,
+                                                             guint                max_results);
+
+/* @model as typed; @firmware as typed or NULL. Never NULL. */
+OtasukeRouterResult *otasuke_router_table_lookup            (OtasukeRouterTable  *table,
+                                                             const char          *model,
+                                                             const char          *firmware);
+
+void                 otasuke_router_result_free             (OtasukeRouterResult *result);
+const char          *otasuke_router_status_to_string        (OtasukeRouterStatus  status);
+/* {"model":…, "firmware":…, "status":…, "advisories":[{"id", "cves", "title",
+ * "affected_max", "condition", "affected"}]}, for `otasuke --router-check`.
+ * Untranslated, so scripts can read it. */
+char                *otasuke_router_result_to_json          (const OtasukeRouterResult *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeRouterTable, otasuke_router_table_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeRouterResult, otasuke_router_result_free)
+
+G_END_DECLS

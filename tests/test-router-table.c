@@ -1,0 +1,1008 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-test-router-table"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "otasuke-feed.h"
+#include "otasuke-router-table.h"
+#include "otasuke-router.h"
+#include "otasuke-version.h"
+
+/* REFERENCE.md, "BUFFALO router advisories", written out again by hand so
+ * that the bundled table is checked against an independent copy. */
+static const struct {
+  const char *model;
+  const char *id;
+  const char *affected_max;
+  const char *condition;
+  const char *cves;  /* space-separated */
+} reference[] = {
+  { "WHR-1166DHP2", "JVN#12824024", "2.95", "default_password", "CVE-2024-44072" },
+  { "WHR-1166DHP3", "JVN#12824024", "2.95", "default_password", "CVE-2024-44072" },
+  { "WHR-1166DHP4", "JVN#12824024", "2.95", "default_password", "CVE-2024-44072" },
+  { "WSR-1166DHP3", "JVN#12824024", "1.18", "default_password", "CVE-2024-44072" },
+  { "WSR-600DHP", "JVN#12824024", "2.93", "default_password", "CVE-2024-44072" },
+  { "WEX-300HPTX/N", "JVN#12824024", "1.02", "default_password", "CVE-2024-44072" },
+  { "WEX-733DHP2", "JVN#12824024", "1.03", "default_password", "CVE-2024-44072" },
+  { "WEX-1166DHP2", "JVN#12824024", "1.05", "default_password", "CVE-2024-44072" },
+  { "WEX-1166DHPS", "JVN#12824024", "1.05", "default_password", "CVE-2024-44072" },
+  { "WEX-300HPS/N", "JVN#12824024", "1.02", "default_password", "CVE-2024-44072" },
+  { "WEX-733DHPS", "JVN#12824024", "1.02", "default_password", "CVE-2024-44072" },
+  { "WEX-733DHPTX", "JVN#12824024", "1.03", "default_password", "CVE-2024-44072" },
+  { "WEX-1166DHP", "JVN#12824024", "1.23", "default_password", "CVE-2024-44072" },
+  { "WEX-733DHP", "JVN#12824024", "1.64", "default_password", "CVE-2024-44072" },
+  { "WHR-1166DHP", "JVN#12824024", "2.92", "default_password", "CVE-2024-44072" },
+  { "WHR-300HP2", "JVN#12824024", "2.51", "default_password", "CVE-2024-44072" },
+  { "WHR-600D", "JVN#12824024", "2.91", "default_password", "CVE-2024-44072" },
+  { "WMR-300", "JVN#12824024", "2.50", "default_password", "CVE-2024-44072" },
+  { "WCR-1166DS", "JVN#58236836", "1.32", NULL, "CVE-2024-26023" },
+  { "WSR-1166DHP", "JVN#58236836", "1.14", NULL, "CVE-2024-26023" },
+  { "WSR-1166DHP2", "JVN#58236836", "1.14", NULL, "CVE-2024-26023" },
+  { "WSR-2533DHP", "JVN#58236836", "1.06", NULL, "CVE-2024-26023 CVE-2024-23486" },
+  { "WSR-2533DHPL", "JVN#58236836", "1.06", NULL, "CVE-2024-26023 CVE-2024-23486" },
+  { "WSR-2533DHP2", "JVN#58236836", "1.10", NULL, "CVE-2024-26023 CVE-2024-23486" },
+  { "WSR-A2533DHP2", "JVN#58236836", "1.10", NULL, "CVE-2024-26023 CVE-2024-23486" },
+  { "WSR-1166DHP3", "JVNVU#92862829", "1.16", NULL, "CVE-2021-20731" },
+  { "WSR-1166DHP4", "JVNVU#92862829", "1.02", NULL, "CVE-2021-20731" },
+  { "WSR-2533DHPL2", "CVE-2021-20090", "1.02", NULL, "CVE-2021-20090" },
+  { "WSR-2533DHP3", "CVE-2021-20090", "1.24", NULL, "CVE-2021-20090" },
+};
+
+#define N_REFERENCE_MODELS 28
+
+static OtasukeRouterTable *
+load_bundled (void)
+{
+  const char *path = g_test_get_filename (G_TEST_DIST, "..", "resources", "data", "routers.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  OtasukeRouterTable *table;
+  gsize len;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+
+  table = otasuke_router_table_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+static OtasukeRouterTable *
+load_string (const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return otasuke_router_table_new_from_bytes (bytes, error);
+}
+
+static const OtasukeRouterAdvisory *
+find_advisory (const OtasukeRouterResult *result,
+               const char                *id)
+{
+  for (guint i = 0; i < result->advisories->len; i++)
+    {
+      const OtasukeRouterAdvisory *adv = result->advisories->pdata[i];
+
+      if (g_str_equal (adv->id, id))
+        return adv;
+    }
+
+  return NULL;
+}
+
+static gboolean
+advice_contains (const OtasukeRouterResult *result,
+                 const char                *needle)
+{
+  for (guint i = 0; i < result->advice->len; i++)
+    if (strstr (result->advice->pdata[i], needle) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* "2.95" → "2.96", "1.09" → "1.10": the first version past the boundary. */
+static char *
+next_version (const char *version)
+{
+  const char *dot = strrchr (version, '.');
+  guint64 last = g_ascii_strtoull (dot + 1, NULL, 10);
+
+  return g_strdup_printf ("%.*s.%0*" G_GUINT64_FORMAT, (int) (dot - version), version,
+                          (int) strlen (dot + 1), last + 1);
+}
+
+static void
+assert_status (OtasukeRouterTable  *table,
+               const char          *model,
+               const char          *firmware,
+               OtasukeRouterStatus  status)
+{
+  g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, model, firmware);
+
+  if (result->status != status)
+    g_error ("%s / %s: expected %s, got %s", model, firmware ? firmware : "(null)",
+             otasuke_router_status_to_string (status),
+             otasuke_router_status_to_string (result->status));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_bundled_models (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_auto(GStrv) models = otasuke_router_table_list_models (table);
+
+  g_assert_cmpuint (otasuke_router_table_get_n_models (table), ==, N_REFERENCE_MODELS);
+  g_assert_cmpuint (g_strv_length (models), ==, N_REFERENCE_MODELS);
+  for (guint i = 1; models[i] != NULL; i++)
+    g_assert_cmpstr (models[i - 1], <, models[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reference); i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, reference[i].model, NULL);
+      const OtasukeRouterAdvisory *adv;
+      g_auto(GStrv) cves = g_strsplit (reference[i].cves, " ", -1);
+      guint n_rows = 0;
+
+      g_assert_true (g_strv_contains ((const char * const *) models, reference[i].model));
+      g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED);
+      g_assert_cmpstr (result->model, ==, reference[i].model);
+      g_assert_cmpstr (result->vendor, ==, "BUFFALO");
+
+      adv = find_advisory (result, reference[i].id);
+      g_assert_nonnull (adv);
+      g_assert_cmpstr (adv->affected_max, ==, reference[i].affected_max);
+      g_assert_cmpstr (adv->condition, ==, reference[i].condition);
+      g_assert_true (g_strv_equal ((const char * const *) adv->cves, (const char * const *) cves));
+      g_assert_nonnull (adv->title);
+      g_assert_false (adv->affected);
+
+      /* Nothing in the table that REFERENCE.md does not say. */
+      for (guint j = 0; j < G_N_ELEMENTS (reference); j++)
+        if (g_str_equal (reference[j].model, reference[i].model))
+          n_rows++;
+      g_assert_cmpuint (result->advisories->len, ==, n_rows);
+    }
+}
+
+static void
+test_bundled_boundaries (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (reference); i++)
+    {
+      g_autofree char *next = next_version (reference[i].affected_max);
+      g_autoptr(OtasukeRouterResult) at = otasuke_router_table_lookup (table, reference[i].model, reference[i].affected_max);
+      g_autoptr(OtasukeRouterResult) past = otasuke_router_table_lookup (table, reference[i].model, next);
+      g_autoptr(OtasukeRouterResult) old = otasuke_router_table_lookup (table, reference[i].model, "1.00");
+      gboolean past_affected = FALSE;
+
+      g_test_message ("%s %s ≤ %s", reference[i].model, reference[i].id, reference[i].affected_max);
+
+      g_assert_cmpint (at->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+      g_assert_true (find_advisory (at, reference[i].id)->affected);
+      g_assert_cmpstr (at->firmware, ==, reference[i].affected_max);
+      if (reference[i].condition != NULL)
+        g_assert_true (at->default_password);
+
+      g_assert_cmpint (old->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+      g_assert_true (find_advisory (old, reference[i].id)->affected);
+
+      g_assert_false (find_advisory (past, reference[i].id)->affected);
+      /* Still affected only if another advisory of the same model reaches further. */
+      for (guint j = 0; j < G_N_ELEMENTS (reference); j++)
+        {
+          int cmp;
+
+          if (!g_str_equal (reference[j].model, reference[i].model))
+            continue;
+          g_assert_true (otasuke_version_compare (next, reference[j].affected_max, &cmp, NULL));
+          if (cmp <= 0)
+            past_affected = TRUE;
+        }
+      g_assert_cmpint (past->status, ==,
+                       past_affected ? OTASUKE_ROUTER_STATUS_AFFECTED : OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+    }
+
+  /* The examples of the issue, spelled out. */
+  assert_status (table, "WHR-1166DHP2", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WHR-1166DHP2", "2.96", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "WMR-300", "2.50", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WMR-300", "2.51", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "WSR-2533DHP2", "1.10", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WSR-2533DHP2", "1.11", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  /* Numeric, not text: 1.9 < 1.10, 1.100 > 1.10. */
+  assert_status (table, "WSR-2533DHP2", "1.9", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WSR-2533DHP2", "1.100", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "WHR-1166DHP2", "10.0", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+}
+
+static void
+test_two_advisories (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  static const struct {
+    const char *firmware;
+    OtasukeRouterStatus status;
+    gboolean botnet, vu;
+  } cases[] = {
+    { "1.15", OTASUKE_ROUTER_STATUS_AFFECTED, TRUE, TRUE },
+    { "1.16", OTASUKE_ROUTER_STATUS_AFFECTED, TRUE, TRUE },
+    { "1.17", OTASUKE_ROUTER_STATUS_AFFECTED, TRUE, FALSE },
+    { "1.18", OTASUKE_ROUTER_STATUS_AFFECTED, TRUE, FALSE },
+    { "1.19", OTASUKE_ROUTER_STATUS_NOT_AFFECTED, FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WSR-1166DHP3", cases[i].firmware);
+
+      g_assert_cmpint (result->status, ==, cases[i].status);
+      g_assert_cmpuint (result->advisories->len, ==, 2);
+      g_assert_cmpint (find_advisory (result, "JVN#12824024")->affected, ==, cases[i].botnet);
+      g_assert_cmpint (find_advisory (result, "JVNVU#92862829")->affected, ==, cases[i].vu);
+      g_assert_cmpint (result->default_password, ==, cases[i].botnet);
+    }
+
+  /* Two CVEs in one advisory: one entry listing both. */
+  {
+    g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WSR-2533DHPL", "1.06");
+    const OtasukeRouterAdvisory *adv = find_advisory (result, "JVN#58236836");
+
+    g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+    g_assert_cmpuint (result->advisories->len, ==, 1);
+    g_assert_true (g_strv_contains ((const char * const *) adv->cves, "CVE-2024-26023"));
+    g_assert_true (g_strv_contains ((const char * const *) adv->cves, "CVE-2024-23486"));
+    g_assert_false (result->default_password);
+  }
+}
+
+static void
+test_spelling_model (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  static const struct { const char *typed, *model; } cases[] = {
+    { "WSR-1166DHP3", "WSR-1166DHP3" },
+    { "wsr-1166dhp3", "WSR-1166DHP3" },
+    { "  WSR - 1166 DHP3  ", "WSR-1166DHP3" },
+    { "WSR-1166DHP3\t", "WSR-1166DHP3" },
+    { "ＷＳＲ－１１６６ＤＨＰ３", "WSR-1166DHP3" },
+    { "ｗｓｒ－１１６６ｄｈｐ３　－ｂｋ", "WSR-1166DHP3" },
+    { "WSR-1166DHP3-BK", "WSR-1166DHP3" },
+    { "wsr-1166dhp3-wh", "WSR-1166DHP3" },
+    { "WSR-1166DHP3 -SV", "WSR-1166DHP3" },
+    { "WSR‐1166DHP3", "WSR-1166DHP3" },   /* U+2010 hyphen */
+    { "WSR–1166DHP3", "WSR-1166DHP3" },   /* U+2013 en dash */
+    { "WSR−1166DHP3", "WSR-1166DHP3" },   /* U+2212 minus */
+    { "WSRー1166DHP3", "WSR-1166DHP3" },  /* U+30FC prolonged sound mark */
+    { "WSRｰ1166DHP3", "WSR-1166DHP3" },   /* U+FF70 half-width */
+    { "WSR﹣1166DHP3", "WSR-1166DHP3" },   /* U+FE63 small hyphen-minus */
+    { "WSR˗1166DHP3", "WSR-1166DHP3" },   /* U+02D7 modifier minus */
+    { "WSR⁃1166DHP3", "WSR-1166DHP3" },   /* U+2043 hyphen bullet */
+    { "WSR1166DHP3", "WSR-1166DHP3" },    /* dash left out */
+    { "BUFFALO WSR-1166DHP3", "WSR-1166DHP3" },
+    { "buffalo wsr1166dhp3 bk", NULL },   /* "BK" without its dash is part of the name */
+    { "WEX-300HPTX/N", "WEX-300HPTX/N" },
+    { "ＷＥＸ－３００ＨＰＴＸ／Ｎ", "WEX-300HPTX/N" },
+    { "WEX-300HPTXN", "WEX-300HPTX/N" },
+    { "WSR-2533DHP/L", "WSR-2533DHPL" },
+    { "WSR-1166DHP9", NULL },
+    { "WSR-1166", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, cases[i].typed, "1.00");
+
+      g_test_message ("%s", cases[i].typed);
+      if (cases[i].model != NULL)
+        {
+          g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+          g_assert_cmpstr (result->model, ==, cases[i].model);
+        }
+      else
+        g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+    }
+}
+
+static void
+test_normalize_dashes (void)
+{
+  static const char * const typed[] = {
+    "WSR‐1166DHP3", "WSR‑1166DHP3", "WSR‒1166DHP3", "WSR–1166DHP3", "WSR—1166DHP3", "WSR―1166DHP3",
+    "WSR−1166DHP3", "WSRー1166DHP3", "WSRｰ1166DHP3", "WSR－1166DHP3", "WSR﹣1166DHP3", "WSR﹘1166DHP3",
+    "WSR˗1166DHP3", "WSR⁃1166DHP3", "WSR⸺1166DHP3", "WSR⸻1166DHP3",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autofree char *got = otasuke_router_normalize_model (typed[i]);
+
+      g_assert_cmpstr (got, ==, "WSR-1166DHP3");
+    }
+}
+
+static void
+test_spelling_firmware (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  static const struct { const char *typed, *firmware; OtasukeRouterStatus status; } cases[] = {
+    { "2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "Ver.2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "Ver 2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "ver.2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "VER.2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "Ver. 2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "v2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "Version 2.95", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "  2.95  ", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "２．９５", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "Ｖｅｒ．２．９５", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "Ver.2.95 (R1.02/B1.02)", "2.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "Ver.02.95", "02.95", OTASUKE_ROUTER_STATUS_AFFECTED },
+    { "2.96", "2.96", OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "Ver.2.96", "2.96", OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "Ver 2.96", "2.96", OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "Ｖｅｒ　２．９６", "2.96", OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "3", "3", OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "2.95.1", "2.95.1", OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+    { "   ", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+    { "Ver.", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+    { "latest", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+    { "2.95 2.96", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+    { "2,95", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+    { "２．９５版", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+    { "99999999999999999999999.1", NULL, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WHR-1166DHP2", cases[i].typed);
+
+      g_test_message ("“%s”", cases[i].typed);
+      g_assert_cmpint (result->status, ==, cases[i].status);
+      g_assert_cmpstr (result->firmware, ==, cases[i].firmware);
+    }
+}
+
+static void
+test_unknown_model (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  static const char * const unreadable[] = { NULL, "", "   ", "ルーター", "\xff\xfe" };
+  g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "wxr-5950ax12-bk", "1.00");
+  g_autofree char *long_model = g_strnfill (10000, 'W');
+
+  g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+  g_assert_cmpstr (result->model, ==, "WXR-5950AX12");
+  g_assert_null (result->vendor);
+  g_assert_cmpstr (result->firmware, ==, "1.00");
+  g_assert_cmpuint (result->advisories->len, ==, 0);
+  g_assert_cmpuint (result->advice->len, >, 0);
+  g_assert_true (advice_contains (result, "factory default"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unreadable); i++)
+    {
+      g_autoptr(OtasukeRouterResult) r = otasuke_router_table_lookup (table, unreadable[i], "2.95");
+
+      g_assert_cmpint (r->status, ==, OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+      g_assert_null (r->model);
+      g_assert_true (advice_contains (r, "label"));
+    }
+
+  assert_status (table, long_model, NULL, OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+}
+
+static void
+test_firmware_needed (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_autoptr(OtasukeRouterResult) none = otasuke_router_table_lookup (table, "WSR-1166DHP3", NULL);
+  g_autoptr(OtasukeRouterResult) bad = otasuke_router_table_lookup (table, "WSR-1166DHP3", "latest\n");
+  g_autofree char *long_firmware = g_strnfill (5000, '9');
+  g_autoptr(OtasukeRouterResult) huge = otasuke_router_table_lookup (table, "WSR-1166DHP3", long_firmware);
+
+  g_assert_cmpint (none->status, ==, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED);
+  g_assert_cmpstr (none->vendor, ==, "BUFFALO");
+  g_assert_null (none->firmware);
+  g_assert_cmpuint (none->advisories->len, ==, 2);
+  for (guint i = 0; i < none->advisories->len; i++)
+    g_assert_false (((OtasukeRouterAdvisory *) none->advisories->pdata[i])->affected);
+  g_assert_false (none->default_password);
+  g_assert_true (advice_contains (none, "Enter the firmware version"));
+  g_assert_true (advice_contains (none, "settings page"));
+
+  g_assert_cmpint (bad->status, ==, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED);
+  g_assert_true (advice_contains (bad, "“latest”"));
+
+  g_assert_cmpint (huge->status, ==, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED);
+  for (guint i = 0; i < huge->advice->len; i++)
+    g_assert_cmpuint (strlen (huge->advice->pdata[i]), <, 1000);
+}
+
+static void
+test_advice (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_autoptr(OtasukeRouterResult) botnet = otasuke_router_table_lookup (table, "WHR-1166DHP2", "2.95");
+  g_autoptr(OtasukeRouterResult) plain = otasuke_router_table_lookup (table, "WSR-2533DHP3", "1.24");
+  g_autoptr(OtasukeRouterResult) fine = otasuke_router_table_lookup (table, "WSR-2533DHP3", "1.25");
+
+  /* The password first when the advisory is about default passwords. */
+  g_assert_true (botnet->default_password);
+  g_assert_nonnull (strstr (botnet->advice->pdata[0], "factory default"));
+  g_assert_true (advice_contains (botnet, "Update the router’s firmware"));
+  g_assert_true (advice_contains (botnet, "newer than 2.95"));
+
+  g_assert_false (plain->default_password);
+  g_assert_nonnull (strstr (plain->advice->pdata[0], "Update the router’s firmware"));
+  g_assert_true (advice_contains (plain, "newer than 1.24"));
+  g_assert_true (advice_contains (plain, "factory default"));
+
+  g_assert_true (advice_contains (fine, "No advisory we know of affects"));
+  g_assert_false (advice_contains (fine, "Update the router’s firmware"));
+  g_assert_false (fine->end_of_support);
+  g_assert_false (advice_contains (fine, "Replace it"));
+}
+
+static void
+test_end_of_support (void)
+{
+  static const char json[] =
+    "{ \"schema\": 1, \"routers\": ["
+    "  { \"vendor\": \"BUFFALO\", \"model\": \"OLD-1\", \"end_of_support\": true, \"advisories\": ["
+    "    { \"id\": \"JVN#00000001\", \"title\": \"t\", \"affected_max\": \"1.0\" } ] },"
+    "  { \"vendor\": \"BUFFALO\", \"model\": \"OLD-2\", \"end_of_support\": \"2001-01-31\", \"advisories\": [] },"
+    "  { \"vendor\": \"BUFFALO\", \"model\": \"NEW-1\", \"end_of_support\": \"2999-12-31\", \"advisories\": [] },"
+    "  { \"vendor\": \"BUFFALO\", \"model\": \"NEW-2\", \"end_of_support\": false, \"advisories\": [] },"
+    "  { \"vendor\": \"BUFFALO\", \"model\": \"NEW-3\", \"advisories\": [] } ] }";
+  static const struct { const char *model; gboolean eos; OtasukeRouterStatus status; } cases[] = {
+    { "OLD-1", TRUE, OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "OLD-2", TRUE, OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "NEW-1", FALSE, OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "NEW-2", FALSE, OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+    { "NEW-3", FALSE, OTASUKE_ROUTER_STATUS_NOT_AFFECTED },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeRouterTable) table = load_string (json, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, cases[i].model, "2.0");
+
+      g_assert_cmpint (result->status, ==, cases[i].status);
+      g_assert_cmpint (result->end_of_support, ==, cases[i].eos);
+      g_assert_cmpint (advice_contains (result, "Replace it"), ==, cases[i].eos);
+    }
+
+  {
+    g_autoptr(OtasukeRouterResult) affected = otasuke_router_table_lookup (table, "OLD-1", "1.0");
+    g_autoptr(OtasukeRouterResult) needed = otasuke_router_table_lookup (table, "OLD-1", NULL);
+
+    g_assert_cmpint (affected->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+    g_assert_true (advice_contains (affected, "Replace it"));
+    g_assert_cmpint (needed->status, ==, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED);
+    g_assert_true (advice_contains (needed, "Replace it"));
+  }
+}
+
+static void
+assert_suggestions (OtasukeRouterTable *table,
+                    const char         *query,
+                    guint               max_results,
+                    const char * const *expected)
+{
+  g_auto(GStrv) got = otasuke_router_table_suggest (table, query, max_results);
+
+  g_assert_nonnull (got);
+  if (!g_strv_equal ((const char * const *) got, expected))
+    {
+      g_autofree char *joined = g_strjoinv (", ", got);
+
+      g_error ("suggestions for “%s”: %s", query ? query : "(null)", joined);
+    }
+}
+
+static void
+test_suggest (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  const char * const wsr_11[] = { "WSR-1166DHP", "WSR-1166DHP2", "WSR-1166DHP3", "WSR-1166DHP4", NULL };
+  const char * const exact_first[] = { "WSR-1166DHP", "WSR-1166DHP2", "WSR-1166DHP3", "WSR-1166DHP4", NULL };
+  const char * const exact_later[] = { "WSR-1166DHP3", NULL };
+  const char * const n2533[] = { "WSR-2533DHP", "WSR-2533DHP2", "WSR-2533DHP3", "WSR-2533DHPL",
+                                 "WSR-2533DHPL2", "WSR-A2533DHP2", NULL };
+  const char * const n300[] = { "WMR-300", "WHR-300HP2", "WEX-300HPS/N", "WEX-300HPTX/N", NULL };
+  const char * const three[] = { "WMR-300", "WHR-600D", "WCR-1166DS", NULL };
+  const char * const slash[] = { "WEX-300HPS/N", NULL };
+  const char * const none[] = { NULL };
+  g_auto(GStrv) all = otasuke_router_table_suggest (table, "W", 1000);
+
+  assert_suggestions (table, "wsr-11", 10, wsr_11);
+  assert_suggestions (table, "WSR-11", 10, wsr_11);
+  assert_suggestions (table, "ｗｓｒ－１１", 10, wsr_11);
+  assert_suggestions (table, "wsr11", 10, wsr_11);
+  assert_suggestions (table, "wsr 11", 10, wsr_11);
+  assert_suggestions (table, "wsr-1166dhp", 10, exact_first);
+  assert_suggestions (table, "wsr-1166dhp3-bk", 10, exact_later);
+  assert_suggestions (table, "2533", 10, n2533);
+  assert_suggestions (table, "300", 10, n300);
+  assert_suggestions (table, "W", 3, three);
+  assert_suggestions (table, "hps/n", 10, slash);
+  assert_suggestions (table, "hpsn", 10, slash);
+  assert_suggestions (table, "wsr-11", 0, none);
+  assert_suggestions (table, "", 10, none);
+  assert_suggestions (table, "   ", 10, none);
+  assert_suggestions (table, NULL, 10, none);
+  assert_suggestions (table, "zzz", 10, none);
+  assert_suggestions (table, "ルーター", 10, none);
+
+  g_assert_cmpuint (g_strv_length (all), ==, N_REFERENCE_MODELS);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The feed */
+
+static OtasukeFeed *
+parse_feed_items (const char *items)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{ \"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\","
+    "  \"_otasuke\": { \"schema\": 1, \"sequence\": 2, \"generated\": \"2026-01-01T00:00:00Z\","
+    "                  \"expires\": \"2027-01-01T00:00:00Z\" },"
+    "  \"items\": [ %s ] }", items);
+  g_autoptr(GError) error = NULL;
+  OtasukeFeed *feed = otasuke_feed_parse (json, strlen (json), &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+#define ROUTER_ITEM(id, title, checks) \
+  "{ \"id\": \"" id "\", \"title\": \"" title "\", \"content_text\": \"x\"," \
+  "  \"_otasuke\": { \"severity\": \"high\", \"category\": \"router\", \"checks\": [ " checks " ] } }"
+#define CHECK(vendor, model, max, condition) \
+  "{ \"type\": \"router_firmware\", \"vendor\": \"" vendor "\", \"model\": \"" model "\"," \
+  "  \"affected_max\": \"" max "\"" condition " }"
+
+static void
+test_feed_merge (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_autoptr(OtasukeFeed) feed = parse_feed_items (
+    ROUTER_ITEM ("new-2026", "新しい機種の弱点",
+                 CHECK ("BUFFALO", "ＷＸＲ－９９９９ＴＥＳＴ－ＢＫ", "1.00", ", \"condition\": \"default_password\"") ","
+                 CHECK ("BUFFALO", "WHR-1166DHP2", "3.10", "") ","
+                 CHECK ("NEC", "WSR-1166DHP3", "9.99", "")) ","
+    ROUTER_ITEM ("sakura-2024-05-buffalo-botnet", "ボット感染（更新）",
+                 CHECK ("buffalo", "WMR-300", "2.60", ", \"condition\": \"default_password\"")) ","
+    "{ \"id\": \"not-a-router\", \"title\": \"t\", \"content_text\": \"x\","
+    "  \"_otasuke\": { \"severity\": \"low\", \"category\": \"browser\", \"checks\": ["
+    "    { \"type\": \"browser_min_version\", \"product\": \"chrome\", \"min\": \"128.0\" } ] } }");
+
+  otasuke_router_table_merge_feed_items (table, feed->items);
+  otasuke_router_table_merge_feed_items (table, NULL);
+
+  /* A new model from the feed. */
+  g_assert_cmpuint (otasuke_router_table_get_n_models (table), ==, N_REFERENCE_MODELS + 1);
+  {
+    g_autoptr(OtasukeRouterResult) at = otasuke_router_table_lookup (table, "wxr-9999test", "Ver.1.00");
+    g_autoptr(OtasukeRouterResult) past = otasuke_router_table_lookup (table, "WXR-9999TEST", "1.01");
+    const OtasukeRouterAdvisory *adv = find_advisory (at, "new-2026");
+    g_auto(GStrv) suggestions = otasuke_router_table_suggest (table, "wxr", 5);
+
+    g_assert_cmpint (at->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+    g_assert_cmpstr (at->model, ==, "WXR-9999TEST");
+    g_assert_cmpstr (at->vendor, ==, "BUFFALO");
+    g_assert_true (at->default_password);
+    g_assert_cmpstr (adv->title, ==, "新しい機種の弱点");
+    g_assert_cmpstr (adv->feed_item_id, ==, "new-2026");
+    g_assert_cmpuint (g_strv_length (adv->cves), ==, 0);
+    g_assert_cmpint (past->status, ==, OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+    g_assert_cmpstr (suggestions[0], ==, "WXR-9999TEST");
+  }
+
+  /* A new advisory for a known model. */
+  {
+    g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WHR-1166DHP2", "3.00");
+
+    g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+    g_assert_cmpuint (result->advisories->len, ==, 2);
+    g_assert_false (find_advisory (result, "JVN#12824024")->affected);
+    g_assert_true (find_advisory (result, "new-2026")->affected);
+    g_assert_false (result->default_password);
+  }
+
+  /* An update of an advisory the table knows: the feed's boundary wins. */
+  {
+    g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WMR-300", "2.55");
+    const OtasukeRouterAdvisory *adv = find_advisory (result, "JVN#12824024");
+
+    g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+    g_assert_cmpuint (result->advisories->len, ==, 1);
+    g_assert_cmpstr (adv->affected_max, ==, "2.60");
+    g_assert_cmpstr (adv->title, ==, "ボット感染（更新）");
+    g_assert_cmpstr (adv->feed_item_id, ==, "sakura-2024-05-buffalo-botnet");
+    g_assert_cmpstr (adv->cves[0], ==, "CVE-2024-44072");
+  }
+
+  /* Another vendor's check for a model we know as BUFFALO's is skipped. */
+  {
+    g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WSR-1166DHP3", "5.0");
+
+    g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+    g_assert_cmpuint (result->advisories->len, ==, 2);
+  }
+}
+
+/* The bundled feed carries the same advisories as the bundled table: merging
+ * it adds nothing, changes no boundary, and links every advisory to its item. */
+static void
+test_feed_merge_bundled (void)
+{
+  const char *path = g_test_get_filename (G_TEST_DIST, "..", "resources", "feed", "otasuke-feed.json", NULL);
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(OtasukeFeed) feed = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  feed = otasuke_feed_parse (data, len, &error);
+  g_assert_no_error (error);
+
+  otasuke_router_table_merge_feed_items (table, feed->items);
+  g_assert_cmpuint (otasuke_router_table_get_n_models (table), ==, N_REFERENCE_MODELS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reference); i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, reference[i].model, NULL);
+      const OtasukeRouterAdvisory *adv = find_advisory (result, reference[i].id);
+      const OtasukeFeedItem *item = NULL;
+      guint n_rows = 0;
+
+      for (guint j = 0; j < feed->items->len; j++)
+        if (g_strcmp0 (((OtasukeFeedItem *) feed->items->pdata[j])->id, adv->feed_item_id) == 0)
+          item = feed->items->pdata[j];
+
+      g_test_message ("%s %s", reference[i].model, reference[i].id);
+      g_assert_nonnull (item);
+      g_assert_cmpstr (adv->title, ==, item->title);
+      g_assert_cmpstr (adv->affected_max, ==, reference[i].affected_max);
+      g_assert_cmpstr (adv->condition, ==, reference[i].condition);
+
+      for (guint j = 0; j < G_N_ELEMENTS (reference); j++)
+        if (g_str_equal (reference[j].model, reference[i].model))
+          n_rows++;
+      g_assert_cmpuint (result->advisories->len, ==, n_rows);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Bad tables */
+
+#define ROUTER_JSON(fields) \
+  "{ \"schema\": 1, \"routers\": [ { \"vendor\": \"BUFFALO\", \"model\": \"WSR-1166DHP3\", " fields " } ] }"
+#define ADVISORY_JSON(fields) \
+  ROUTER_JSON ("\"advisories\": [ { " fields " } ]")
+
+static void
+test_invalid (void)
+{
+  static const struct { const char *json; OtasukeRouterTableError code; } cases[] = {
+    { "", OTASUKE_ROUTER_TABLE_ERROR_SYNTAX },
+    { "not json at all", OTASUKE_ROUTER_TABLE_ERROR_SYNTAX },
+    { "{ \"schema\": 1, \"routers\": [", OTASUKE_ROUTER_TABLE_ERROR_SYNTAX },
+    { "\xff\xfe{}", OTASUKE_ROUTER_TABLE_ERROR_SYNTAX },
+    { "[]", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "\"routers\"", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{}", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 2, \"routers\": [] }", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": \"1\", \"routers\": [] }", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1 }", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": {} }", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": [ 1 ] }", OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": [ { \"model\": \"X-1\", \"advisories\": [] } ] }",
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": [ { \"vendor\": \"BUFFALO\", \"advisories\": [] } ] }",
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": [ { \"vendor\": \"BUFFALO\", \"model\": \"ルーター\", \"advisories\": [] } ] }",
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": [ { \"vendor\": \"\", \"model\": \"X-1\", \"advisories\": [] } ] }",
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": [ { \"vendor\": 7, \"model\": \"X-1\", \"advisories\": [] } ] }",
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ROUTER_JSON ("\"end_of_support\": \"soon\", \"advisories\": []"), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ROUTER_JSON ("\"end_of_support\": \"2024-02-30\", \"advisories\": []"), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ROUTER_JSON ("\"end_of_support\": 2024, \"advisories\": []"), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ROUTER_JSON ("\"advisories\": {}"), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ROUTER_JSON ("\"advisories\": [ 1 ]"), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"title\": \"t\", \"affected_max\": \"1.0\""), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#1\", \"title\": \"t\", \"affected_max\": \"1.0\""),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"affected_max\": \"1.0\""), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"title\": \"a\\u0007b\", \"affected_max\": \"1.0\""),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"title\": \"t\""), OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"title\": \"t\", \"affected_max\": \"latest\""),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"title\": \"t\", \"affected_max\": 1.18"),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"title\": \"t\", \"affected_max\": \"1.0\", \"condition\": \"Default Password\""),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"title\": \"t\", \"affected_max\": \"1.0\", \"cves\": [ \"CVE-24-1\" ]"),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ADVISORY_JSON ("\"id\": \"JVN#12824024\", \"title\": \"t\", \"affected_max\": \"1.0\", \"cves\": \"CVE-2024-44072\""),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { ROUTER_JSON ("\"advisories\": [ { \"id\": \"JVN#12824024\", \"title\": \"t\", \"affected_max\": \"1.0\" },"
+                   "                  { \"id\": \"JVN#12824024\", \"title\": \"u\", \"affected_max\": \"2.0\" } ]"),
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+    { "{ \"schema\": 1, \"routers\": ["
+      "  { \"vendor\": \"BUFFALO\", \"model\": \"WSR-1166DHP3\", \"advisories\": [] },"
+      "  { \"vendor\": \"BUFFALO\", \"model\": \"wsr-1166dhp3-bk\", \"advisories\": [] } ] }",
+      OTASUKE_ROUTER_TABLE_ERROR_INVALID },
+  };
+  g_autoptr(GString) deep = g_string_new ("{ \"schema\": 1, \"routers\": [], \"x\": ");
+  g_autoptr(GString) huge = g_string_new ("{ \"schema\": 1, \"routers\": [], \"x\": \"");
+  g_autoptr(GString) many = g_string_new ("{ \"schema\": 1, \"routers\": [");
+  const char with_nul[] = "{ \"schema\": 1, \"routers\": [] }\0garbage";
+  g_autoptr(GBytes) nul_bytes = g_bytes_new (with_nul, sizeof with_nul - 1);
+  g_autoptr(GError) error = NULL;
+  OtasukeRouterTable *table;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].json);
+      table = load_string (cases[i].json, &error);
+      g_assert_null (table);
+      g_assert_error (error, OTASUKE_ROUTER_TABLE_ERROR, (int) cases[i].code);
+      g_clear_error (&error);
+    }
+
+  table = otasuke_router_table_new_from_bytes (nul_bytes, &error);
+  g_assert_null (table);
+  g_assert_error (error, OTASUKE_ROUTER_TABLE_ERROR, OTASUKE_ROUTER_TABLE_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  table = load_string (deep->str, &error);
+  g_assert_null (table);
+  g_assert_error (error, OTASUKE_ROUTER_TABLE_ERROR, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  while (huge->len <= OTASUKE_ROUTER_TABLE_MAX_BYTES)
+    g_string_append (huge, "padding ");
+  g_string_append (huge, "\" }");
+  table = load_string (huge->str, &error);
+  g_assert_null (table);
+  g_assert_error (error, OTASUKE_ROUTER_TABLE_ERROR, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  for (guint i = 0; i <= OTASUKE_ROUTER_TABLE_MAX_MODELS; i++)
+    g_string_append_printf (many, "%s{ \"vendor\": \"V\", \"model\": \"M-%u\", \"advisories\": [] }",
+                            i > 0 ? "," : "", i);
+  g_string_append (many, "] }");
+  g_assert_cmpuint (many->len, <=, OTASUKE_ROUTER_TABLE_MAX_BYTES);
+  table = load_string (many->str, &error);
+  g_assert_null (table);
+  g_assert_error (error, OTASUKE_ROUTER_TABLE_ERROR, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+}
+
+/* Unknown members are ignored, so a newer table still loads. */
+static void
+test_forward_compatible (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeRouterTable) table = load_string (
+    "{ \"schema\": 1, \"published\": \"2026-01-01\", \"routers\": ["
+    "  { \"vendor\": \"BUFFALO\", \"model\": \"X-1\", \"colour\": \"white\", \"advisories\": ["
+    "    { \"id\": \"CVE-2099-12345\", \"title\": \"t\", \"affected_max\": \"1.0\", \"cves\": null,"
+    "      \"url\": \"https://example.org/\" } ] } ] }", &error);
+  g_autoptr(OtasukeRouterResult) result = NULL;
+
+  g_assert_no_error (error);
+  result = otasuke_router_table_lookup (table, "x-1", "1.0");
+  g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+  g_assert_cmpuint (g_strv_length (find_advisory (result, "CVE-2099-12345")->cves), ==, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON for `otasuke --router-check` */
+
+static JsonObject *
+parse_object (const char *json,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_node_get_object (root);
+}
+
+static void
+assert_members (JsonObject         *object,
+                const char * const *names)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_assert_cmpuint (g_list_length (members), ==, g_strv_length ((char **) names));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_true (json_object_has_member (object, names[i]));
+}
+
+static void
+test_json (void)
+{
+  static const char * const top[] = { "model", "firmware", "status", "advisories", NULL };
+  static const char * const per_advisory[] = { "id", "cves", "title", "affected_max", "condition", "affected", NULL };
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "ｗｓｒ－１１６６ｄｈｐ３-bk", "Ver 1.17");
+  g_autofree char *json = otasuke_router_result_to_json (result);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = parse_object (json, parser);
+  JsonArray *advisories;
+  gboolean seen_botnet = FALSE, seen_vu = FALSE;
+
+  assert_members (object, top);
+  g_assert_cmpstr (json_object_get_string_member (object, "model"), ==, "WSR-1166DHP3");
+  g_assert_cmpstr (json_object_get_string_member (object, "firmware"), ==, "1.17");
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "affected");
+
+  advisories = json_object_get_array_member (object, "advisories");
+  g_assert_cmpuint (json_array_get_length (advisories), ==, 2);
+  for (guint i = 0; i < json_array_get_length (advisories); i++)
+    {
+      JsonObject *adv = json_array_get_object_element (advisories, i);
+      const char *id = json_object_get_string_member (adv, "id");
+      JsonArray *cves = json_object_get_array_member (adv, "cves");
+
+      assert_members (adv, per_advisory);
+      g_assert_cmpuint (json_array_get_length (cves), ==, 1);
+      g_assert_nonnull (json_object_get_string_member (adv, "title"));
+      if (g_str_equal (id, "JVN#12824024"))
+        {
+          seen_botnet = TRUE;
+          g_assert_cmpstr (json_array_get_string_element (cves, 0), ==, "CVE-2024-44072");
+          g_assert_cmpstr (json_object_get_string_member (adv, "affected_max"), ==, "1.18");
+          g_assert_cmpstr (json_object_get_string_member (adv, "condition"), ==, "default_password");
+          g_assert_true (json_object_get_boolean_member (adv, "affected"));
+        }
+      else if (g_str_equal (id, "JVNVU#92862829"))
+        {
+          seen_vu = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (adv, "affected_max"), ==, "1.16");
+          g_assert_true (json_object_get_null_member (adv, "condition"));
+          g_assert_false (json_object_get_boolean_member (adv, "affected"));
+        }
+    }
+  g_assert_true (seen_botnet && seen_vu);
+}
+
+static void
+test_json_other_statuses (void)
+{
+  static const struct {
+    const char *model, *firmware, *json_model, *json_firmware, *status;
+    guint n_advisories;
+  } cases[] = {
+    { "WXR-5950AX12", "1.00", "WXR-5950AX12", "1.00", "unknown_model", 0 },
+    { "", NULL, NULL, NULL, "unknown_model", 0 },
+    { "WSR-2533DHP3", NULL, "WSR-2533DHP3", NULL, "firmware_needed", 1 },
+    { "WSR-2533DHP3", "\"quoted\" \\ \n", "WSR-2533DHP3", NULL, "firmware_needed", 1 },
+    { "WSR-2533DHP3", "1.25", "WSR-2533DHP3", "1.25", "not_affected", 1 },
+  };
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, cases[i].model, cases[i].firmware);
+      g_autofree char *json = otasuke_router_result_to_json (result);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *object = parse_object (json, parser);
+
+      g_test_message ("%s", json);
+      if (cases[i].json_model != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "model"), ==, cases[i].json_model);
+      else
+        g_assert_true (json_object_get_null_member (object, "model"));
+      if (cases[i].json_firmware != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "firmware"), ==, cases[i].json_firmware);
+      else
+        g_assert_true (json_object_get_null_member (object, "firmware"));
+      g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, cases[i].status);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "advisories")), ==,
+                        cases[i].n_advisories);
+      g_assert_null (strchr (json, '\n'));
+    }
+}
+
+static void
+test_status_strings (void)
+{
+  g_assert_cmpstr (otasuke_router_status_to_string (OTASUKE_ROUTER_STATUS_AFFECTED), ==, "affected");
+  g_assert_cmpstr (otasuke_router_status_to_string (OTASUKE_ROUTER_STATUS_NOT_AFFECTED), ==, "not_affected");
+  g_assert_cmpstr (otasuke_router_status_to_string (OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL), ==, "unknown_model");
+  g_assert_cmpstr (otasuke_router_status_to_string (OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED), ==, "firmware_needed");
+}
+
+/* Lookups from several threads on one table (the UI may look up in a worker). */
+static gpointer
+lookup_thread (gpointer data)
+{
+  OtasukeRouterTable *table = data;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WHR-1166DHP2", "2.95");
+      g_auto(GStrv) suggestions = otasuke_router_table_suggest (table, "wsr", 5);
+
+      g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+      g_assert_cmpuint (g_strv_length (suggestions), ==, 5);
+    }
+
+  otasuke_router_table_unref (table);
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("lookup", lookup_thread, otasuke_router_table_ref (table));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/router-table/bundled/models", test_bundled_models);
+  g_test_add_func ("/router-table/bundled/boundaries", test_bundled_boundaries);
+  g_test_add_func ("/router-table/bundled/two-advisories", test_two_advisories);
+  g_test_add_func ("/router-table/spelling/model", test_spelling_model);
+  g_test_add_func ("/router-table/spelling/dashes", test_normalize_dashes);
+  g_test_add_func ("/router-table/spelling/firmware", test_spelling_firmware);
+  g_test_add_func ("/router-table/unknown-model", test_unknown_model);
+  g_test_add_func ("/router-table/firmware-needed", test_firmware_needed);
+  g_test_add_func ("/router-table/advice", test_advice);
+  g_test_add_func ("/router-table/end-of-support", test_end_of_support);
+  g_test_add_func ("/router-table/suggest", test_suggest);
+  g_test_add_func ("/router-table/feed/merge", test_feed_merge);
+  g_test_add_func ("/router-table/feed/bundled", test_feed_merge_bundled);
+  g_test_add_func ("/router-table/invalid", test_invalid);
+  g_test_add_func ("/router-table/forward-compatible", test_forward_compatible);
+  g_test_add_func ("/router-table/json", test_json);
+  g_test_add_func ("/router-table/json-other-statuses", test_json_other_statuses);
+  g_test_add_func ("/router-table/status-strings", test_status_strings);
+  g_test_add_func ("/router-table/threads", test_threads);
+
+  return g_test_run ();
+}
