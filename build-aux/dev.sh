@@ -15,6 +15,7 @@ asan_builddir=${OTASUKE_ASAN_BUILDDIR:-_build-asan}
 packages="
   gcc meson ninja-build pkg-config git
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  libjson-glib-dev libsoup-3.0-dev libsodium-dev minisign clang libclang-rt-dev
   gettext appstream desktop-file-utils libxml2-utils
   xvfb xauth dbus dbus-x11 locales fonts-noto-cjk librsvg2-common
 "
@@ -88,6 +89,8 @@ case "${1:-}" in
     configure_and_build "$asan_builddir" -Dsanitizers=true -Dbuildtype=debug
     say "Running the tests under the sanitizers"
     run_tests "$asan_builddir"
+    say "Fuzzing the feed and signature parsers briefly (libFuzzer, ASan, UBSan)"
+    build-aux/fuzz.sh _build-fuzz "${FUZZ_SECONDS:-15}"
     say "All tests passed"
     ;;
   *)

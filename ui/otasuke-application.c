@@ -5,11 +5,17 @@
 
 #include <glib/gi18n.h>
 
+#include "otasuke-advisories.h"
 #include "otasuke-appdata.h"
-#include "otasuke-resources.h"
 #include "otasuke-application.h"
 #include "otasuke-autostart.h"
+#include "otasuke-commands.h"
+#include "otasuke-feed-fetcher.h"
+#include "otasuke-feed-schedule.h"
+#include "otasuke-feed-updater.h"
 #include "otasuke-preferences-window.h"
+#include "otasuke-probe.h"
+#include "otasuke-resources.h"
 #include "otasuke-window.h"
 
 struct _OtasukeApplication
@@ -21,6 +27,9 @@ struct _OtasukeApplication
   OtasukeStore   *store;
   GError         *store_error;
   OtasukeOsInfo  *os_info;
+  OtasukeFeedUpdater *updater;
+  OtasukeAdvisories  *advisories;
+  guint               fetch_timer;
   guint           ready : 1;
   guint           background : 1;
   guint           held : 1;
@@ -35,6 +44,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void schedule_fetch (OtasukeApplication *self);
 
 /* What the start-up worker hands back to the main thread. */
 typedef struct {
@@ -52,6 +63,28 @@ startup_data_free (StartupData *data)
   g_free (data);
 }
 
+/* The Chamber's key from the build, plus any the user added in settings. */
+static GStrv
+collect_trusted_keys (GSettings *settings)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) extra = g_settings_get_strv (settings, "trusted-keys");
+
+  if (CHAMBER_FEED_KEY[0] != '\0')
+    g_strv_builder_add (builder, CHAMBER_FEED_KEY);
+  g_strv_builder_addv (builder, (const char **) extra);
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_trusted_keys_changed (OtasukeApplication *self)
+{
+  g_auto(GStrv) keys = collect_trusted_keys (self->settings);
+
+  if (self->updater != NULL)
+    otasuke_feed_updater_set_trusted_keys (self->updater, (const char * const *) keys);
+}
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -63,8 +96,46 @@ load_in_thread (GTask        *task,
 
   data->os_info = otasuke_os_info_read ("/");
   data->store = otasuke_store_open (path, &data->store_error);
+  if (data->store != NULL)
+    otasuke_ingest_bundled_feed (data->store);
 
   g_task_return_pointer (task, data, (GDestroyNotify) startup_data_free);
+}
+
+/* What the probes found becomes the "affects you" facts for the advisories. */
+static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(OtasukeApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeProbeReport) report = otasuke_probe_run_finish (result, &error);
+  OtasukeMachineFacts facts = { 0 };
+
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("The probes failed: %s", error->message);
+      return;
+    }
+  if (self->advisories == NULL)
+    return;
+
+  otasuke_machine_facts_from_probe (&facts, report, g_get_real_time () / G_USEC_PER_SEC);
+  otasuke_advisories_set_machine_facts (self->advisories, &facts);
+  otasuke_machine_facts_clear (&facts);
+}
+
+static void
+start_probe (OtasukeApplication *self)
+{
+  static const OtasukeProbeOptions options = { 0 };
+
+  /* Outside the tests' private trees only: a test sets OTASUKE_NO_PROBE to keep results stable. */
+  if (g_getenv ("OTASUKE_NO_PROBE") != NULL)
+    return;
+  otasuke_probe_run_async (&options, self->cancellable, probe_cb, g_object_ref (self));
 }
 
 static void
@@ -85,6 +156,25 @@ load_cb (GObject      *object,
 
   if (self->store_error != NULL)
     g_message ("Could not open the history database: %s", self->store_error->message);
+
+  if (self->store != NULL)
+    {
+      g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+
+      self->updater = otasuke_feed_updater_new (self->store, fetcher);
+      on_trusted_keys_changed (self);
+      self->advisories = otasuke_advisories_new (self->store, self->updater);
+      otasuke_advisories_set_machine_facts (self->advisories, &(OtasukeMachineFacts) {
+        .os_id = self->os_info->id,
+        .os_version = self->os_info->version_id,
+        .now = g_get_real_time () / G_USEC_PER_SEC,
+      });
+      /* Every reload (after each fetch, too) sets the next automatic fetch. */
+      g_signal_connect_object (self->advisories, "notify::last-success",
+                               G_CALLBACK (schedule_fetch), self, G_CONNECT_SWAPPED);
+      otasuke_advisories_reload (self->advisories);
+      start_probe (self);
+    }
 
   self->ready = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
@@ -130,11 +220,44 @@ otasuke_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   OtasukeApplication *self = OTASUKE_APPLICATION (app);
+  const char *feed_url = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  g_variant_dict_lookup (options, "feed-url", "&s", &feed_url);
+  if (g_variant_dict_contains (options, "fetch-feed"))
+    {
+      g_auto(GStrv) keys = collect_trusted_keys (self->settings);
+      g_autofree char *url = feed_url != NULL ? g_strdup (feed_url) : g_settings_get_string (self->settings, "feed-url");
+
+      return otasuke_command_fetch_feed ((const char * const *) keys, url);
+    }
+
+  if (g_variant_dict_contains (options, "probe"))
+    return otasuke_command_probe ();
+
+  if (g_variant_dict_contains (options, "export-sheet") || g_variant_dict_contains (options, "sheet"))
+    {
+      const char *path = NULL;
+      gint64 sheet_id = 0;
+
+      g_variant_dict_lookup (options, "export-sheet", "^&ay", &path);
+      g_variant_dict_lookup (options, "sheet", "x", &sheet_id);
+      return otasuke_command_export_sheet (path, sheet_id);
+    }
+
+  if (g_variant_dict_contains (options, "router-check") || g_variant_dict_contains (options, "firmware"))
+    {
+      const char *model = NULL;
+      const char *firmware = NULL;
+
+      g_variant_dict_lookup (options, "router-check", "&s", &model);
+      g_variant_dict_lookup (options, "firmware", "&s", &firmware);
+      return otasuke_command_router_check (model, firmware);
     }
 
   self->background = g_variant_dict_contains (options, "background");
@@ -184,6 +307,7 @@ preferences_action (GSimpleAction *action,
   OtasukeWindow *window = get_or_create_window (self);
   OtasukePreferencesWindow *prefs = otasuke_preferences_window_new (self->settings);
 
+  otasuke_preferences_window_set_n_trusted_keys (prefs, otasuke_application_get_n_trusted_keys (self));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
@@ -238,11 +362,90 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+fetch_feed_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome =
+    otasuke_advisories_update_finish (OTASUKE_ADVISORIES (object), result, &error);
+
+  /* The page shows the outcome from the store; this is for the log. */
+  if (outcome == NULL)
+    g_message ("Fetching advisories failed: %s", error->message);
+}
+
+static void
+fetch_feed_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  OtasukeApplication *self = user_data;
+  g_autofree char *url = NULL;
+
+  if (self->advisories == NULL)
+    return;
+
+  url = g_settings_get_string (self->settings, "feed-url");
+  otasuke_advisories_update_async (self->advisories, url, self->cancellable, fetch_feed_cb, NULL);
+}
+
+static gboolean
+fetch_timer_cb (gpointer user_data)
+{
+  OtasukeApplication *self = user_data;
+
+  self->fetch_timer = 0;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "fetch-feed", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* One timer for the next automatic fetch: no polling, so an idle program
+ * sleeps until then. Without a trusted key a fetch could only be refused,
+ * so none is made (the user can still ask with "Check now"). */
+static void
+schedule_fetch (OtasukeApplication *self)
+{
+  guint64 delay;
+
+  g_clear_handle_id (&self->fetch_timer, g_source_remove);
+
+  if (self->advisories == NULL || otasuke_application_get_n_trusted_keys (self) == 0 ||
+      otasuke_advisories_get_busy (self->advisories))
+    return;
+
+  delay = otasuke_feed_schedule_next (g_get_real_time () / G_USEC_PER_SEC,
+                                      otasuke_advisories_get_last_success (self->advisories),
+                                      otasuke_advisories_get_last_error_at (self->advisories),
+                                      otasuke_advisories_get_failures (self->advisories),
+                                      g_settings_get_uint (self->settings, "check-interval"),
+                                      g_random_double ());
+  g_debug ("Next feed fetch in %" G_GUINT64_FORMAT " s", delay);
+  self->fetch_timer = g_timeout_add_seconds_full (G_PRIORITY_LOW, (guint) MIN (delay, G_MAXUINT),
+                                                  fetch_timer_cb, self, NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
+  { .name = "fetch-feed", .activate = fetch_feed_action },
 };
+
+static gboolean
+start_loading (gpointer user_data)
+{
+  OtasukeApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  /* Opening (and perhaps repairing) the database is disk work: keep it off the UI thread. */
+  task = g_task_new (self, self->cancellable, load_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_loading);
+  g_task_run_in_thread (task, load_in_thread);
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 otasuke_application_startup (GApplication *app)
@@ -250,10 +453,11 @@ otasuke_application_startup (GApplication *app)
   OtasukeApplication *self = OTASUKE_APPLICATION (app);
   static const struct {
     const char *action;
-    const char *accels[2];
+    const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.fetch-feed", { "<Control>r", "F5", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.page::overview", { "<Alt>1", NULL } },
     { "win.page::check", { "<Alt>2", NULL } },
@@ -261,8 +465,6 @@ otasuke_application_startup (GApplication *app)
     { "win.page::history", { "<Alt>4", NULL } },
     { "win.page::sheet", { "<Alt>5", NULL } },
   };
-  g_autoptr(GTask) task = NULL;
-
   G_APPLICATION_CLASS (otasuke_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -274,10 +476,15 @@ otasuke_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::start-at-login",
                            G_CALLBACK (on_start_at_login_changed), self, G_CONNECT_SWAPPED);
 
-  /* Opening (and perhaps repairing) the database is disk work: keep it off the UI thread. */
-  task = g_task_new (self, self->cancellable, load_cb, g_object_ref (self));
-  g_task_set_source_tag (task, otasuke_application_startup);
-  g_task_run_in_thread (task, load_in_thread);
+  g_signal_connect_object (self->settings, "changed::trusted-keys",
+                           G_CALLBACK (on_trusted_keys_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::trusted-keys",
+                           G_CALLBACK (schedule_fetch), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::check-interval",
+                           G_CALLBACK (schedule_fetch), self, G_CONNECT_SWAPPED);
+
+  /* Low priority: the first frame is drawn before this work competes for the CPU. */
+  g_idle_add_full (G_PRIORITY_LOW, start_loading, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -286,6 +493,7 @@ otasuke_application_shutdown (GApplication *app)
   OtasukeApplication *self = OTASUKE_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->fetch_timer, g_source_remove);
 
   G_APPLICATION_CLASS (otasuke_application_parent_class)->shutdown (app);
 }
@@ -297,6 +505,8 @@ otasuke_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->advisories);
+  g_clear_object (&self->updater);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->os_info, otasuke_os_info_free);
@@ -353,6 +563,20 @@ otasuke_application_init (OtasukeApplication *self)
   static const GOptionEntry options[] = {
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start in the background without opening a window"), NULL },
+    { "fetch-feed", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Fetch the advisories once, print the outcome and exit"), NULL },
+    { "feed-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --fetch-feed: fetch from this address instead of the one in Preferences"), N_("URL") },
+    { "probe", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Look at this computer (browsers, operating system, security settings), print JSON and exit"), NULL },
+    { "export-sheet", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Save the consultation sheet as a PDF file and exit"), N_("FILE.pdf") },
+    { "sheet", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("With --export-sheet: the number of the draft to save (default: the most recent)"), N_("ID") },
+    { "router-check", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Check whether a router model is affected by a known advisory, print JSON and exit"), N_("MODEL") },
+    { "firmware", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --router-check: the router’s firmware version"), N_("VERSION") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }
   };
@@ -405,6 +629,30 @@ otasuke_application_get_store_error (OtasukeApplication *self)
   g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+OtasukeAdvisories *
+otasuke_application_get_advisories (OtasukeApplication *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
+
+  return self->advisories;
+}
+
+guint
+otasuke_application_get_n_trusted_keys (OtasukeApplication *self)
+{
+  g_auto(GStrv) keys = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), 0);
+
+  if (self->updater != NULL)
+    return otasuke_feed_updater_get_n_trusted_keys (self->updater);
+  keys = collect_trusted_keys (self->settings);
+  for (guint i = 0; keys[i] != NULL; i++)
+    n += keys[i][0] != '\0';
+  return n;
 }
 
 const OtasukeOsInfo *

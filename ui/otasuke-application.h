@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "otasuke-advisories.h"
 #include "otasuke-os-info.h"
 #include "otasuke-store.h"
 
@@ -17,5 +18,8 @@ gboolean             otasuke_application_get_ready          (OtasukeApplication 
 OtasukeStore        *otasuke_application_get_store          (OtasukeApplication *self);
 const GError        *otasuke_application_get_store_error    (OtasukeApplication *self);
 const OtasukeOsInfo *otasuke_application_get_os_info        (OtasukeApplication *self);
+/* NULL until ready, and when the store could not be opened. */
+OtasukeAdvisories   *otasuke_application_get_advisories     (OtasukeApplication *self);
+guint                otasuke_application_get_n_trusted_keys (OtasukeApplication *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _OtasukePreferencesWindow
   AdwEntryRow          *feed_url_row;
   GtkLabel             *feed_url_error;
   GtkAdjustment        *interval_adjustment;
+  GtkWidget            *no_key_label;
   GtkSwitch            *notifications_switch;
 };
 
@@ -142,6 +143,7 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_error);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, no_key_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_changed);
@@ -159,4 +161,14 @@ otasuke_preferences_window_new (GSettings *settings)
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (OTASUKE_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
+}
+
+/* Without a trusted key no network feed is accepted; say so where the feed is set. */
+void
+otasuke_preferences_window_set_n_trusted_keys (OtasukePreferencesWindow *self,
+                                               guint                     n_keys)
+{
+  g_return_if_fail (OTASUKE_IS_PREFERENCES_WINDOW (self));
+
+  gtk_widget_set_visible (self->no_key_label, n_keys == 0);
 }

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 #define OTASUKE_TYPE_PREFERENCES_WINDOW (otasuke_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (OtasukePreferencesWindow, otasuke_preferences_window, OTASUKE, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-OtasukePreferencesWindow *otasuke_preferences_window_new (GSettings *settings);
+OtasukePreferencesWindow *otasuke_preferences_window_new               (GSettings                *settings);
+void                      otasuke_preferences_window_set_n_trusted_keys (OtasukePreferencesWindow *self,
+                                                                         guint                     n_keys);
 
 G_END_DECLS

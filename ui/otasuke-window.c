@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "otasuke-advisories-page.h"
 #include "otasuke-bench.h"
 #include "otasuke-overview-page.h"
+#include "otasuke-sheet-page.h"
 #include "otasuke-window.h"
 
 struct _OtasukeWindow
@@ -17,13 +19,13 @@ struct _OtasukeWindow
   GCancellable         *cancellable;
 
   /* Template widgets */
-  GtkWidget            *advisories_page;
+  OtasukeAdvisoriesPage *advisories_page;
   GtkWidget            *check_page;
   AdwHeaderBar         *header_bar;
   GtkWidget            *history_page;
   OtasukeOverviewPage  *overview_page;
   GtkMenuButton        *primary_menu_button;
-  GtkWidget            *sheet_page;
+  OtasukeSheetPage     *sheet_page;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -58,6 +60,32 @@ summary_cb (GObject      *object,
   otasuke_overview_page_set_summary (self->overview_page, &summary);
 }
 
+static gboolean
+unread_to_needs_attention (GBinding     *binding,
+                           const GValue *from_value,
+                           GValue       *to_value,
+                           gpointer      user_data)
+{
+  g_value_set_boolean (to_value, g_value_get_uint (from_value) > 0);
+  return TRUE;
+}
+
+/* The page switcher shows how many advisories are unread. */
+static void
+attach_advisories (OtasukeWindow     *self,
+                   OtasukeAdvisories *advisories)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->advisories_page));
+
+  otasuke_advisories_page_set_advisories (self->advisories_page, advisories);
+  if (advisories == NULL)
+    return;
+
+  g_object_bind_property (advisories, "n-unread", page, "badge-number", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (advisories, "n-unread", page, "needs-attention", G_BINDING_SYNC_CREATE,
+                               unread_to_needs_attention, NULL, NULL, NULL);
+}
+
 static void
 update_from_application (OtasukeWindow *self)
 {
@@ -69,6 +97,10 @@ update_from_application (OtasukeWindow *self)
     return;
 
   otasuke_overview_page_set_os_info (self->overview_page, otasuke_application_get_os_info (app));
+  attach_advisories (self, otasuke_application_get_advisories (app));
+  otasuke_sheet_page_set_sources (self->sheet_page, otasuke_application_get_store (app),
+                                  otasuke_application_get_advisories (app),
+                                  otasuke_application_get_os_info (app));
 
   store = otasuke_application_get_store (app);
   store_error = otasuke_application_get_store_error (app);
@@ -212,7 +244,9 @@ otasuke_window_class_init (OtasukeWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OTASUKE_TYPE_ADVISORIES_PAGE);
   g_type_ensure (OTASUKE_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (OTASUKE_TYPE_SHEET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, advisories_page);

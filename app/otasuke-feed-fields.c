@@ -1,0 +1,506 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-feed"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "otasuke-feed-private.h"
+#include "otasuke-json-check.h"
+
+/* The document and its fields, shared by otasuke-feed.c (the feed) and
+ * otasuke-feed-item.c (items and contacts). */
+
+/* Julian day (GDate numbering) of 1970-01-01. */
+#define UNIX_EPOCH_JULIAN   719163
+
+JsonNode *
+otasuke_feed_load_document (const char  *data,
+                            gsize        len,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (len > OTASUKE_FEED_MAX_BYTES)
+    {
+      g_set_error (error, OTASUKE_FEED_ERROR, OTASUKE_FEED_ERROR_TOO_LARGE,
+                   _("The feed is larger than %u MiB."),
+                   (guint) (OTASUKE_FEED_MAX_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, OTASUKE_FEED_ERROR, OTASUKE_FEED_ERROR_SYNTAX,
+                           _("The feed is empty."));
+      return NULL;
+    }
+
+  if (!otasuke_json_check (data, len, OTASUKE_FEED_MAX_DEPTH, &local_error))
+    {
+      gboolean too_deep = g_error_matches (local_error, OTASUKE_JSON_CHECK_ERROR,
+                                           OTASUKE_JSON_CHECK_ERROR_TOO_DEEP);
+
+      g_set_error_literal (error, OTASUKE_FEED_ERROR,
+                           too_deep ? OTASUKE_FEED_ERROR_TOO_DEEP : OTASUKE_FEED_ERROR_SYNTAX,
+                           local_error->message);
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      /* Not expected after otasuke_json_check(), but json-glib has the last word. */
+      g_set_error (error, OTASUKE_FEED_ERROR, OTASUKE_FEED_ERROR_SYNTAX,
+                   _("The feed is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, OTASUKE_FEED_ERROR, OTASUKE_FEED_ERROR_SYNTAX,
+                           _("The feed is empty."));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+void
+otasuke_feed_path_push_name (Ctx        *ctx,
+                             const char *name)
+{
+  g_assert (ctx->n_segments < PATH_MAX_SEGMENTS);
+  ctx->segments[ctx->n_segments].name = name;
+  ctx->segments[ctx->n_segments].index = 0;
+  ctx->n_segments++;
+}
+
+void
+otasuke_feed_path_push_index (Ctx   *ctx,
+                              guint  index)
+{
+  g_assert (ctx->n_segments < PATH_MAX_SEGMENTS);
+  ctx->segments[ctx->n_segments].name = NULL;
+  ctx->segments[ctx->n_segments].index = index;
+  ctx->n_segments++;
+}
+
+void
+otasuke_feed_path_pop (Ctx *ctx)
+{
+  g_assert (ctx->n_segments > 0);
+  ctx->n_segments--;
+}
+
+gboolean
+otasuke_feed_fail (Ctx               *ctx,
+                   GError           **error,
+                   OtasukeFeedError   code,
+                   const char        *reason)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (guint i = 0; i < ctx->n_segments; i++)
+    {
+      const PathSegment *segment = &ctx->segments[i];
+
+      if (segment->name == NULL)
+        g_string_append_printf (path, "[%u]", segment->index);
+      else if (path->len == 0)
+        g_string_append (path, segment->name);
+      else
+        g_string_append_printf (path, ".%s", segment->name);
+    }
+
+  if (path->len > 0)
+    g_set_error (error, OTASUKE_FEED_ERROR, code, "%s: %s", path->str, reason);
+  else
+    g_set_error_literal (error, OTASUKE_FEED_ERROR, code, reason);
+  return FALSE;
+}
+
+gboolean
+otasuke_feed_fail_member (Ctx               *ctx,
+                          const char        *name,
+                          GError           **error,
+                          OtasukeFeedError   code,
+                          const char        *reason)
+{
+  otasuke_feed_path_push_name (ctx, name);
+  otasuke_feed_fail (ctx, error, code, reason);
+  otasuke_feed_path_pop (ctx);
+  return FALSE;
+}
+
+gboolean
+otasuke_feed_invalid (Ctx         *ctx,
+                      const char  *name,
+                      GError     **error,
+                      const char  *reason)
+{
+  return otasuke_feed_fail_member (ctx, name, error, OTASUKE_FEED_ERROR_INVALID, reason);
+}
+
+void
+otasuke_feed_members_init (Members    *members,
+                           JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  members->object = object;
+  members->n = 0;
+  members->complete = json_object_get_size (object) <= MEMBERS_MAX;
+  if (!members->complete)
+    return;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      members->names[members->n] = name;
+      members->nodes[members->n] = node;
+      members->n++;
+    }
+}
+
+JsonNode *
+otasuke_feed_members_get (const Members *members,
+                          const char    *name)
+{
+  if (!members->complete)
+    return json_object_get_member (members->object, name);
+
+  for (guint i = 0; i < members->n; i++)
+    if (strcmp (members->names[i], name) == 0)
+      return members->nodes[i];
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Field readers. Each returns FALSE with an error naming the member's path. */
+
+gboolean
+otasuke_feed_node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+gboolean
+otasuke_feed_node_is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+gboolean
+otasuke_feed_node_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+/* *out is NULL when an optional member is absent or empty. */
+gboolean
+otasuke_feed_read_string (Ctx            *ctx,
+                          const Members  *object,
+                          const char     *name,
+                          gboolean        required,
+                          gsize           max_bytes,
+                          const char    **out,
+                          GError        **error)
+{
+  JsonNode *node = otasuke_feed_members_get (object, name);
+  const char *value;
+
+  *out = NULL;
+
+  /* Translators: this and the other short reasons follow the place in the
+   * feed that is wrong, as in “items[3].title: missing”. */
+  if (node == NULL)
+    return required ? otasuke_feed_invalid (ctx, name, error, _("missing")) : TRUE;
+
+  /* Translators: as in “items[3].title: not a string” */
+  if (!otasuke_feed_node_is_string (node))
+    return otasuke_feed_invalid (ctx, name, error, _("not a string"));
+
+  value = json_node_get_string (node);
+  if (strnlen (value, max_bytes + 1) > max_bytes)
+    return otasuke_feed_invalid (ctx, name, error, _("too long"));
+
+  if (*value == '\0')
+    return required ? otasuke_feed_invalid (ctx, name, error, _("empty")) : TRUE;
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+otasuke_feed_read_title (Ctx            *ctx,
+                         const Members  *object,
+                         const char    **out,
+                         GError        **error)
+{
+  const char *title;
+
+  if (!otasuke_feed_read_string (ctx, object, "title", TRUE,
+                                 OTASUKE_FEED_MAX_TITLE_CHARS * 4, &title, error))
+    return FALSE;
+
+  if (strlen (title) > OTASUKE_FEED_MAX_TITLE_CHARS &&
+      g_utf8_strlen (title, -1) > OTASUKE_FEED_MAX_TITLE_CHARS)
+    return otasuke_feed_invalid (ctx, "title", error, _("too long"));
+
+  *out = title;
+  return TRUE;
+}
+
+/* An http(s) address with a host, or NULL. */
+static GUri *
+parse_http_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  /* URIs are ASCII; spaces and controls are a way to disguise a link. */
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7F)
+      return NULL;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if ((g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0) ||
+      host == NULL || *host == '\0')
+    return NULL;
+
+  /* GUri lets through hosts like "a<b>"; a host name is letters, digits,
+   * '-', '.' and '_'. IPv6 literals (the only hosts with ':') GUri checks. */
+  if (strchr (host, ':') == NULL && strspn (host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789-._") != strlen (host))
+    return NULL;
+
+  return g_steal_pointer (&uri);
+}
+
+static gboolean
+url_is_acceptable (const char  *url,
+                   const char **reason)
+{
+  g_autoptr(GUri) uri = parse_http_url (url);
+
+  if (uri == NULL)
+    {
+      *reason = _("not an http or https address");
+      return FALSE;
+    }
+
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      /* user@host is a classic way to disguise the real host. */
+      *reason = _("addresses with a user name are not accepted");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+otasuke_feed_read_url (Ctx            *ctx,
+                       const Members  *object,
+                       const char     *name,
+                       const char    **out,
+                       GError        **error)
+{
+  JsonNode *node = otasuke_feed_members_get (object, name);
+  const char *reason = NULL;
+  const char *value;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (!otasuke_feed_node_is_string (node))
+    return otasuke_feed_invalid (ctx, name, error, _("not a string"));
+
+  value = json_node_get_string (node);
+  if (strnlen (value, FIELD_MAX_BYTES + 1) > FIELD_MAX_BYTES)
+    return otasuke_feed_invalid (ctx, name, error, _("too long"));
+
+  if (!url_is_acceptable (value, &reason))
+    return otasuke_feed_invalid (ctx, name, error, reason);
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_digits (const char *p,
+             guint       n,
+             guint      *out)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      value = value * 10 + (guint) (p[i] - '0');
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* YYYY-MM-DD; *julian is the GDate Julian day. */
+gboolean
+otasuke_feed_parse_date (const char *s,
+                         guint32    *julian)
+{
+  guint year, month, day;
+  GDate date;
+
+  if (!read_digits (s, 4, &year) || s[4] != '-' ||
+      !read_digits (s + 5, 2, &month) || s[7] != '-' ||
+      !read_digits (s + 8, 2, &day))
+    return FALSE;
+
+  if (year < 1 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  *julian = g_date_get_julian (&date);
+  return TRUE;
+}
+
+/* RFC 3339 date-time: a full date, 'T', a full time with optional fraction,
+ * and 'Z' or a ±hh:mm offset. Nothing else that ISO 8601 allows. */
+static gboolean
+parse_rfc3339 (const char *s,
+               gint64     *unix_seconds)
+{
+  guint32 julian;
+  guint hour, minute, second;
+  gint64 offset = 0;
+  const char *p;
+
+  /* The shortest form is "YYYY-MM-DDTHH:MM:SSZ". */
+  if (strnlen (s, 20) < 20)
+    return FALSE;
+
+  if (!otasuke_feed_parse_date (s, &julian) ||
+      (s[10] != 'T' && s[10] != 't') ||
+      !read_digits (s + 11, 2, &hour) || s[13] != ':' ||
+      !read_digits (s + 14, 2, &minute) || s[16] != ':' ||
+      !read_digits (s + 17, 2, &second))
+    return FALSE;
+
+  if (hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+
+  p = s + 19;
+  if (*p == '.')
+    {
+      guint n = 0;
+
+      for (p++; g_ascii_isdigit (*p); p++)
+        n++;
+      if (n == 0 || n > 9)
+        return FALSE;
+    }
+
+  if (*p == 'Z' || *p == 'z')
+    {
+      p++;
+    }
+  else if (*p == '+' || *p == '-')
+    {
+      guint off_hour, off_minute;
+
+      if (strnlen (p, 6) < 6 ||
+          !read_digits (p + 1, 2, &off_hour) || p[3] != ':' ||
+          !read_digits (p + 4, 2, &off_minute) ||
+          off_hour > 23 || off_minute > 59)
+        return FALSE;
+      offset = (gint64) off_hour * 3600 + off_minute * 60;
+      if (*p == '-')
+        offset = -offset;
+      p += 6;
+    }
+  else
+    {
+      return FALSE;
+    }
+
+  if (*p != '\0')
+    return FALSE;
+
+  *unix_seconds = ((gint64) julian - UNIX_EPOCH_JULIAN) * 86400 +
+                  hour * 3600 + minute * 60 + second - offset;
+  return TRUE;
+}
+
+gboolean
+otasuke_feed_read_date_time (Ctx            *ctx,
+                             const Members  *object,
+                             const char     *name,
+                             gboolean        required,
+                             gint64         *out,
+                             GError        **error)
+{
+  const char *value;
+
+  *out = 0;
+  if (!otasuke_feed_read_string (ctx, object, name, required, 64, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+
+  if (!parse_rfc3339 (value, out))
+    return otasuke_feed_invalid (ctx, name, error, _("not an RFC 3339 date and time"));
+  return TRUE;
+}
+
+gboolean
+otasuke_feed_get_object (Ctx       *ctx,
+                         JsonNode  *node,
+                         Members   *out,
+                         GError   **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return otasuke_feed_fail (ctx, error, OTASUKE_FEED_ERROR_INVALID, _("not an object"));
+  otasuke_feed_members_init (out, json_node_get_object (node));
+  return TRUE;
+}
+
+/* An optional array member; *out is NULL when absent. */
+gboolean
+otasuke_feed_read_array (Ctx            *ctx,
+                         const Members  *object,
+                         const char     *name,
+                         JsonArray     **out,
+                         GError        **error)
+{
+  JsonNode *node = otasuke_feed_members_get (object, name);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return otasuke_feed_invalid (ctx, name, error, _("not an array"));
+  *out = json_node_get_array (node);
+  return TRUE;
+}

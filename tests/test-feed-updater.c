@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-test-feed-updater"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "otasuke-feed-updater.h"
+#include "otasuke-minisign.h"
+#include "otasuke-store-advisories.h"
+#include "test-server.h"
+
+/* The whole path a feed takes — download, signature, parse, sequence, store —
+ * against a loopback server, with everything that can go wrong. Whatever
+ * fails, the advisories already stored must stay exactly as they were. */
+
+typedef struct {
+  OtasukeStore       *store;
+  OtasukeFeedFetcher *fetcher;
+  OtasukeFeedUpdater *updater;
+  OtasukeTestServer  *server;
+  char               *public_key;   /* file contents */
+  char               *secret_key;
+  char               *key_line;     /* the base64 line */
+  char               *other_secret; /* a key nobody trusts */
+} Fixture;
+
+static char *
+make_feed (gint64      sequence,
+           const char *expires,
+           guint       n_items,
+           const char *prefix)
+{
+  GString *json = g_string_new (NULL);
+
+  g_string_append_printf (json,
+                          "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Test\","
+                          "\"_otasuke\":{\"schema\":1,\"sequence\":%" G_GINT64_FORMAT ","
+                          "\"generated\":\"2019-06-01T00:00:00Z\",\"expires\":\"%s\"},\"items\":[",
+                          sequence, expires);
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\":\"%s-%u\",\"title\":\"%s advisory %u\","
+                            "\"content_text\":\"Text %u\",\"date_published\":\"2026-10-%02uT09:00:00+09:00\","
+                            "\"_otasuke\":{\"severity\":\"high\",\"category\":\"browser\","
+                            "\"checks\":[{\"type\":\"browser_min_version\",\"product\":\"chrome\",\"min\":\"128.0.6613.85\"}]}}",
+                            i > 0 ? "," : "", prefix, i, prefix, i, i, 1 + i % 28);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+static char *
+sign (const char *secret,
+      const char *data)
+{
+  g_autoptr(GError) error = NULL;
+  char *sig = otasuke_minisign_sign (secret, strlen (secret), (const guint8 *) data, strlen (data),
+                                     "feed.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return sig;
+}
+
+/* Serves @feed at /feed.json with a signature by @secret (none when NULL). */
+static void
+serve (Fixture    *fixture,
+       const char *feed,
+       const char *secret)
+{
+  otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_OK, feed);
+  if (secret != NULL)
+    {
+      g_autofree char *sig = sign (secret, feed);
+
+      otasuke_test_server_add_text (fixture->server, "/feed.json.minisig", SOUP_STATUS_OK, sig);
+    }
+  else
+    otasuke_test_server_add_text (fixture->server, "/feed.json.minisig", SOUP_STATUS_NOT_FOUND, "no");
+}
+
+typedef struct {
+  OtasukeUpdateOutcome *outcome;
+  GError               *error;
+  gboolean              done;
+} Result;
+
+static void
+update_cb (GObject      *object,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  Result *result = user_data;
+
+  result->outcome = otasuke_feed_updater_update_finish (OTASUKE_FEED_UPDATER (object), res, &result->error);
+  result->done = TRUE;
+}
+
+static OtasukeUpdateOutcome *
+update (Fixture     *fixture,
+        const char  *path,
+        GError     **error)
+{
+  g_autofree char *url = otasuke_test_server_get_url (fixture->server, path);
+  Result result = { 0 };
+
+  otasuke_feed_updater_update_async (fixture->updater, url, NULL, update_cb, &result);
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (result.error != NULL)
+    g_propagate_error (error, result.error);
+  return result.outcome;
+}
+
+/* What the user would see: ids, titles and read state, and the feed's number. */
+static char *
+snapshot (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = otasuke_store_list_advisories (fixture->store, &error);
+  g_autoptr(OtasukeFeedStatus) status = otasuke_store_get_feed_status (fixture->store, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_string_append_printf (out, "seq=%" G_GINT64_FORMAT " key=%s\n",
+                          status ? status->sequence : -1, status && status->key_id ? status->key_id : "-");
+  for (guint i = 0; i < list->len; i++)
+    {
+      OtasukeAdvisory *a = g_ptr_array_index (list, i);
+
+      g_string_append_printf (out, "%s|%s|%d\n", otasuke_advisory_get_id (a),
+                              otasuke_advisory_get_title (a), otasuke_advisory_get_read (a));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_public = NULL;
+  g_autoptr(OtasukeMinisignKey) key = NULL;
+  const char *keys[2] = { NULL, NULL };
+
+  fixture->store = otasuke_store_open (NULL, &error);
+  g_assert_no_error (error);
+  fixture->fetcher = otasuke_feed_fetcher_new ();
+  otasuke_feed_fetcher_set_limits (fixture->fetcher, 1024 * 1024, 2000, 1500);
+  fixture->updater = otasuke_feed_updater_new (fixture->store, fixture->fetcher);
+  fixture->server = otasuke_test_server_new ();
+
+  otasuke_minisign_keygen (&fixture->public_key, &fixture->secret_key);
+  otasuke_minisign_keygen (&other_public, &fixture->other_secret);
+  key = otasuke_minisign_key_new_from_file_contents (fixture->public_key, strlen (fixture->public_key), &error);
+  g_assert_no_error (error);
+  fixture->key_line = otasuke_minisign_key_get_base64 (key);
+  keys[0] = fixture->key_line;
+  g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (fixture->updater, keys), ==, 1);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->updater);
+  g_clear_object (&fixture->fetcher);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->server, otasuke_test_server_free);
+  g_free (fixture->public_key);
+  g_free (fixture->secret_key);
+  g_free (fixture->key_line);
+  g_free (fixture->other_secret);
+}
+
+/* Accepts a first feed (sequence 5, three items) and returns the snapshot. */
+static char *
+accept_first (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feed = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+
+  serve (fixture, feed, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_cmpint (outcome->sequence, ==, 5);
+  g_assert_cmpuint (outcome->new_ids->len, ==, 3);
+  g_assert_false (outcome->expired);
+  return snapshot (fixture);
+}
+
+static void
+assert_refused_and_unchanged (Fixture    *fixture,
+                              const char *before,
+                              GQuark      domain,
+                              int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = update (fixture, "/feed.json", &error);
+  g_autofree char *after = snapshot (fixture);
+  g_autoptr(OtasukeFeedStatus) status = otasuke_store_get_feed_status (fixture->store, NULL);
+
+  g_assert_null (outcome);
+  g_assert_error (error, domain, code);
+  g_test_message ("refused: %s", error->message);
+  g_assert_cmpstr (after, ==, before);
+  /* The reason is kept for the banner on the Advisories page. */
+  g_assert_nonnull (status);
+  g_assert_cmpstr (status->last_error, ==, error->message);
+  g_assert_cmpint (status->last_error_at, >, 0);
+}
+
+static void
+test_accept_and_unchanged (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *before = accept_first (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) again = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(OtasukeFeedStatus) status = NULL;
+
+  g_assert_nonnull (strstr (before, "first-0|first advisory 0|0"));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json.minisig"), ==, 1);
+  g_assert_nonnull (strstr (otasuke_test_server_get_last_request_header (fixture->server, "/feed.json", "User-Agent"),
+                            "Otasuke/"));
+
+  again = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->status, ==, OTASUKE_UPDATE_UNCHANGED);
+  after = snapshot (fixture);
+  g_assert_cmpstr (after, ==, before);
+
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (status->last_error);
+  g_assert_cmpint (status->last_success_at, >, 0);
+}
+
+static void
+test_not_modified (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *feed = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) first = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autofree char *after = NULL;
+
+  serve (fixture, feed, fixture->secret_key);
+  otasuke_test_server_set_validators (fixture->server, "/feed.json", "\"v5\"", NULL);
+  first = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  before = snapshot (fixture);
+  otasuke_test_server_clear_requests (fixture->server);
+
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_NOT_MODIFIED);
+  g_assert_cmpstr (otasuke_test_server_get_last_request_header (fixture->server, "/feed.json", "If-None-Match"),
+                   ==, "\"v5\"");
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json.minisig"), ==, 0);
+  after = snapshot (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_signature_problems (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *before = accept_first (fixture);
+  g_autofree char *newer = make_feed (6, "2099-01-01T00:00:00Z", 4, "evil");
+  g_autofree char *honest = make_feed (6, "2099-01-01T00:00:00Z", 4, "honest");
+  g_autofree char *honest_sig = sign (fixture->secret_key, honest);
+
+  /* Signed by a key nobody trusts. */
+  serve (fixture, newer, fixture->other_secret);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SIGNATURE);
+
+  /* No signature published. */
+  serve (fixture, newer, NULL);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_NO_SIGNATURE);
+
+  /* A genuine signature over different bytes: the file was changed on the way. */
+  otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_OK, newer);
+  otasuke_test_server_add_text (fixture->server, "/feed.json.minisig", SOUP_STATUS_OK, honest_sig);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SIGNATURE);
+
+  /* A signature file that is not one. */
+  otasuke_test_server_add_text (fixture->server, "/feed.json.minisig", SOUP_STATUS_OK, "<html>Not found</html>");
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SIGNATURE);
+}
+
+static void
+test_no_trusted_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *feed = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
+  g_autofree char *before = snapshot (fixture);
+  const char *none[] = { NULL };
+
+  g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (fixture->updater, none), ==, 0);
+  serve (fixture, feed, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY);
+}
+
+static void
+test_replay_and_equal_sequence (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *before = accept_first (fixture);
+  g_autofree char *older = make_feed (4, "2099-01-01T00:00:00Z", 1, "old");
+  g_autofree char *same_number = make_feed (5, "2099-01-01T00:00:00Z", 2, "other");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autofree char *after = NULL;
+
+  serve (fixture, older, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY);
+
+  /* The same number again changes nothing, even with other content. */
+  serve (fixture, same_number, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_UNCHANGED);
+  after = snapshot (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_invalid_content (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *before = accept_first (fixture);
+  static const char * const bad[] = {
+    "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[",      /* invalid JSON */
+    "[1, 2, 3]",                                                          /* JSON, wrong shape */
+    "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"x\",\"items\":[]}",  /* no extension */
+    "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"x\",\"_otasuke\":{\"schema\":1,"
+    "\"sequence\":9,\"generated\":\"2026-11-01T00:00:00Z\",\"expires\":\"2099-01-01T00:00:00Z\"},"
+    "\"items\":[{\"id\":\"a\",\"title\":\"a\",\"content_text\":\"a\",\"_otasuke\":{\"severity\":\"urgent\","
+    "\"category\":\"browser\"}}]}",                                     /* bad severity */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      serve (fixture, bad[i], fixture->secret_key);
+      assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_INVALID_FEED);
+    }
+}
+
+static void
+test_http_failures_keep_feed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *before = accept_first (fixture);
+  g_autofree char *big = g_strnfill (2 * 1024 * 1024, ' ');
+  g_autoptr(GBytes) big_bytes = g_bytes_new_take (g_steal_pointer (&big), 2 * 1024 * 1024);
+  g_autoptr(GBytes) zeros = g_bytes_new_static ("0000000000000000000000000000000000000000000000000000000000000000", 64);
+  g_autofree char *hop = NULL;
+
+  otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_NOT_FOUND, "gone");
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_HTTP);
+
+  otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_INTERNAL_SERVER_ERROR, "oops");
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_HTTP);
+
+  otasuke_test_server_add_response (fixture->server, "/feed.json", SOUP_STATUS_OK, big_bytes, NULL);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TOO_LARGE);
+
+  otasuke_test_server_add_gzip (fixture->server, "/feed.json", zeros, 64 * 1024);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TOO_LARGE);
+
+  otasuke_test_server_add_hang (fixture->server, "/feed.json");
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TIMEOUT);
+
+  otasuke_test_server_add_redirect (fixture->server, "/feed.json", 302, "http://example.invalid/feed.json");
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_INSECURE_REDIRECT);
+
+  /* A chain of six redirects: /feed.json → /r1 → … → /r5 → /r6. */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *from = i == 0 ? g_strdup ("/feed.json") : g_strdup_printf ("/r%u", i);
+
+      g_free (hop);
+      hop = g_strdup_printf ("/r%u", i + 1);
+      otasuke_test_server_add_redirect (fixture->server, from, 302, hop);
+    }
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TOO_MANY_REDIRECTS);
+}
+
+static void
+test_expired_feed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *before = accept_first (fixture);
+  g_autofree char *expired = make_feed (7, "2020-01-01T00:00:00Z", 3, "first");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autoptr(OtasukeFeedStatus) status = NULL;
+
+  g_assert_nonnull (before);
+  serve (fixture, expired, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  /* Signed and newer, so kept; but shown as possibly out of date. */
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_true (outcome->expired);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_cmpint (status->sequence, ==, 7);
+  g_assert_cmpint (status->expires_at, <, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static void
+test_read_state_survives_new_feed (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *before = accept_first (fixture);
+  g_autofree char *next = make_feed (6, "2099-01-01T00:00:00Z", 4, "first");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (before);
+  g_assert_true (otasuke_store_set_advisory_read (fixture->store, "first-1", TRUE, 1000, &error));
+  serve (fixture, next, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  /* Only the advisory never seen before counts as new. */
+  g_assert_cmpuint (outcome->new_ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (outcome->new_ids, 0), ==, "first-3");
+  after = snapshot (fixture);
+  g_assert_nonnull (strstr (after, "first-1|first advisory 1|1"));
+  g_assert_nonnull (strstr (after, "first-3|first advisory 3|0"));
+}
+
+static void
+test_bundled_until_network (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *bundled = make_feed (1, "2099-01-01T00:00:00Z", 2, "bundled");
+  g_autoptr(GBytes) bytes = g_bytes_new (bundled, strlen (bundled));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) first = NULL;
+  g_autoptr(OtasukeUpdateOutcome) again = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *network = NULL;
+  g_autofree char *after_bundled = NULL;
+
+  first = otasuke_feed_ingest_bundled (fixture->store, bytes, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  shown = snapshot (fixture);
+  g_assert_nonnull (strstr (shown, "bundled-0"));
+
+  /* A network feed replaces the bundled advisories… */
+  network = accept_first (fixture);
+  g_assert_null (strstr (network, "bundled-0"));
+
+  /* …and the bundled ones do not come back at the next start. */
+  again = otasuke_feed_ingest_bundled (fixture->store, bytes, 2000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->status, ==, OTASUKE_UPDATE_UNCHANGED);
+  after_bundled = snapshot (fixture);
+  g_assert_cmpstr (after_bundled, ==, network);
+}
+
+static void
+test_bundled_file_is_valid (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "feed", "otasuke-feed.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeFeed) feed = NULL;
+  gboolean chrome = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  feed = otasuke_feed_parse (contents, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feed->items->len, >=, 10);
+  g_assert_cmpuint (feed->contacts->len, >=, 3);
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      const OtasukeFeedItem *item = g_ptr_array_index (feed->items, i);
+
+      for (guint j = 0; j < item->checks->len; j++)
+        {
+          const OtasukeFeedCheck *check = g_ptr_array_index (item->checks, j);
+
+          if (check->type == OTASUKE_CHECK_BROWSER_MIN_VERSION && g_strcmp0 (check->product, "chrome") == 0)
+            chrome = g_strcmp0 (check->min, "128.0.6613.85") == 0;
+        }
+    }
+  /* The seed's Chrome advisory is there with its machine-readable check. */
+  g_assert_true (chrome);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/feed-updater/accept-and-unchanged", test_accept_and_unchanged);
+  ADD ("/feed-updater/not-modified", test_not_modified);
+  ADD ("/feed-updater/signature-problems", test_signature_problems);
+  ADD ("/feed-updater/no-trusted-key", test_no_trusted_key);
+  ADD ("/feed-updater/replay-and-equal-sequence", test_replay_and_equal_sequence);
+  ADD ("/feed-updater/invalid-content", test_invalid_content);
+  ADD ("/feed-updater/http-failures-keep-feed", test_http_failures_keep_feed);
+  ADD ("/feed-updater/expired-feed", test_expired_feed);
+  ADD ("/feed-updater/read-state-survives", test_read_state_survives_new_feed);
+  ADD ("/feed-updater/bundled-until-network", test_bundled_until_network);
+#undef ADD
+  g_test_add_func ("/feed-updater/bundled-file-is-valid", test_bundled_file_is_valid);
+
+  return g_test_run ();
+}

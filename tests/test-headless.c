@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-test-headless"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <string.h>
+
+#include "otasuke-minisign.h"
+#include "test-server.h"
+
+/* `otasuke --fetch-feed` as a script or a cron job would run it: no display,
+ * one line of output, exit 0 when a feed was accepted or nothing changed,
+ * 1 when it was refused or the fetch failed. */
+
+typedef struct {
+  OtasukeTestServer *server;
+  char              *root;
+  char              *secret_key;
+  char              *key_line;
+} Fixture;
+
+static void
+write_settings (Fixture    *fixture,
+                const char *trusted_key)
+{
+  g_autofree char *dir = g_build_filename (fixture->root, "config", "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  contents = g_strdup_printf ("[jp/or/sakura_cci/Otasuke]\ntrusted-keys=[%s%s%s]\n",
+                              trusted_key ? "'" : "", trusted_key ? trusted_key : "", trusted_key ? "'" : "");
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *public_key = NULL;
+  g_autoptr(OtasukeMinisignKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = otasuke_test_server_new ();
+  fixture->root = g_dir_make_tmp ("otasuke-headless-XXXXXX", &error);
+  g_assert_no_error (error);
+  otasuke_minisign_keygen (&public_key, &fixture->secret_key);
+  key = otasuke_minisign_key_new_from_file_contents (public_key, strlen (public_key), &error);
+  g_assert_no_error (error);
+  fixture->key_line = otasuke_minisign_key_get_base64 (key);
+  write_settings (fixture, fixture->key_line);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSubprocess) rm = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "rm", "-rf", fixture->root, NULL);
+
+  g_subprocess_wait (rm, NULL, NULL);
+  g_clear_pointer (&fixture->server, otasuke_test_server_free);
+  g_free (fixture->root);
+  g_free (fixture->secret_key);
+  g_free (fixture->key_line);
+}
+
+static void
+serve_feed (Fixture *fixture,
+            gint64   sequence,
+            gboolean signed_by_us)
+{
+  g_autofree char *feed = g_strdup_printf (
+    "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"_otasuke\":{\"schema\":1,"
+    "\"sequence\":%" G_GINT64_FORMAT ",\"generated\":\"2026-01-01T00:00:00Z\",\"expires\":\"2099-01-01T00:00:00Z\"},"
+    "\"items\":[{\"id\":\"a\",\"title\":\"A\",\"content_text\":\"a\",\"_otasuke\":{\"severity\":\"high\",\"category\":\"general\"}},"
+    "{\"id\":\"b\",\"title\":\"B\",\"content_text\":\"b\",\"_otasuke\":{\"severity\":\"low\",\"category\":\"general\"}}]}",
+    sequence);
+  g_autofree char *other_public = NULL;
+  g_autofree char *other_secret = NULL;
+  g_autofree char *sig = NULL;
+  g_autoptr(GError) error = NULL;
+
+  otasuke_minisign_keygen (&other_public, &other_secret);
+  sig = otasuke_minisign_sign (signed_by_us ? fixture->secret_key : other_secret,
+                               strlen (signed_by_us ? fixture->secret_key : other_secret),
+                               (const guint8 *) feed, strlen (feed), "feed.json", NULL, &error);
+  g_assert_no_error (error);
+  otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_OK, feed);
+  otasuke_test_server_add_text (fixture->server, "/feed.json.minisig", SOUP_STATUS_OK, sig);
+}
+
+typedef struct {
+  gboolean done;
+  char    *out;
+  char    *err;
+} Run;
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+/* Runs the program and returns its exit status; *line gets all of stdout. */
+static int
+run_fetch (Fixture  *fixture,
+           char    **out)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autofree char *url = otasuke_test_server_get_url (fixture->server, "/feed.json");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_build_filename (fixture->root, "data", NULL);
+  g_autofree char *config = g_build_filename (fixture->root, "config", NULL);
+  g_autofree char *cache = g_build_filename (fixture->root, "cache", NULL);
+  Run run = { 0 };
+
+  /* No display at all: the headless path must not need one. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANG", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, program, "--fetch-feed", "--feed-url", url, NULL);
+  g_assert_no_error (error);
+
+  /* The test server lives on this thread's main context: keep it turning. */
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_test_message ("stdout: %s", run.out);
+  g_test_message ("stderr: %s", run.err);
+  *out = g_steal_pointer (&run.out);
+  g_free (run.err);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+assert_one_line (const char *out,
+                 const char *starts_with)
+{
+  g_assert_true (g_str_has_prefix (out, starts_with));
+  /* Exactly one line: its only newline is the last character. */
+  g_assert_true (strchr (out, '\n') == out + strlen (out) - 1);
+}
+
+static void
+test_accept_then_unchanged (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  serve_feed (fixture, 3, TRUE);
+  g_assert_cmpint (run_fetch (fixture, &first), ==, 0);
+  assert_one_line (first, "Accepted advisories number 3: 2 in all, 2 new.");
+
+  g_assert_cmpint (run_fetch (fixture, &second), ==, 0);
+  assert_one_line (second, "No change");
+}
+
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *wrong_key = NULL;
+  g_autofree char *replay = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *accepted = NULL;
+
+  serve_feed (fixture, 3, FALSE);
+  g_assert_cmpint (run_fetch (fixture, &wrong_key), ==, 1);
+  assert_one_line (wrong_key, "Refused: ");
+  g_assert_nonnull (strstr (wrong_key, "signature"));
+
+  serve_feed (fixture, 3, TRUE);
+  g_assert_cmpint (run_fetch (fixture, &accepted), ==, 0);
+  serve_feed (fixture, 2, TRUE);
+  g_assert_cmpint (run_fetch (fixture, &replay), ==, 1);
+  assert_one_line (replay, "Refused: ");
+  g_assert_nonnull (strstr (replay, "older"));
+
+  otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_NOT_FOUND, "gone");
+  g_assert_cmpint (run_fetch (fixture, &missing), ==, 1);
+  assert_one_line (missing, "Failed: ");
+  g_assert_nonnull (strstr (missing, "404"));
+}
+
+static void
+test_no_key (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+
+  write_settings (fixture, NULL);
+  serve_feed (fixture, 3, TRUE);
+  g_assert_cmpint (run_fetch (fixture, &out), ==, 1);
+  assert_one_line (out, "Refused: ");
+  g_assert_nonnull (strstr (out, "key"));
+}
+
+/* Runs `otasuke ARGS…` with the build's schema and no display; returns the exit status. */
+static int
+run_program (const char * const  *args,
+             char               **out,
+             char               **err)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  /* A history file of its own, in this test's private tree. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_ptr_array_add (argv, program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", *out, *err);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_router_check (void)
+{
+  static const char * const affected[] = { "--router-check", "ＷＳＲ－１１６６ＤＨＰ３ -BK", "--firmware", "Ver.1.18", NULL };
+  static const char * const fixed[] = { "--router-check", "wsr-1166dhp3", "--firmware", "1.19", NULL };
+  static const char * const unknown[] = { "--router-check", "XYZ-1000", NULL };
+  static const char * const no_model[] = { "--firmware", "1.0", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_program (affected, &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "model"), ==, "WSR-1166DHP3");
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "affected");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "advisories")), >=, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program (fixed, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"status\":\"not_affected\""));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program (unknown, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"status\":\"unknown_model\""));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No model: a usage message and a failure status. */
+  g_assert_cmpint (run_program (no_model, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "--router-check MODEL"));
+}
+
+static void
+test_export_sheet (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  const char *args[] = { "--export-sheet", pdf, NULL };
+  static const char * const usage[] = { "--sheet", "1", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  /* No draft yet: an empty sheet with its headings, private to the user. */
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "Information Security Consultation Sheet"));
+  g_assert_nonnull (strstr (text, "03-5978-7509"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program (usage, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--export-sheet FILE.pdf"));
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/headless/accept-then-unchanged", Fixture, NULL, fixture_set_up, test_accept_then_unchanged,
+              fixture_tear_down);
+  g_test_add ("/headless/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/headless/no-key", Fixture, NULL, fixture_set_up, test_no_key, fixture_tear_down);
+  g_test_add_func ("/headless/router-check", test_router_check);
+  g_test_add_func ("/headless/export-sheet", test_export_sheet);
+
+  return g_test_run ();
+}
