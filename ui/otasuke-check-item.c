@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-check-item"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "otasuke-check-item.h"
+
+struct _OtasukeCheckItem
+{
+  GtkWidget                   parent_instance;
+
+  OtasukeChecklist           *checklist;
+  const OtasukeChecklistItem *item;
+  OtasukeAnswer               answer;
+
+  /* Template widgets */
+  GtkToggleButton            *done_button;
+  GtkToggleButton            *dont_know_button;
+  GtkToggleButton            *not_applicable_button;
+  GtkLabel                   *not_applicable_label;
+  GtkToggleButton            *not_done_button;
+  GtkToggleButton            *partly_button;
+  GtkLabel                   *question_label;
+  GtkLabel                   *steps_label;
+  GtkWidget                  *suggestion_box;
+  GtkWidget                  *suggestion_hint;
+  GtkLabel                   *suggestion_label;
+  GtkLabel                   *suggestion_title;
+  GtkLabel                   *why_label;
+};
+
+G_DEFINE_FINAL_TYPE (OtasukeCheckItem, otasuke_check_item, GTK_TYPE_WIDGET)
+
+static GtkToggleButton *
+button_for_answer (OtasukeCheckItem *self,
+                   OtasukeAnswer     answer)
+{
+  switch (answer)
+    {
+    case OTASUKE_ANSWER_DONE:
+      return self->done_button;
+    case OTASUKE_ANSWER_PARTLY:
+      return self->partly_button;
+    case OTASUKE_ANSWER_NOT_DONE:
+      return self->not_done_button;
+    case OTASUKE_ANSWER_DONT_KNOW:
+      return self->dont_know_button;
+    case OTASUKE_ANSWER_NOT_APPLICABLE:
+      return self->not_applicable_button;
+    case OTASUKE_ANSWER_NONE:
+    default:
+      return NULL;
+    }
+}
+
+char *
+otasuke_check_item_format_steps (const OtasukeChecklistItem *item)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; item->steps != NULL && item->steps[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a numbered step of "what to do": "1. Turn on automatic updates." */
+      g_string_append_printf (text, _("%u. %s"), i + 1, item->steps[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+otasuke_check_item_dispose (GObject *object)
+{
+  OtasukeCheckItem *self = OTASUKE_CHECK_ITEM (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), OTASUKE_TYPE_CHECK_ITEM);
+  /* The template's root has no name to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (otasuke_check_item_parent_class)->dispose (object);
+}
+
+static void
+otasuke_check_item_finalize (GObject *object)
+{
+  OtasukeCheckItem *self = OTASUKE_CHECK_ITEM (object);
+
+  g_clear_pointer (&self->checklist, otasuke_checklist_unref);
+
+  G_OBJECT_CLASS (otasuke_check_item_parent_class)->finalize (object);
+}
+
+static void
+otasuke_check_item_class_init (OtasukeCheckItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = otasuke_check_item_dispose;
+  object_class->finalize = otasuke_check_item_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-check-item.ui");
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, done_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, dont_know_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, not_applicable_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, not_applicable_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, not_done_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, partly_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, question_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, steps_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_box);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_hint);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_title);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, why_label);
+}
+
+static void
+otasuke_check_item_init (OtasukeCheckItem *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+otasuke_check_item_new (OtasukeChecklist           *checklist,
+                        const OtasukeChecklistItem *item)
+{
+  OtasukeCheckItem *self;
+  g_autofree char *steps = NULL;
+
+  g_return_val_if_fail (checklist != NULL, NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  self = g_object_new (OTASUKE_TYPE_CHECK_ITEM, NULL);
+  self->checklist = otasuke_checklist_ref (checklist);
+  self->item = item;
+
+  gtk_label_set_text (self->question_label, item->question);
+  gtk_label_set_text (self->why_label, item->why);
+  steps = otasuke_check_item_format_steps (item);
+  gtk_label_set_text (self->steps_label, steps);
+
+  if (item->not_applicable_label != NULL)
+    {
+      gtk_label_set_text (self->not_applicable_label, item->not_applicable_label);
+      gtk_widget_set_visible (GTK_WIDGET (self->not_applicable_button), TRUE);
+    }
+
+  for (OtasukeAnswer answer = OTASUKE_ANSWER_DONE; answer <= OTASUKE_ANSWER_LAST; answer++)
+    {
+      g_autofree char *target = g_strdup_printf ("%s:%s", item->id, otasuke_answer_to_string (answer));
+
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button_for_answer (self, answer)), "s", target);
+    }
+
+  return GTK_WIDGET (self);
+}
+
+const OtasukeChecklistItem *
+otasuke_check_item_get_item (OtasukeCheckItem *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_CHECK_ITEM (self), NULL);
+
+  return self->item;
+}
+
+OtasukeAnswer
+otasuke_check_item_get_answer (OtasukeCheckItem *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_CHECK_ITEM (self), OTASUKE_ANSWER_NONE);
+
+  return self->answer;
+}
+
+void
+otasuke_check_item_set_answer (OtasukeCheckItem *self,
+                               OtasukeAnswer     answer)
+{
+  GtkToggleButton *button;
+
+  g_return_if_fail (OTASUKE_IS_CHECK_ITEM (self));
+
+  self->answer = answer;
+  button = button_for_answer (self, answer);
+  if (button != NULL)
+    gtk_toggle_button_set_active (button, TRUE);
+  else
+    for (OtasukeAnswer other = OTASUKE_ANSWER_DONE; other <= OTASUKE_ANSWER_LAST; other++)
+      gtk_toggle_button_set_active (button_for_answer (self, other), FALSE);
+}
+
+void
+otasuke_check_item_set_suggestion (OtasukeCheckItem        *self,
+                                   const OtasukeSuggestion *suggestion)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (OTASUKE_IS_CHECK_ITEM (self));
+
+  if (suggestion == NULL || suggestion->reason == NULL)
+    {
+      gtk_widget_set_visible (self->suggestion_box, FALSE);
+      return;
+    }
+
+  if (suggestion->answer != OTASUKE_ANSWER_NONE)
+    /* Translators: %s is an answer, "Done" or "Not done" */
+    title = g_strdup_printf (_("Suggested answer: %s"), otasuke_answer_get_label (suggestion->answer));
+  else
+    title = g_strdup (_("What Otasuke found"));
+
+  gtk_label_set_text (self->suggestion_title, title);
+  gtk_label_set_text (self->suggestion_label, suggestion->reason);
+  gtk_widget_set_visible (self->suggestion_hint, suggestion->answer != OTASUKE_ANSWER_NONE);
+  gtk_widget_set_visible (self->suggestion_box, TRUE);
+}

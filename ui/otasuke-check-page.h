@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "otasuke-application.h"
+#include "otasuke-check-run.h"
+#include "otasuke-probe.h"
+
+G_BEGIN_DECLS
+
+/* The Check page: a start screen, the wizard (one section of the checklist
+ * per screen) and the results. Answers are saved as they are given, so a
+ * check can be left and resumed. Widget actions, so keys, buttons and tests
+ * take the same path:
+ *
+ *   check.start                 a new run (it replaces an unfinished one)
+ *   check.resume                go on with the unfinished run
+ *   check.back / check.next     the previous / next section (Alt+Left / Alt+Right);
+ *                               "next" on the last section shows the results
+ *   check.answer  "id:answer"   e.g. "ipa-09:not-applicable"
+ *   check.save                  finishes the run and keeps it in the history
+ *   check.history               shows the History page */
+
+#define OTASUKE_TYPE_CHECK_PAGE (otasuke_check_page_get_type ())
+G_DECLARE_FINAL_TYPE (OtasukeCheckPage, otasuke_check_page, OTASUKE, CHECK_PAGE, GtkWidget)
+
+/* Called once the application is ready; only the first call counts. */
+void              otasuke_check_page_set_application (OtasukeCheckPage   *self,
+                                                      OtasukeApplication *application);
+/* "start", "wizard", "results" or "unavailable" (the checklist could not be read). */
+const char       *otasuke_check_page_get_view        (OtasukeCheckPage   *self);
+/* The run on screen; NULL on the start screen before a run was begun. */
+OtasukeCheckRun  *otasuke_check_page_get_run         (OtasukeCheckPage   *self);
+/* The section on screen in the wizard, from 0. */
+guint             otasuke_check_page_get_section     (OtasukeCheckPage   *self);
+/* TRUE once the page knows whether there is a run to resume. */
+gboolean          otasuke_check_page_get_loaded      (OtasukeCheckPage   *self);
+/* TRUE from an answer until the store has it. */
+gboolean          otasuke_check_page_get_unsaved     (OtasukeCheckPage   *self);
+
+/* Tests run without the probes (OTASUKE_NO_PROBE): they hand in a report
+ * instead. Takes ownership of @report. */
+void              otasuke_check_page_set_probe_report_for_testing (OtasukeCheckPage   *self,
+                                                                   OtasukeProbeReport *report);
+
+G_END_DECLS

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-check-results"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "otasuke-check-item.h"
+#include "otasuke-check-results.h"
+
+#define N_FIX_FIRST 5
+
+struct _OtasukeCheckResults
+{
+  GtkWidget            parent_instance;
+
+  GPtrArray           *fix_rows;      /* rows added to fix_group */
+  GPtrArray           *advice_groups; /* groups added to advice_box */
+
+  /* Template widgets */
+  GtkWidget           *advice_box;
+  GtkLabel            *band_label;
+  AdwPreferencesGroup *fix_group;
+  GtkLabel            *meaning_label;
+  GtkWidget           *new_button;
+  GtkWidget           *save_button;
+  GtkLabel            *score_label;
+  GtkScrolledWindow   *scroller;
+  GtkLabel            *unanswered_label;
+};
+
+G_DEFINE_FINAL_TYPE (OtasukeCheckResults, otasuke_check_results, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+answer_icon (OtasukeAnswer answer)
+{
+  const char *name = "dialog-question-symbolic";
+  const char *css = "dim-label";
+  GtkWidget *icon;
+
+  switch (answer)
+    {
+    case OTASUKE_ANSWER_DONE:
+      name = "emblem-ok-symbolic";
+      css = "success";
+      break;
+    case OTASUKE_ANSWER_PARTLY:
+      name = "dialog-warning-symbolic";
+      css = "warning";
+      break;
+    case OTASUKE_ANSWER_NOT_DONE:
+      name = "dialog-error-symbolic";
+      css = "error";
+      break;
+    case OTASUKE_ANSWER_NOT_APPLICABLE:
+      name = "action-unavailable-symbolic";
+      break;
+    case OTASUKE_ANSWER_DONT_KNOW:
+    case OTASUKE_ANSWER_NONE:
+    default:
+      break;
+    }
+
+  icon = gtk_image_new_from_icon_name (name);
+  gtk_widget_add_css_class (icon, css);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  otasuke_answer_get_label (answer), -1);
+  return icon;
+}
+
+static const char *
+band_css (OtasukeScoreBand band)
+{
+  switch (band)
+    {
+    case OTASUKE_SCORE_BAND_ACHIEVED:
+      return "success";
+    case OTASUKE_SCORE_BAND_SOME_GAPS:
+      return "accent";
+    case OTASUKE_SCORE_BAND_INSUFFICIENT:
+      return "warning";
+    case OTASUKE_SCORE_BAND_ACT_NOW:
+    default:
+      return "error";
+    }
+}
+
+static GtkWidget *
+wrapped_label (const char *text,
+               const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+/* An expander row: the question, the answer, and inside the reason, why it
+ * matters (optional) and what to do. */
+static GtkWidget *
+advice_row (const OtasukeChecklistItem *item,
+            OtasukeAnswer               answer,
+            const char                 *reason,
+            gboolean                    with_why)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *steps = otasuke_check_item_format_steps (item);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->question);
+  if (answer == OTASUKE_ANSWER_NOT_APPLICABLE && item->not_applicable_label != NULL)
+    subtitle = g_strdup_printf (_("Your answer: %s"), item->not_applicable_label);
+  else
+    /* Translators: %s is an answer, "Partly" */
+    subtitle = g_strdup_printf (_("Your answer: %s"), otasuke_answer_get_label (answer));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), answer_icon (answer));
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  if (reason != NULL)
+    gtk_box_append (GTK_BOX (box), wrapped_label (reason, NULL));
+  if (with_why)
+    gtk_box_append (GTK_BOX (box), wrapped_label (item->why, "dim-label"));
+  gtk_box_append (GTK_BOX (box), wrapped_label (_("What to do"), "heading"));
+  gtk_box_append (GTK_BOX (box), wrapped_label (steps, NULL));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
+
+  return row;
+}
+
+static void
+clear_results (OtasukeCheckResults *self)
+{
+  for (guint i = 0; i < self->fix_rows->len; i++)
+    adw_preferences_group_remove (self->fix_group, g_ptr_array_index (self->fix_rows, i));
+  g_ptr_array_set_size (self->fix_rows, 0);
+  for (guint i = 0; i < self->advice_groups->len; i++)
+    gtk_box_remove (GTK_BOX (self->advice_box), g_ptr_array_index (self->advice_groups, i));
+  g_ptr_array_set_size (self->advice_groups, 0);
+}
+
+
+static void
+otasuke_check_results_dispose (GObject *object)
+{
+  OtasukeCheckResults *self = OTASUKE_CHECK_RESULTS (object);
+
+  g_clear_pointer (&self->fix_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->advice_groups, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OTASUKE_TYPE_CHECK_RESULTS);
+
+  G_OBJECT_CLASS (otasuke_check_results_parent_class)->dispose (object);
+}
+
+static void
+otasuke_check_results_class_init (OtasukeCheckResultsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = otasuke_check_results_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-check-results.ui");
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, advice_box);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, band_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, fix_group);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, meaning_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, new_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, save_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, score_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, scroller);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, unanswered_label);
+}
+
+static void
+otasuke_check_results_init (OtasukeCheckResults *self)
+{
+  self->fix_rows = g_ptr_array_new ();
+  self->advice_groups = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+otasuke_check_results_new (void)
+{
+  return g_object_new (OTASUKE_TYPE_CHECK_RESULTS, NULL);
+}
+
+void
+otasuke_check_results_show (OtasukeCheckResults *self,
+                            OtasukeCheckRun     *run,
+                            OtasukeChecklist    *checklist,
+                            GHashTable          *suggestions)
+{
+  static const char * const band_classes[] = { "success", "accent", "warning", "error" };
+  g_autoptr(GPtrArray) fixes = NULL;
+  g_autofree char *score_text = NULL;
+  OtasukeScore score;
+
+  g_return_if_fail (OTASUKE_IS_CHECK_RESULTS (self));
+  g_return_if_fail (run != NULL);
+  g_return_if_fail (checklist != NULL);
+
+  otasuke_check_run_compute_score (run, checklist, &score);
+  clear_results (self);
+
+  score_text = g_strdup_printf ("%d", score.score);
+  gtk_label_set_text (self->score_label, score_text);
+  gtk_label_set_text (self->band_label, otasuke_score_band_get_title (score.band));
+  gtk_label_set_text (self->meaning_label, otasuke_score_band_get_meaning (score.band));
+  for (guint i = 0; i < G_N_ELEMENTS (band_classes); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), band_classes[i]);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->band_label), band_classes[i]);
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->score_label), band_css (score.band));
+  gtk_widget_add_css_class (GTK_WIDGET (self->band_label), band_css (score.band));
+
+  if (score.n_unanswered > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u of IPA’s questions was not answered and counts as “Don’t know”.",
+                                      "%u of IPA’s questions were not answered and count as “Don’t know”.",
+                                      score.n_unanswered),
+                         score.n_unanswered);
+
+      gtk_label_set_text (self->unanswered_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unanswered_label), score.n_unanswered > 0);
+
+  fixes = otasuke_check_run_fix_first (run, checklist, suggestions, N_FIX_FIRST);
+  for (guint i = 0; i < fixes->len; i++)
+    {
+      const OtasukeFixItem *fix = g_ptr_array_index (fixes, i);
+      GtkWidget *row = advice_row (fix->item, fix->answer, fix->reason, FALSE);
+
+      adw_preferences_group_add (self->fix_group, row);
+      g_ptr_array_add (self->fix_rows, row);
+    }
+  if (fixes->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Unanswered questions are not listed: say so rather than praise. */
+      if (score.n_unanswered > 0)
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         _("Answer the questions left open to see what to fix first"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), answer_icon (OTASUKE_ANSWER_NONE));
+        }
+      else
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing urgent: keep it up"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), answer_icon (OTASUKE_ANSWER_DONE));
+        }
+      adw_preferences_group_add (self->fix_group, row);
+      g_ptr_array_add (self->fix_rows, row);
+    }
+
+  for (guint s = 0; s < otasuke_checklist_get_n_sections (checklist); s++)
+    {
+      const OtasukeChecklistSection *section = otasuke_checklist_get_section (checklist, s);
+      g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist, section->id);
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), section->title);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
+          const OtasukeSuggestion *suggestion =
+            suggestions != NULL ? g_hash_table_lookup (suggestions, item->id) : NULL;
+
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     advice_row (item, otasuke_check_run_get_answer (run, item->id, NULL),
+                                                 suggestion != NULL ? suggestion->reason : NULL, TRUE));
+        }
+      gtk_box_append (GTK_BOX (self->advice_box), group);
+      g_ptr_array_add (self->advice_groups, group);
+    }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+
+void
+otasuke_check_results_set_saved (OtasukeCheckResults *self,
+                                 gboolean             saved)
+{
+  g_return_if_fail (OTASUKE_IS_CHECK_RESULTS (self));
+
+  gtk_button_set_label (GTK_BUTTON (self->save_button), saved ? _("Saved") : _("_Save"));
+  gtk_widget_set_visible (self->new_button, saved);
+}
