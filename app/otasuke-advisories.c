@@ -187,15 +187,36 @@ otasuke_advisories_reload (OtasukeAdvisories *self)
   g_task_run_in_thread (task, load_in_thread);
 }
 
+static void
+reapply_facts (OtasukeAdvisories *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  self->have_facts = TRUE;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(OtasukeAdvisory) advisory = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      apply_facts (self, advisory);
+    }
+}
+
+/* Facts with no router keep the router already known (from the check). */
 void
 otasuke_advisories_set_machine_facts (OtasukeAdvisories         *self,
                                       const OtasukeMachineFacts *facts)
 {
-  guint n_items;
+  g_autofree char *router_vendor = NULL;
+  g_autofree char *router_model = NULL;
+  g_autofree char *router_firmware = NULL;
 
   g_return_if_fail (OTASUKE_IS_ADVISORIES (self));
   g_return_if_fail (facts != NULL);
 
+  /* The router comes from the check, not from the probes: keep it. */
+  router_vendor = g_steal_pointer (&self->facts.router_vendor);
+  router_model = g_steal_pointer (&self->facts.router_model);
+  router_firmware = g_steal_pointer (&self->facts.router_firmware);
   otasuke_machine_facts_clear (&self->facts);
   self->facts.browsers_known = facts->browsers_known;
   if (facts->browsers != NULL)
@@ -208,21 +229,30 @@ otasuke_advisories_set_machine_facts (OtasukeAdvisories         *self,
           g_ptr_array_add (self->facts.browsers, otasuke_browser_fact_new (b->id, b->name, b->version));
         }
     }
-  self->facts.router_vendor = g_strdup (facts->router_vendor);
-  self->facts.router_model = g_strdup (facts->router_model);
-  self->facts.router_firmware = g_strdup (facts->router_firmware);
+  self->facts.router_vendor = facts->router_model != NULL ? g_strdup (facts->router_vendor) : g_steal_pointer (&router_vendor);
+  self->facts.router_model = facts->router_model != NULL ? g_strdup (facts->router_model) : g_steal_pointer (&router_model);
+  self->facts.router_firmware = facts->router_model != NULL ? g_strdup (facts->router_firmware) : g_steal_pointer (&router_firmware);
   self->facts.os_id = g_strdup (facts->os_id);
   self->facts.os_version = g_strdup (facts->os_version);
   self->facts.now = facts->now;
-  self->have_facts = TRUE;
+  reapply_facts (self);
+}
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(OtasukeAdvisory) advisory = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+void
+otasuke_advisories_set_router (OtasukeAdvisories *self,
+                               const char        *vendor,
+                               const char        *model,
+                               const char        *firmware)
+{
+  g_return_if_fail (OTASUKE_IS_ADVISORIES (self));
 
-      apply_facts (self, advisory);
-    }
+  g_free (self->facts.router_vendor);
+  g_free (self->facts.router_model);
+  g_free (self->facts.router_firmware);
+  self->facts.router_vendor = g_strdup (vendor);
+  self->facts.router_model = g_strdup (model);
+  self->facts.router_firmware = g_strdup (firmware);
+  reapply_facts (self);
 }
 
 typedef struct {

@@ -45,6 +45,12 @@ void               otasuke_advisories_reload            (OtasukeAdvisories      
 /* Works out "affects you" for every advisory; facts are copied. */
 void               otasuke_advisories_set_machine_facts (OtasukeAdvisories         *self,
                                                          const OtasukeMachineFacts *facts);
+/* Changes only the router part of the facts (as entered in the check),
+ * keeping what the probes found. NULL @model: no router known. */
+void               otasuke_advisories_set_router        (OtasukeAdvisories         *self,
+                                                         const char                *vendor,
+                                                         const char                *model,
+                                                         const char                *firmware);
 void               otasuke_advisories_set_read          (OtasukeAdvisories         *self,
                                                          OtasukeAdvisory           *advisory,
                                                          gboolean                   read);

@@ -14,11 +14,18 @@
 #include "otasuke-advisory-match.h"
 #include "otasuke-advisory-row.h"
 #include "otasuke-application.h"
+#include "otasuke-check-page.h"
+#include "otasuke-check-results.h"
 #include "otasuke-feed-updater.h"
+#include "otasuke-history-page.h"
 #include "otasuke-overview-page.h"
+#include "otasuke-password-meter.h"
 #include "otasuke-preferences-window.h"
+#include "otasuke-router-lookup.h"
+#include "otasuke-score-chart.h"
 #include "otasuke-sheet-page.h"
 #include "otasuke-store-advisories.h"
+#include "otasuke-store-runs.h"
 #include "otasuke-time.h"
 #include "otasuke-window.h"
 
@@ -246,6 +253,15 @@ static GtkWidget *
 find_by_type (GtkWidget *root,
               GType      type)
 {
+  /* Pages are built the first time they are shown; tests may look before that. */
+  if (OTASUKE_IS_WINDOW (root))
+    {
+      static const char * const lazy[] = { "advisories", "check", "history", "sheet" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
+        otasuke_window_get_page (OTASUKE_WINDOW (root), lazy[i]);
+    }
+
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
 
@@ -806,7 +822,8 @@ test_advisories_bundled (Fixture       *fixture,
   OtasukeAdvisoriesPage *page = show_advisories_page (fixture);
   OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
   GtkWidget *stack = find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
-  AdwViewStackPage *stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  AdwViewStackPage *stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack),
+                                                          adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "advisories"));
   GListModel *list = listed (page);
   guint n_items = g_list_model_get_n_items (list);
   OtasukeAdvisory *advisory;
@@ -929,7 +946,8 @@ test_advisories_mark_all_read (Fixture       *fixture,
   OtasukeAdvisoriesPage *page = show_advisories_page (fixture);
   OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
   GtkWidget *stack = find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
-  AdwViewStackPage *stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  AdwViewStackPage *stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack),
+                                                          adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "advisories"));
   GListModel *list = listed (page);
 
   g_assert_cmpuint (otasuke_advisories_get_n_unread (advisories), >, 0);
@@ -1386,7 +1404,8 @@ scroll_to (OtasukeSheetPage *page,
 
   wait_for_frames (GTK_WIDGET (page));
   g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
-  gtk_adjustment_set_value (adjustment, y - above);
+  /* The viewport stays put while its content moves: add what is scrolled already. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - above);
 }
 
 static void
@@ -1506,6 +1525,9 @@ check_fill_sheet (Fixture       *fixture,
   gtk_spin_button_set_value (sheet_child (page, "devices_spin"), 2);
   g_assert_cmpint (otasuke_sheet_get_affected_devices (sheet), ==, 2);
 
+  scroll_to (page, sheet_child (page, "devices_spin"), 260);
+  save_png (GTK_WIDGET (fixture->window), "sheet-device.png");
+
   /* Out of order on purpose. */
   add_event_through_dialog (page, 20, 10, 5, "Files on the shared folder were renamed", "sheet-timeline-dialog.png");
   add_event_through_dialog (page, 18, 9, 0, "A mail with a Word attachment arrived", NULL);
@@ -1525,6 +1547,12 @@ check_fill_sheet (Fixture       *fixture,
   iterate_until (sheet_is_saved, page);
   g_assert_cmpint (otasuke_sheet_get_id (sheet), >, 0);
   g_assert_cmpstr (gtk_label_get_text (sheet_child (page, "saved_label")), ==, _("Saved"));
+}
+
+static gboolean
+drafts_are_listed (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (sheet_child (data, "drafts_list"), 0) != NULL;
 }
 
 static void
@@ -1548,6 +1576,18 @@ check_sheet_restored (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (sheet_child (page, "os_detected")));
   /* Opening a draft is not an edit. */
   g_assert_false (otasuke_sheet_page_get_unsaved (page));
+
+  /* The draft is listed; a new sheet starts empty but for what was detected. */
+  gtk_menu_button_popup (sheet_child (page, "drafts_button"));
+  iterate_until (drafts_are_listed, page);
+  save_png (GTK_WIDGET (sheet_child (page, "drafts_popover")), "sheet-drafts.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.new", NULL));
+  sheet = otasuke_sheet_page_get_sheet (page);
+  g_assert_cmpint (otasuke_sheet_get_id (sheet), ==, 0);
+  g_assert_null (otasuke_sheet_get_company_name (sheet));
+  g_assert_cmpuint (otasuke_sheet_get_n_events (sheet), ==, 0);
+  g_assert_true (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_OPERATING_SYSTEM));
+  g_assert_false (otasuke_sheet_page_get_unsaved (page));
 }
 
 static void
@@ -1557,6 +1597,23 @@ test_sheet_survives_restart (void)
   run_in_app (check_fill_sheet);
   /* The same history file, a new start. */
   run_in_app (check_sheet_restored);
+}
+
+static void
+check_sheet_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  show_sheet_page (fixture);
+  save_png (GTK_WIDGET (fixture->window), "sheet-narrow.png");
+  /* The page does not make the window wider than it was asked to be. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+}
+
+static void
+test_sheet_narrow (void)
+{
+  reset_with_size (400, 700);
+  run_in_app (check_sheet_narrow);
 }
 
 static gboolean
@@ -1636,9 +1693,814 @@ test_sheet_desks (Fixture       *fixture,
   g_assert_true (has_label (desks, "03-5978-7509"));
   g_assert_true (has_label (desks, "cs-support@ipa.go.jp"));
   g_assert_true (has_label (desks, "anshin@ipa.go.jp"));
-  g_assert_nonnull (strstr (gtk_label_get_text (sheet_child (page, "limits_label")), "3 MB"));
+  g_assert_true (has_label (sheet_child (page, "limits_box"),
+                           _("When you send this sheet or screenshots by mail, keep the attachments under "
+                             "about 3 MB in total.")));
   scroll_to (page, desks, 110);
   save_png (GTK_WIDGET (fixture->window), "sheet-desks.png");
+  scroll_to (page, sheet_child (page, "limits_box"), 420);
+  save_png (GTK_WIDGET (fixture->window), "sheet-bottom.png");
+}
+
+/* The history page and the latest check on the Overview. */
+
+#define HISTORY_DAY (24 * 60 * 60)
+
+static gint64 history_run_ids[3];  /* oldest first */
+static gint64 history_run_times[3];
+
+/* A finished check with IPA items 1…@n_done done, the next @n_dont_know
+ * answered "don't know" and the rest not done: a score of
+ * 4 × n_done − n_dont_know. */
+static gint64
+save_finished_run (OtasukeStore     *store,
+                   OtasukeChecklist *checklist,
+                   gint64            finished_at,
+                   guint             n_done,
+                   guint             n_dont_know,
+                   gboolean          browsers_done)
+{
+  g_autoptr(OtasukeCheckRun) run = otasuke_check_run_new (otasuke_checklist_get_version (checklist),
+                                                          finished_at - 600);
+  g_autoptr(GError) error = NULL;
+
+  for (guint number = 1; number <= OTASUKE_CHECKLIST_N_IPA_ITEMS; number++)
+    {
+      const OtasukeChecklistItem *item = otasuke_checklist_lookup_ipa (checklist, number);
+      OtasukeAnswer answer = number <= n_done ? OTASUKE_ANSWER_DONE
+                             : number <= n_done + n_dont_know ? OTASUKE_ANSWER_DONT_KNOW
+                             : OTASUKE_ANSWER_NOT_DONE;
+
+      g_assert_nonnull (item);
+      /* The first question has evidence: taken from Otasuke's suggestion. */
+      otasuke_check_run_set_answer (run, item->id, answer, number == 1);
+    }
+  otasuke_check_run_set_answer (run, "seed-browsers",
+                                browsers_done ? OTASUKE_ANSWER_DONE : OTASUKE_ANSWER_NOT_DONE, TRUE);
+  otasuke_check_run_set_router (run, "WHR-1166DHP2", "2.96");
+  otasuke_check_run_finish (run, checklist, finished_at);
+  otasuke_store_save_check_run (store, run, finished_at, &error);
+  g_assert_no_error (error);
+
+  return otasuke_check_run_get_id (run);
+}
+
+/* Three checks, as the check page would have saved them: 45, 68 and 80. */
+static void
+store_three_runs (void)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(OtasukeChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* The application class registers the resources. */
+  g_type_class_unref (g_type_class_ref (OTASUKE_TYPE_APPLICATION));
+  checklist = otasuke_checklist_new_from_resource (&error);
+  g_assert_no_error (error);
+
+  history_run_times[0] = now - 75 * HISTORY_DAY;
+  history_run_times[1] = now - 31 * HISTORY_DAY;
+  history_run_times[2] = now - 2 * 60 * 60;
+
+  store = open_test_store ();
+  history_run_ids[0] = save_finished_run (store, checklist, history_run_times[0], 12, 3, FALSE);
+  history_run_ids[1] = save_finished_run (store, checklist, history_run_times[1], 17, 0, FALSE);
+  history_run_ids[2] = save_finished_run (store, checklist, history_run_times[2], 20, 0, TRUE);
+}
+
+static gpointer
+history_child (OtasukeHistoryPage *page,
+               const char         *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), OTASUKE_TYPE_HISTORY_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gboolean
+history_is_loaded (gpointer data)
+{
+  return otasuke_history_page_get_loaded (data);
+}
+
+static OtasukeHistoryPage *
+show_history_page (Fixture *fixture)
+{
+  OtasukeHistoryPage *page =
+    OTASUKE_HISTORY_PAGE (find_by_type (GTK_WIDGET (fixture->window), OTASUKE_TYPE_HISTORY_PAGE));
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "history"));
+  iterate_until (history_is_loaded, page);
+  g_assert_true (otasuke_history_page_get_store (page) == otasuke_application_get_store (fixture->app));
+  return page;
+}
+
+static gint64 history_wanted_id;
+
+static gboolean
+history_run_is_shown (gpointer data)
+{
+  return otasuke_history_page_get_shown_run_id (data) == history_wanted_id;
+}
+
+static void
+show_history_run (OtasukeHistoryPage *page,
+                  gint64              id)
+{
+  g_assert_true (otasuke_history_page_show_run (page, id));
+  history_wanted_id = id;
+  iterate_until (history_run_is_shown, page);
+}
+
+static gboolean
+overview_is_loaded (gpointer data)
+{
+  return otasuke_overview_page_get_loaded (data);
+}
+
+static void
+check_history (Fixture       *fixture,
+               gconstpointer  data)
+{
+  OtasukeHistoryPage *page = show_history_page (fixture);
+  OtasukeScoreChart *chart = history_child (page, "chart");
+  GtkWidget *changes = history_child (page, "changes_box");
+  GtkListBox *list = history_child (page, "run_list");
+  g_autofree char *not_done_to_done = g_strdup_printf ("%s → %s", otasuke_answer_get_label (OTASUKE_ANSWER_NOT_DONE),
+                                                       otasuke_answer_get_label (OTASUKE_ANSWER_DONE));
+  g_autoptr(OtasukeChecklist) checklist = otasuke_checklist_new_from_resource (NULL);
+  g_autofree char *newest = otasuke_time_format (history_run_times[2], NULL);
+  g_autofree char *router = g_strdup_printf (_("%s, firmware %s"), "WHR-1166DHP2", "2.96");
+  g_autofree char *compared = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) middle = NULL;
+  static const int scores[] = { 45, 68, 80 };
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (history_child (page, "main_stack")), ==, "history");
+
+  /* Newest first, each with its score and result. */
+  g_assert_cmpuint (otasuke_history_page_get_n_runs (page), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      g_autofree char *score = g_strdup_printf ("%d", scores[2 - i]);
+
+      g_assert_cmpint (otasuke_history_page_get_run_id (page, i), ==, history_run_ids[2 - i]);
+      g_assert_nonnull (row);
+      g_assert_true (has_label (GTK_WIDGET (row), score));
+      g_assert_true (has_label (GTK_WIDGET (row),
+                                otasuke_score_band_get_title (otasuke_score_band_for_score (scores[2 - i]))));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  /* Dates in the user's language. */
+  g_assert_true (has_label (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), newest));
+
+  /* The chart: one point per check, oldest first, and words for screen readers. */
+  g_assert_cmpuint (otasuke_score_chart_get_n_points (chart), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (otasuke_score_chart_get_point (chart, i)->score, ==, scores[i]);
+  g_assert_null (otasuke_score_chart_get_point (chart, 3));
+  g_test_message ("chart: %s", otasuke_score_chart_get_description (chart));
+  g_assert_nonnull (strstr (otasuke_score_chart_get_description (chart), "80"));
+  g_assert_nonnull (strstr (otasuke_score_chart_get_description (chart), "12"));
+
+  /* The newest is opened by itself, with what changed since the check before. */
+  history_wanted_id = history_run_ids[2];
+  iterate_until (history_run_is_shown, page);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (gtk_label_get_text (history_child (page, "score_label")), ==, "80");
+  g_assert_cmpstr (gtk_label_get_text (history_child (page, "band_label")), ==,
+                   otasuke_score_band_get_title (OTASUKE_SCORE_BAND_SOME_GAPS));
+  g_assert_true (has_label (changes, "+12"));
+  g_assert_true (has_label (changes, "68 → 80"));
+  for (guint number = 18; number <= 20; number++)
+    g_assert_true (has_label (changes, otasuke_checklist_lookup_ipa (checklist, number)->question));
+  g_assert_false (has_label (changes, otasuke_checklist_lookup_ipa (checklist, 17)->question));
+  g_assert_true (has_label (changes, not_done_to_done));
+  middle = g_date_time_new_from_unix_local (history_run_times[1]);
+  date = g_date_time_format (middle, C_("date", "%-d %B %Y"));
+  compared = g_strdup_printf (_("Compared with the check on %s."), date);
+  g_assert_true (has_label (changes, compared));
+  /* Answers by section, those taken from a suggestion marked, and what was found. */
+  g_assert_true (has_label (history_child (page, "answers_box"), otasuke_checklist_lookup_ipa (checklist, 1)->question));
+  g_assert_true (has_label (history_child (page, "answers_box"), _("Suggested by Otasuke")));
+  g_assert_true (has_label (history_child (page, "evidence_box"), router));
+  save_png (GTK_WIDGET (fixture->window), "history.png");
+  save_png (GTK_WIDGET (chart), "history-chart.png");
+
+  /* Further down: the answers, grouped by section. */
+  {
+    GtkWidget *scroller = history_child (page, "detail_scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (history_child (page, "evidence_box"), content, 0, 0, &x, &y));
+    gtk_adjustment_set_value (adjustment, y - 24);
+    save_png (GTK_WIDGET (fixture->window), "history-answers.png");
+  }
+
+  /* The one before: 45 → 68. */
+  show_history_run (page, history_run_ids[1]);
+  g_assert_cmpstr (gtk_label_get_text (history_child (page, "score_label")), ==, "68");
+  g_assert_true (has_label (changes, "+23"));
+
+  /* The first check has nothing to compare with. */
+  show_history_run (page, history_run_ids[0]);
+  g_assert_cmpstr (gtk_label_get_text (history_child (page, "score_label")), ==, "45");
+  g_assert_true (has_label (changes, _("This was your first check, so there is nothing to compare it with yet.")));
+  g_assert_false (has_label (changes, "+12"));
+  save_png (GTK_WIDGET (fixture->window), "history-first.png");
+
+  g_assert_false (otasuke_history_page_show_run (page, 9999));
+}
+
+static void
+check_overview_score (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  OtasukeOverviewPage *overview = find_overview (fixture->window);
+  GtkWidget *attention;
+
+  iterate_until (overview_is_loaded, overview);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                     GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE, "score_stack"))), ==, "score");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (
+                     GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE, "score_label"))), ==, "80");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (
+                     GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE, "band_label"))), ==,
+                   otasuke_score_band_get_title (OTASUKE_SCORE_BAND_SOME_GAPS));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_widget_get_template_child (
+                     GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE, "check_button"))), ==, _("_Check Again"));
+
+  /* What to fix first: three of the five questions not done. */
+  attention = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE,
+                                                         "attention_box"));
+  g_assert_true (gtk_widget_get_visible (attention));
+  g_assert_true (has_label (attention, _("What to Fix First")));
+  g_assert_false (has_label (attention, CHROME_TITLE));
+  save_png (GTK_WIDGET (fixture->window), "overview-score.png");
+
+  /* A serious advisory that affects this computer is listed above it. */
+  {
+    OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
+    g_autoptr(GPtrArray) browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_browser_fact_free);
+    OtasukeMachineFacts facts = { .browsers_known = TRUE, .browsers = browsers,
+                                  .now = g_get_real_time () / G_USEC_PER_SEC };
+
+    iterate_until (advisories_are_loaded, fixture->app);
+    g_ptr_array_add (browsers, otasuke_browser_fact_new ("chrome", "Google Chrome", "127.0.6533.88"));
+    otasuke_advisories_set_machine_facts (advisories, &facts);
+    g_assert_true (has_label (attention, _("Serious Advisories That Affect This Computer")));
+    g_assert_true (has_label (attention, CHROME_TITLE));
+    save_png (GTK_WIDGET (fixture->window), "overview-attention.png");
+
+    /* A click on it opens it. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (overview), "overview.show-advisory", "s", CHROME_ID));
+    g_assert_cmpstr (otasuke_window_get_visible_page (fixture->window), ==, "advisories");
+  }
+
+  check_history (fixture, data);
+}
+
+static void
+test_history (void)
+{
+  reset_with_size (1024, 700);
+  store_three_runs ();
+  run_in_app (check_overview_score);
+}
+
+static void
+test_history_empty (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  OtasukeHistoryPage *page = show_history_page (fixture);
+  OtasukeOverviewPage *overview = find_overview (fixture->window);
+  GtkWidget *button = history_child (page, "empty_check_button");
+
+  g_assert_cmpuint (otasuke_history_page_get_n_runs (page), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (history_child (page, "main_stack")), ==, "empty");
+  g_assert_cmpuint (otasuke_score_chart_get_n_points (history_child (page, "chart")), ==, 0);
+  save_png (GTK_WIDGET (fixture->window), "history-empty.png");
+
+  /* The button starts a check. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.page");
+  click (button);
+  g_assert_cmpstr (otasuke_window_get_visible_page (fixture->window), ==, "check");
+
+  /* The Overview says there is no check yet, and offers one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "overview"));
+  iterate_until (overview_is_loaded, overview);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                     GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE, "score_stack"))), ==, "none");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_widget_get_template_child (
+                     GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE, "check_button"))), ==, _("_Start a Check"));
+}
+
+static void
+check_history_narrow (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  OtasukeHistoryPage *page = show_history_page (fixture);
+  AdwLeaflet *leaflet = history_child (page, "leaflet");
+
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  save_png (GTK_WIDGET (fixture->window), "history-narrow-list.png");
+
+  show_history_run (page, history_run_ids[2]);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  save_png (GTK_WIDGET (fixture->window), "history-narrow-detail.png");
+  click (history_child (page, "back_button"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+}
+
+static void
+test_history_narrow (void)
+{
+  reset_with_size (400, 700);
+  store_three_runs ();
+  run_in_app (check_history_narrow);
+}
+
+/* The check wizard. */
+
+#define ROUTER_PASSWORD "Sakura-Kanri-7391!"
+/* Every answer "done" but ipa-03 not done, ipa-20 partly and ipa-09 (Wi-Fi)
+ * "does not apply": (22 × 4 + 2) × 25 / 24 = 93.75. */
+#define PLANNED_SCORE 94
+
+static OtasukeCheckPage *
+find_check_page (OtasukeWindow *window)
+{
+  return OTASUKE_CHECK_PAGE (find_by_type (GTK_WIDGET (window), OTASUKE_TYPE_CHECK_PAGE));
+}
+
+static gpointer
+check_child (OtasukeCheckPage *page,
+             const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), OTASUKE_TYPE_CHECK_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+results_child (OtasukeCheckPage *page,
+               const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (check_child (page, "results"),
+                                                  OTASUKE_TYPE_CHECK_RESULTS, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+router_child (OtasukeCheckPage *page,
+              const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (check_child (page, "router_lookup"),
+                                                  OTASUKE_TYPE_ROUTER_LOOKUP, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gboolean
+check_page_is_loaded (gpointer data)
+{
+  return otasuke_check_page_get_loaded (data);
+}
+
+static gboolean
+check_page_is_saved (gpointer data)
+{
+  return !otasuke_check_page_get_unsaved (data);
+}
+
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the probes would find on a well-kept Debian machine. */
+static OtasukeProbeReport *
+test_probe_report (void)
+{
+  OtasukeProbeReport *report = g_new0 (OtasukeProbeReport, 1);
+  OtasukeProbeBrowser *browser = g_new0 (OtasukeProbeBrowser, 1);
+
+  browser->id = g_strdup ("chromium");
+  browser->name = g_strdup ("Chromium");
+  browser->version = g_strdup ("156.0.8078.108");
+  browser->channel = g_strdup ("stable");
+  browser->source = OTASUKE_PROBE_SOURCE_DEB;
+  browser->path = g_strdup ("/usr/bin/chromium");
+  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
+  g_ptr_array_add (report->browsers, browser);
+
+  report->os.name = g_strdup ("Debian GNU/Linux");
+  report->os.version = g_strdup ("12 (bookworm)");
+  report->os.id = g_strdup ("debian");
+  report->os.version_id = g_strdup ("12");
+  report->os.architecture = g_strdup ("x86_64");
+  report->os.supported = OTASUKE_PROBE_YES;
+  report->os.end_of_support = g_strdup ("2028-06-30");
+  report->security_software.clamav_installed = TRUE;
+  report->security_software.clamav_scanner_path = g_strdup ("/usr/bin/clamscan");
+  report->security_software.clamav_updater_installed = TRUE;
+  report->security_software.clamav_updater_enabled = TRUE;
+  report->security_software.clamav_signatures_time = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  report->security_software.clamav_signatures_age_days = 0;
+  report->firewall.ufw_installed = TRUE;
+  report->firewall.ufw_enabled = TRUE;
+  report->office_macros.libreoffice_installed = TRUE;
+  report->office_macros.macro_security_level = 2;
+  report->screen_lock.detected = TRUE;
+  report->screen_lock.lock_enabled = TRUE;
+  report->screen_lock.idle_delay_seconds = 300;
+
+  return report;
+}
+
+static OtasukeCheckPage *
+show_check_page (Fixture *fixture)
+{
+  OtasukeCheckPage *page = find_check_page (fixture->window);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "check"));
+  iterate_until (check_page_is_loaded, page);
+  otasuke_check_page_set_probe_report_for_testing (page, test_probe_report ());
+  return page;
+}
+
+static OtasukeChecklist *
+load_checklist (void)
+{
+  g_autoptr(GError) error = NULL;
+  OtasukeChecklist *checklist = otasuke_checklist_new_from_resource (&error);
+
+  g_assert_no_error (error);
+  return checklist;
+}
+
+static const char *
+planned_answer (const char *id)
+{
+  if (g_str_equal (id, "ipa-03"))
+    return "not-done";
+  if (g_str_equal (id, "ipa-20"))
+    return "partly";
+  if (g_str_equal (id, "ipa-09"))
+    return "not-applicable";
+  if (g_str_equal (id, "seed-router-firmware"))
+    return "not-done";
+  return "done";
+}
+
+/* Through the action the buttons use. */
+static void
+give_answer (OtasukeCheckPage *page,
+             const char       *id,
+             const char       *answer)
+{
+  g_autofree char *target = g_strdup_printf ("%s:%s", id, answer);
+  gboolean from_suggestion = TRUE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.answer", "s", target));
+  g_assert_cmpint (otasuke_check_run_get_answer (otasuke_check_page_get_run (page), id, &from_suggestion),
+                   ==, otasuke_answer_from_string (answer));
+  g_assert_false (from_suggestion);
+}
+
+static void
+answer_section (OtasukeCheckPage *page,
+                OtasukeChecklist *checklist,
+                guint             index)
+{
+  const OtasukeChecklistSection *section = otasuke_checklist_get_section (checklist, index);
+  g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist, section->id);
+
+  g_assert_cmpuint (otasuke_check_page_get_section (page), ==, index);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
+
+      give_answer (page, item->id, planned_answer (item->id));
+    }
+}
+
+static GtkListBoxRow *
+suggestion_row (OtasukeCheckPage *page,
+                const char       *model)
+{
+  GtkListBox *list = router_child (page, "router_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), model) == 0)
+      return row;
+  return NULL;
+}
+
+/* The router: suggestions while typing, then the verdict, live. */
+static void
+fill_router (Fixture          *fixture,
+             OtasukeCheckPage *page)
+{
+  OtasukeRouterLookup *lookup = check_child (page, "router_lookup");
+  OtasukePasswordMeter *meter = check_child (page, "password_meter");
+  GObject *password_row = gtk_widget_get_template_child (GTK_WIDGET (meter), OTASUKE_TYPE_PASSWORD_METER,
+                                                         "password_row");
+  OtasukeCheckRun *run = otasuke_check_page_get_run (page);
+  const OtasukeRouterResult *result;
+  GtkListBoxRow *row;
+  gboolean from_suggestion = FALSE;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lookup)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (meter)));
+
+  gtk_editable_set_text (router_child (page, "firmware_row"), "1.16");
+  gtk_editable_set_text (router_child (page, "model_row"), "wsr-1166dhp");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), >=, 3);
+  row = suggestion_row (page, "WSR-1166DHP3");
+  g_assert_nonnull (row);
+
+  /* The strength meter: a verdict, and the text stays in the entry only. */
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "password");
+  g_assert_cmpint (otasuke_password_meter_get_strength (meter), ==, OTASUKE_PASSWORD_STRENGTH_WEAK);
+  gtk_editable_set_text (GTK_EDITABLE (password_row), ROUTER_PASSWORD);
+  g_assert_cmpint (otasuke_password_meter_get_strength (meter), >=, OTASUKE_PASSWORD_STRENGTH_FAIR);
+  save_png (GTK_WIDGET (fixture->window), "check-router.png");
+
+  /* Picking a suggestion. */
+  g_signal_emit_by_name (router_child (page, "router_list"), "row-activated", row);
+  g_assert_cmpstr (gtk_editable_get_text (router_child (page, "model_row")), ==, "WSR-1166DHP3");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), ==, 0);
+
+  result = otasuke_router_lookup_get_result (lookup);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+  g_assert_cmpstr (gtk_label_get_text (router_child (page, "status_label")), ==,
+                   _("This router is affected by a known problem"));
+  g_assert_true (gtk_widget_get_visible (router_child (page, "advisories_label")));
+  g_assert_true (has_label_containing (router_child (page, "advisories_label"), "JVNVU#92862829"));
+
+  /* The run keeps the router as typed; the firmware item now suggests "not done". */
+  g_assert_cmpstr (otasuke_check_run_get_router_model (run), ==, "WSR-1166DHP3");
+  g_assert_cmpstr (otasuke_check_run_get_router_firmware (run), ==, "1.16");
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-router-firmware", &from_suggestion), ==,
+                   OTASUKE_ANSWER_NOT_DONE);
+  g_assert_true (from_suggestion);
+  save_png (GTK_WIDGET (fixture->window), "check-router-affected.png");
+}
+
+static gboolean
+contains_bytes (const char *path,
+                const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  gsize needle_len = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+  for (gsize i = 0; i + needle_len <= len; i++)
+    if (memcmp (contents + i, needle, needle_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_check_complete (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  g_autoptr(OtasukeChecklist) checklist = load_checklist ();
+  guint n_sections = otasuke_checklist_get_n_sections (checklist);
+  OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(OtasukeCheckRun) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = otasuke_store_default_path ();
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *suggested = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *firmware = NULL;
+  const OtasukeCheckRunInfo *info;
+  OtasukeCheckRun *run;
+  gboolean from_suggestion = FALSE;
+
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "start");
+  g_assert_false (gtk_widget_get_visible (check_child (page, "resume_button")));
+  save_png (GTK_WIDGET (fixture->window), "check-start.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
+  run = otasuke_check_page_get_run (page);
+  g_assert_nonnull (run);
+
+  /* What the probes found is suggested, said as such, and taken until the user answers. */
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-browsers", &from_suggestion), ==, OTASUKE_ANSWER_DONE);
+  g_assert_true (from_suggestion);
+  g_assert_true (has_label_containing (check_child (page, "items_box"), "156.0.8078.108"));
+  suggested = g_strdup_printf (_("Suggested answer: %s"), otasuke_answer_get_label (OTASUKE_ANSWER_DONE));
+  g_assert_true (has_label (check_child (page, "items_box"), suggested));
+  save_png (GTK_WIDGET (fixture->window), "check-section-updates.png");
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      gboolean router_section = g_str_equal (otasuke_checklist_get_section (checklist, i)->id, "router-wifi");
+      OtasukePasswordMeter *meter = check_child (page, "password_meter");
+      GObject *password_row = gtk_widget_get_template_child (GTK_WIDGET (meter), OTASUKE_TYPE_PASSWORD_METER,
+                                                             "password_row");
+
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (meter)), ==, router_section);
+      if (router_section)
+        fill_router (fixture, page);
+      answer_section (page, checklist, i);
+      if (i == 4)
+        save_png (GTK_WIDGET (fixture->window), "check-section-mail.png");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+
+      /* Leaving the section forgets the password. */
+      if (router_section)
+        {
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, "");
+          g_assert_cmpint (otasuke_password_meter_get_strength (meter), ==, OTASUKE_PASSWORD_STRENGTH_NONE);
+        }
+    }
+
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "score_label")), ==, G_STRINGIFY (PLANNED_SCORE));
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "band_label")), ==,
+                   otasuke_score_band_get_title (OTASUKE_SCORE_BAND_SOME_GAPS));
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "meaning_label")), ==,
+                   otasuke_score_band_get_meaning (OTASUKE_SCORE_BAND_SOME_GAPS));
+  /* The router advisory first, then the password question left not done. */
+  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "seed-router-firmware")->question));
+  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "ipa-03")->question));
+  g_assert_true (has_label (results_child (page, "advice_box"), otasuke_checklist_lookup (checklist, "ipa-25")->question));
+  save_png (GTK_WIDGET (fixture->window), "check-results.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.save", NULL));
+  g_assert_true (otasuke_check_run_is_finished (run));
+  iterate_until (check_page_is_saved, page);
+  g_assert_true (gtk_widget_get_visible (results_child (page, "new_button")));
+
+  /* In the history file, router and all. */
+  store = open_test_store ();
+  runs = otasuke_store_list_check_runs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  info = g_ptr_array_index (runs, 0);
+  g_assert_cmpint (info->score, ==, PLANNED_SCORE);
+  g_assert_cmpint (info->band, ==, OTASUKE_SCORE_BAND_SOME_GAPS);
+  saved = otasuke_store_load_check_run (store, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (otasuke_check_run_get_answer (saved, "ipa-09", NULL), ==, OTASUKE_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpint (otasuke_check_run_get_answer (saved, "seed-browsers", &from_suggestion), ==, OTASUKE_ANSWER_DONE);
+  g_assert_false (from_suggestion);
+  g_assert_nonnull (otasuke_check_run_get_probe_json (saved));
+  g_assert_true (otasuke_store_get_router (store, &model, &firmware, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (model, ==, "WSR-1166DHP3");
+  g_assert_cmpstr (firmware, ==, "1.16");
+
+  /* The Advisories page now knows the router. */
+  iterate_until (advisories_are_loaded, fixture->app);
+  g_assert_cmpint (otasuke_advisory_get_affects (otasuke_advisories_lookup (advisories, ROUTER_ID)), ==,
+                   OTASUKE_AFFECTS_YES);
+
+  /* Nothing typed into the password meter reached the disk. */
+  g_assert_true (contains_bytes (db_path, "WSR-1166DHP3") || contains_bytes (wal_path, "WSR-1166DHP3"));
+  g_assert_false (contains_bytes (db_path, ROUTER_PASSWORD));
+  g_assert_false (contains_bytes (wal_path, ROUTER_PASSWORD));
+}
+
+/* Quit part-way through: nothing is lost. */
+static void
+check_start_partway (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  g_autoptr(OtasukeChecklist) checklist = load_checklist ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  answer_section (page, checklist, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  gtk_editable_set_text (router_child (page, "model_row"), "WHR-1166DHP2");
+  answer_section (page, checklist, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  iterate_until (check_page_is_saved, page);
+
+  /* The last answer is quit on before the save would have started. */
+  give_answer (page, "ipa-11", "partly");
+  g_assert_true (otasuke_check_page_get_unsaved (page));
+}
+
+static void
+check_resumed (Fixture       *fixture,
+               gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  OtasukeCheckRun *run;
+
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "start");
+  g_assert_true (gtk_widget_get_visible (check_child (page, "resume_button")));
+  g_assert_true (gtk_widget_get_visible (check_child (page, "resume_label")));
+  save_png (GTK_WIDGET (fixture->window), "check-start-resume.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.resume", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
+  /* Backups: the section of the first question not answered yet. */
+  g_assert_cmpuint (otasuke_check_page_get_section (page), ==, 2);
+  run = otasuke_check_page_get_run (page);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "ipa-11", NULL), ==, OTASUKE_ANSWER_PARTLY);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "ipa-09", NULL), ==, OTASUKE_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "ipa-01", NULL), ==, OTASUKE_ANSWER_DONE);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-offline-backup", NULL), ==, OTASUKE_ANSWER_NONE);
+  g_assert_cmpstr (otasuke_check_run_get_router_model (run), ==, "WHR-1166DHP2");
+
+  /* The router is filled in again when going back to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.back", NULL));
+  g_assert_cmpuint (otasuke_check_page_get_section (page), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (router_child (page, "model_row")), ==, "WHR-1166DHP2");
+  g_assert_nonnull (otasuke_router_lookup_get_result (check_child (page, "router_lookup")));
+}
+
+static void
+test_check_resume (void)
+{
+  reset_with_size (1024, 700);
+  run_in_app (check_start_partway);
+  /* The same history file, a new start. */
+  run_in_app (check_resumed);
+}
+
+/* Brings @widget near the top of @scroller, once laid out. */
+static void
+scroll_check_to (OtasukeCheckPage  *page,
+                 GtkScrolledWindow *scroller,
+                 GtkWidget         *widget)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  double x, y;
+
+  wait_for_frames (GTK_WIDGET (page));
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (scroller), 0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+}
+
+static void
+check_check_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  g_autoptr(OtasukeChecklist) checklist = load_checklist ();
+
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-start.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-wizard.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-router.png");
+  for (guint i = 1; i < otasuke_checklist_get_n_sections (checklist); i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-results.png");
+  scroll_check_to (page, results_child (page, "scroller"), results_child (page, "advice_box"));
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-advice.png");
+  /* The page does not make the window wider than it was asked to be. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+}
+
+static void
+test_check_narrow (void)
+{
+  reset_with_size (400, 700);
+  run_in_app (check_check_narrow);
 }
 
 int
@@ -1697,7 +2559,14 @@ main (int   argc,
   g_test_add_data_func ("/window/sheet/save-pdf", (gconstpointer) test_sheet_save_pdf, run_clean);
   g_test_add_data_func ("/window/sheet/empty-items", (gconstpointer) test_sheet_empty_items, run_clean);
   g_test_add_data_func ("/window/sheet/desks", (gconstpointer) test_sheet_desks, run_clean);
+  g_test_add_func ("/window/sheet/narrow", test_sheet_narrow);
 
+  g_test_add_func ("/window/history", test_history);
+  g_test_add_data_func ("/window/history/empty", (gconstpointer) test_history_empty, run_clean);
+  g_test_add_func ("/window/history/narrow", test_history_narrow);
+  g_test_add_data_func ("/window/check/complete", (gconstpointer) test_check_complete, run_clean);
+  g_test_add_func ("/window/check/resume", test_check_resume);
+  g_test_add_func ("/window/check/narrow", test_check_narrow);
   status = g_test_run ();
   remove_tree (private_root);
   return status;

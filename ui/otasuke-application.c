@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "otasuke-advisories.h"
 #include "otasuke-appdata.h"
@@ -13,9 +14,12 @@
 #include "otasuke-feed-fetcher.h"
 #include "otasuke-feed-schedule.h"
 #include "otasuke-feed-updater.h"
+#include "otasuke-notifier.h"
 #include "otasuke-preferences-window.h"
 #include "otasuke-probe.h"
 #include "otasuke-resources.h"
+#include "otasuke-store-runs.h"
+#include "otasuke-tray.h"
 #include "otasuke-window.h"
 
 struct _OtasukeApplication
@@ -30,8 +34,12 @@ struct _OtasukeApplication
   OtasukeFeedUpdater *updater;
   OtasukeAdvisories  *advisories;
   guint               fetch_timer;
+  OtasukeTray        *tray;
+  OtasukeNotifier    *notifier;
+  guint               network_timer;
   guint           ready : 1;
   guint           background : 1;
+  guint           started_in_background : 1;
   guint           held : 1;
 };
 
@@ -46,12 +54,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void schedule_fetch (OtasukeApplication *self);
+static void setup_notifications (OtasukeApplication *self);
 
 /* What the start-up worker hands back to the main thread. */
 typedef struct {
   OtasukeStore  *store;
   GError        *store_error;
   OtasukeOsInfo *os_info;
+  char          *router_model;     /* as last entered in the check */
+  char          *router_firmware;
 } StartupData;
 
 static void
@@ -60,8 +71,12 @@ startup_data_free (StartupData *data)
   g_clear_object (&data->store);
   g_clear_error (&data->store_error);
   g_clear_pointer (&data->os_info, otasuke_os_info_free);
+  g_free (data->router_model);
+  g_free (data->router_firmware);
   g_free (data);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StartupData, startup_data_free)
 
 /* The Chamber's key from the build, plus any the user added in settings. */
 static GStrv
@@ -97,7 +112,10 @@ load_in_thread (GTask        *task,
   data->os_info = otasuke_os_info_read ("/");
   data->store = otasuke_store_open (path, &data->store_error);
   if (data->store != NULL)
-    otasuke_ingest_bundled_feed (data->store);
+    {
+      otasuke_ingest_bundled_feed (data->store);
+      otasuke_store_get_router (data->store, &data->router_model, &data->router_firmware, NULL);
+    }
 
   g_task_return_pointer (task, data, (GDestroyNotify) startup_data_free);
 }
@@ -144,7 +162,7 @@ load_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(OtasukeApplication) self = user_data;
-  StartupData *data = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(StartupData) data = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (data == NULL)  /* cancelled: we are shutting down */
     return;
@@ -152,7 +170,6 @@ load_cb (GObject      *object,
   self->store = g_steal_pointer (&data->store);
   self->store_error = g_steal_pointer (&data->store_error);
   self->os_info = g_steal_pointer (&data->os_info);
-  startup_data_free (data);
 
   if (self->store_error != NULL)
     g_message ("Could not open the history database: %s", self->store_error->message);
@@ -172,8 +189,11 @@ load_cb (GObject      *object,
       /* Every reload (after each fetch, too) sets the next automatic fetch. */
       g_signal_connect_object (self->advisories, "notify::last-success",
                                G_CALLBACK (schedule_fetch), self, G_CONNECT_SWAPPED);
+      if (data->router_model != NULL)
+        otasuke_advisories_set_router (self->advisories, NULL, data->router_model, data->router_firmware);
       otasuke_advisories_reload (self->advisories);
       start_probe (self);
+      setup_notifications (self);
     }
 
   self->ready = TRUE;
@@ -261,6 +281,7 @@ otasuke_application_handle_local_options (GApplication *app,
     }
 
   self->background = g_variant_dict_contains (options, "background");
+  self->started_in_background = self->background;
 
   return -1;
 }
@@ -367,6 +388,7 @@ fetch_feed_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  g_autoptr(OtasukeApplication) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(OtasukeUpdateOutcome) outcome =
     otasuke_advisories_update_finish (OTASUKE_ADVISORIES (object), result, &error);
@@ -374,6 +396,13 @@ fetch_feed_cb (GObject      *object,
   /* The page shows the outcome from the store; this is for the log. */
   if (outcome == NULL)
     g_message ("Fetching advisories failed: %s", error->message);
+
+  if (self->notifier != NULL)
+    {
+      if (outcome != NULL)
+        otasuke_notifier_advisories_arrived (self->notifier, outcome->new_ids);
+      otasuke_notifier_check_reminders (self->notifier, otasuke_application_get_n_trusted_keys (self) > 0);
+    }
 }
 
 static void
@@ -388,7 +417,7 @@ fetch_feed_action (GSimpleAction *action,
     return;
 
   url = g_settings_get_string (self->settings, "feed-url");
-  otasuke_advisories_update_async (self->advisories, url, self->cancellable, fetch_feed_cb, NULL);
+  otasuke_advisories_update_async (self->advisories, url, self->cancellable, fetch_feed_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -426,7 +455,152 @@ schedule_fetch (OtasukeApplication *self)
                                                   fetch_timer_cb, self, NULL);
 }
 
+/* Tray, notifications and the network ------------------------------------- */
+
+static void
+activate_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
+/* A tray menu item: "app.NAME" or "win.NAME", with a target perhaps. */
+static void
+on_tray_menu_item (OtasukeApplication *self,
+                   const char         *detailed_action)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_action_parse_detailed_name (detailed_action, &name, &target, &error))
+    {
+      g_warning ("Bad tray action %s: %s", detailed_action, error->message);
+      return;
+    }
+
+  if (g_str_has_prefix (name, "app."))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), name + strlen ("app."), target);
+    }
+  else
+    {
+      g_application_activate (G_APPLICATION (self));
+      gtk_widget_activate_action_variant (GTK_WIDGET (get_or_create_window (self)), name, target);
+    }
+}
+
+/* A click on a notification: the window, on the page it is about. */
+static void
+on_notification_open (OtasukeApplication *self,
+                      const char         *page,
+                      const char         *advisory_id)
+{
+  OtasukeWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = get_or_create_window (self);
+  if (advisory_id != NULL && otasuke_window_show_advisory (window, advisory_id))
+    return;
+  if (page != NULL)
+    otasuke_window_set_visible_page (window, page);
+}
+
+/* With a tray the program stays when its last window closes; without one
+ * it ends, so that it never runs on out of reach. */
+static void
+on_window_removed (OtasukeApplication *self)
+{
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL || self->held ||
+      self->tray == NULL || !otasuke_tray_get_is_available (self->tray))
+    return;
+
+  self->held = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  if (self->notifier != NULL)
+    otasuke_notifier_begin (self->notifier);
+}
+
+/* The icon asks for attention while important advisories are unread. */
+static void
+update_tray (OtasukeApplication *self)
+{
+  GListModel *model;
+  guint n_important = 0;
+  g_autofree char *tooltip = NULL;
+
+  if (self->tray == NULL || self->advisories == NULL)
+    return;
+
+  model = otasuke_advisories_get_model (self->advisories);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(OtasukeAdvisory) advisory = g_list_model_get_item (model, i);
+
+      if (!otasuke_advisory_get_read (advisory) && otasuke_advisory_get_severity (advisory) >= OTASUKE_SEVERITY_HIGH)
+        n_important++;
+    }
+
+  if (n_important > 0)
+    tooltip = g_strdup_printf (ngettext ("%u important advisory not read yet",
+                                         "%u important advisories not read yet", n_important),
+                               n_important);
+  else
+    tooltip = g_strdup (_("Nothing needs your attention"));
+  otasuke_tray_set_tooltip (self->tray, tooltip);
+  otasuke_tray_set_attention (self->tray, n_important > 0);
+}
+
+static void
+setup_notifications (OtasukeApplication *self)
+{
+  g_signal_connect_object (otasuke_advisories_get_model (self->advisories), "items-changed",
+                           G_CALLBACK (update_tray), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->advisories, "notify::n-unread",
+                           G_CALLBACK (update_tray), self, G_CONNECT_SWAPPED);
+  update_tray (self);
+
+  self->notifier = otasuke_notifier_new (self->store, self->settings);
+  g_signal_connect_object (self->notifier, "open",
+                           G_CALLBACK (on_notification_open), self, G_CONNECT_SWAPPED);
+  if (self->started_in_background)
+    otasuke_notifier_begin (self->notifier);
+  otasuke_notifier_check_reminders (self->notifier, otasuke_application_get_n_trusted_keys (self) > 0);
+}
+
+static gboolean
+network_timer_cb (gpointer user_data)
+{
+  OtasukeApplication *self = user_data;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 interval = (gint64) g_settings_get_uint (self->settings, "check-interval") * 60 * 60;
+
+  self->network_timer = 0;
+  if (self->advisories == NULL || otasuke_application_get_n_trusted_keys (self) == 0 ||
+      otasuke_advisories_get_busy (self->advisories))
+    return G_SOURCE_REMOVE;
+
+  /* Only when the last attempt failed (offline, most likely) or a fetch is due anyway. */
+  if (otasuke_advisories_get_failures (self->advisories) > 0 ||
+      otasuke_advisories_get_last_success (self->advisories) + interval <= now)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "fetch-feed", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Back online: fetch soon, once things have settled (links often flap). */
+static void
+on_network_changed (OtasukeApplication *self,
+                    gboolean            available)
+{
+  if (!available)
+    return;
+  g_clear_handle_id (&self->network_timer, g_source_remove);
+  self->network_timer = g_timeout_add_seconds_full (G_PRIORITY_LOW, 30, network_timer_cb, self, NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "activate", .activate = activate_action },
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
@@ -483,6 +657,13 @@ otasuke_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::check-interval",
                            G_CALLBACK (schedule_fetch), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                           G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
+  self->tray = otasuke_tray_new (APPLICATION_ID, _("Otasuke"), g_application_get_dbus_connection (app));
+  g_signal_connect_object (self->tray, "activate", G_CALLBACK (g_application_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tray, "menu-item", G_CALLBACK (on_tray_menu_item), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
+
   /* Low priority: the first frame is drawn before this work competes for the CPU. */
   g_idle_add_full (G_PRIORITY_LOW, start_loading, g_object_ref (self), g_object_unref);
 }
@@ -494,6 +675,10 @@ otasuke_application_shutdown (GApplication *app)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->fetch_timer, g_source_remove);
+  g_clear_handle_id (&self->network_timer, g_source_remove);
+  /* Off the bus now: the next instance in this process exports the same paths. */
+  g_clear_object (&self->tray);
+  g_clear_object (&self->notifier);
 
   G_APPLICATION_CLASS (otasuke_application_parent_class)->shutdown (app);
 }

@@ -730,35 +730,20 @@ answer_action (GtkWidget  *widget,
   schedule_save (self);
 }
 
-/* The advisories learn the router as entered, next to the probes' browsers. */
+/* The advisories learn the router as entered; what the probes found stays. */
 static void
 update_machine_facts (OtasukeCheckPage *self)
 {
   const OtasukeRouterResult *result = otasuke_router_lookup_get_result (self->router_lookup);
   const char *model = otasuke_check_run_get_router_model (self->run);
-  OtasukeMachineFacts facts = { 0 };
-  gint64 now = now_seconds ();
 
-  if (self->advisories == NULL)
+  if (self->advisories == NULL || model == NULL)
     return;
 
-  if (self->probe != NULL)
-    otasuke_machine_facts_from_probe (&facts, self->probe, now);
-  else
-    {
-      facts.os_id = g_strdup (self->os_id);
-      facts.os_version = g_strdup (self->os_version);
-      facts.now = now;
-    }
-  if (model != NULL)
-    {
-      facts.router_model = g_strdup (result != NULL && result->model != NULL ? result->model : model);
-      facts.router_vendor = g_strdup (result != NULL ? result->vendor : NULL);
-      facts.router_firmware = g_strdup (otasuke_check_run_get_router_firmware (self->run));
-    }
-
-  otasuke_advisories_set_machine_facts (self->advisories, &facts);
-  otasuke_machine_facts_clear (&facts);
+  otasuke_advisories_set_router (self->advisories,
+                                 result != NULL ? result->vendor : NULL,
+                                 result != NULL && result->model != NULL ? result->model : model,
+                                 otasuke_check_run_get_router_firmware (self->run));
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "otasuke-advisories-page.h"
 #include "otasuke-bench.h"
+#include "otasuke-check-page.h"
+#include "otasuke-history-page.h"
 #include "otasuke-overview-page.h"
 #include "otasuke-sheet-page.h"
 #include "otasuke-window.h"
@@ -18,14 +20,20 @@ struct _OtasukeWindow
   GSettings            *settings;
   GCancellable         *cancellable;
 
-  /* Template widgets */
+  /* Built the first time they are shown; NULL until then. */
   OtasukeAdvisoriesPage *advisories_page;
-  GtkWidget            *check_page;
+  OtasukeCheckPage     *check_page;
+  OtasukeHistoryPage   *history_page;
+  OtasukeSheetPage     *sheet_page;
+
+  /* Template widgets */
+  AdwBin               *advisories_bin;
+  AdwBin               *check_bin;
   AdwHeaderBar         *header_bar;
-  GtkWidget            *history_page;
+  AdwBin               *history_bin;
   OtasukeOverviewPage  *overview_page;
   GtkMenuButton        *primary_menu_button;
-  OtasukeSheetPage     *sheet_page;
+  AdwBin               *sheet_bin;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -75,15 +83,74 @@ static void
 attach_advisories (OtasukeWindow     *self,
                    OtasukeAdvisories *advisories)
 {
-  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->advisories_page));
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (self->advisories_bin));
 
-  otasuke_advisories_page_set_advisories (self->advisories_page, advisories);
   if (advisories == NULL)
     return;
 
   g_object_bind_property (advisories, "n-unread", page, "badge-number", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (advisories, "n-unread", page, "needs-attention", G_BINDING_SYNC_CREATE,
                                unread_to_needs_attention, NULL, NULL, NULL);
+}
+
+/* Hands the application's data to the lazily built pages that exist. */
+static void
+connect_pages (OtasukeWindow *self)
+{
+  OtasukeApplication *app = OTASUKE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (app == NULL || !otasuke_application_get_ready (app))
+    return;
+
+  if (self->advisories_page != NULL)
+    otasuke_advisories_page_set_advisories (self->advisories_page, otasuke_application_get_advisories (app));
+  if (self->check_page != NULL)
+    otasuke_check_page_set_application (self->check_page, app);
+  if (self->sheet_page != NULL)
+    otasuke_sheet_page_set_sources (self->sheet_page, otasuke_application_get_store (app),
+                                    otasuke_application_get_advisories (app),
+                                    otasuke_application_get_os_info (app));
+  if (self->history_page != NULL)
+    otasuke_history_page_set_store (self->history_page, otasuke_application_get_store (app));
+}
+
+static void
+ensure_page (OtasukeWindow *self,
+             const char    *name)
+{
+  AdwBin *bin = NULL;
+  GtkWidget *page = NULL;
+
+  if (g_strcmp0 (name, "advisories") == 0 && self->advisories_page == NULL)
+    {
+      self->advisories_page = g_object_new (OTASUKE_TYPE_ADVISORIES_PAGE, NULL);
+      page = GTK_WIDGET (self->advisories_page);
+      bin = self->advisories_bin;
+    }
+  else if (g_strcmp0 (name, "check") == 0 && self->check_page == NULL)
+    {
+      self->check_page = g_object_new (OTASUKE_TYPE_CHECK_PAGE, NULL);
+      page = GTK_WIDGET (self->check_page);
+      bin = self->check_bin;
+    }
+  else if (g_strcmp0 (name, "history") == 0 && self->history_page == NULL)
+    {
+      self->history_page = g_object_new (OTASUKE_TYPE_HISTORY_PAGE, NULL);
+      page = GTK_WIDGET (self->history_page);
+      bin = self->history_bin;
+    }
+  else if (g_strcmp0 (name, "sheet") == 0 && self->sheet_page == NULL)
+    {
+      self->sheet_page = g_object_new (OTASUKE_TYPE_SHEET_PAGE, NULL);
+      page = GTK_WIDGET (self->sheet_page);
+      bin = self->sheet_bin;
+    }
+
+  if (page == NULL)
+    return;
+
+  adw_bin_set_child (bin, page);
+  connect_pages (self);
 }
 
 static void
@@ -98,9 +165,9 @@ update_from_application (OtasukeWindow *self)
 
   otasuke_overview_page_set_os_info (self->overview_page, otasuke_application_get_os_info (app));
   attach_advisories (self, otasuke_application_get_advisories (app));
-  otasuke_sheet_page_set_sources (self->sheet_page, otasuke_application_get_store (app),
-                                  otasuke_application_get_advisories (app),
-                                  otasuke_application_get_os_info (app));
+  connect_pages (self);
+  otasuke_overview_page_set_sources (self->overview_page, otasuke_application_get_store (app),
+                                     otasuke_application_get_advisories (app));
 
   store = otasuke_application_get_store (app);
   store_error = otasuke_application_get_store_error (app);
@@ -171,6 +238,11 @@ otasuke_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), OTASUKE_TYPE_WINDOW);
+  /* The pages went with their bins. */
+  self->advisories_page = NULL;
+  self->check_page = NULL;
+  self->history_page = NULL;
+  self->sheet_page = NULL;
 
   G_OBJECT_CLASS (otasuke_window_parent_class)->dispose (object);
 }
@@ -197,7 +269,8 @@ otasuke_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VISIBLE_PAGE:
-      g_value_set_string (value, otasuke_window_get_visible_page (self));
+      /* Buttons in the template that target win.page ask for it while the template is built. */
+      g_value_set_string (value, self->stack != NULL ? otasuke_window_get_visible_page (self) : "overview");
       break;
 
     default:
@@ -244,18 +317,16 @@ otasuke_window_class_init (OtasukeWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (OTASUKE_TYPE_ADVISORIES_PAGE);
   g_type_ensure (OTASUKE_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (OTASUKE_TYPE_SHEET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, advisories_page);
-  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, check_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, advisories_bin);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, check_bin);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, sheet_page);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, sheet_bin);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, switcher_title);
@@ -267,6 +338,21 @@ otasuke_window_class_init (OtasukeWindowClass *klass)
 static void
 on_stack_visible_child_changed (OtasukeWindow *self)
 {
+  OtasukeApplication *app = OTASUKE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  ensure_page (self, otasuke_window_get_visible_page (self));
+
+  /* A check finished on the Check page shows on the Overview when it comes back. */
+  if (app != NULL && otasuke_application_get_ready (app) &&
+      g_strcmp0 (otasuke_window_get_visible_page (self), "overview") == 0)
+    {
+      OtasukeStore *store = otasuke_application_get_store (app);
+
+      otasuke_overview_page_reload (self->overview_page);
+      if (store != NULL)
+        otasuke_store_get_summary_async (store, self->cancellable, summary_cb, g_object_ref (self));
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
 }
 
@@ -318,4 +404,39 @@ otasuke_window_set_visible_page (OtasukeWindow *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+gboolean
+otasuke_window_show_advisory (OtasukeWindow *self,
+                              const char    *id)
+{
+  g_return_val_if_fail (OTASUKE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  adw_view_stack_set_visible_child_name (self->stack, "advisories");
+  ensure_page (self, "advisories");
+  return otasuke_advisories_page_show_advisory (self->advisories_page, id);
+}
+
+/* The page called @name ("overview", "check", "advisories", "history",
+ * "sheet"), built now if it has not been shown yet. */
+GtkWidget *
+otasuke_window_get_page (OtasukeWindow *self,
+                         const char    *name)
+{
+  g_return_val_if_fail (OTASUKE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  ensure_page (self, name);
+  if (g_str_equal (name, "overview"))
+    return GTK_WIDGET (self->overview_page);
+  if (g_str_equal (name, "advisories"))
+    return GTK_WIDGET (self->advisories_page);
+  if (g_str_equal (name, "check"))
+    return GTK_WIDGET (self->check_page);
+  if (g_str_equal (name, "history"))
+    return GTK_WIDGET (self->history_page);
+  if (g_str_equal (name, "sheet"))
+    return GTK_WIDGET (self->sheet_page);
+  return NULL;
 }
