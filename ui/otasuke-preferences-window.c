@@ -16,11 +16,13 @@ struct _OtasukePreferencesWindow
 
   /* Template widgets */
   GtkSwitch            *autostart_switch;
+  GtkAdjustment        *backup_adjustment;
   AdwEntryRow          *feed_url_row;
   GtkLabel             *feed_url_error;
   GtkAdjustment        *interval_adjustment;
   GtkWidget            *no_key_label;
   GtkSwitch            *notifications_switch;
+  AdwComboRow          *severity_row;
 };
 
 G_DEFINE_FINAL_TYPE (OtasukePreferencesWindow, otasuke_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -67,6 +69,37 @@ on_feed_url_apply (OtasukePreferencesWindow *self)
   show_feed_url_error (self, NULL);
 }
 
+/* The severity choices in the order the row lists them. */
+static const char * const severities[] = { "critical", "high", "medium", "low", "info" };
+
+static gboolean
+severity_to_position (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *severity = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    if (g_str_equal (severity, severities[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+position_to_severity (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  if (position >= G_N_ELEMENTS (severities))
+    return NULL;
+  return g_variant_new_string (severities[position]);
+}
+
 static void
 otasuke_preferences_window_constructed (GObject *object)
 {
@@ -78,6 +111,9 @@ otasuke_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "check-interval", self->interval_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "start-at-login", self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backup-reminder-days", self->backup_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "notify-min-severity", self->severity_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, severity_to_position, position_to_severity, NULL, NULL);
 
   /* The feed address is applied explicitly, after validation, not on every key press. */
   url = g_settings_get_string (self->settings, "feed-url");
@@ -140,11 +176,13 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, backup_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_error);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, no_key_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, severity_row);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_changed);
 }

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The icon in the panel's notification area, whatever the platform: a status,
+ * a tooltip, an attention state and a fixed menu. "activate" is a click on
+ * the icon; "menu-item" hands over the detailed action name of the menu item
+ * chosen ("app.fetch-feed", "win.page::check", …). The item is shown only
+ * where a host displays it: :is-available says whether one does now. */
+
+#define OTASUKE_TYPE_TRAY (otasuke_tray_get_type ())
+G_DECLARE_FINAL_TYPE (OtasukeTray, otasuke_tray, OTASUKE, TRAY, GObject)
+
+typedef enum {
+  OTASUKE_TRAY_STATUS_PASSIVE,  /* hosts may hide the icon */
+  OTASUKE_TRAY_STATUS_ACTIVE,
+} OtasukeTrayStatus;
+
+typedef struct {
+  const char *label;   /* translatable, with a mnemonic */
+  const char *action;  /* a detailed action name */
+} OtasukeTrayMenuItem;
+
+/* @connection may be NULL: there is no tray then (until a platform without
+ * D-Bus supplies its own backend). */
+OtasukeTray       *otasuke_tray_new               (const char        *id,
+                                                   const char        *title,
+                                                   GDBusConnection   *connection);
+gboolean           otasuke_tray_get_is_available  (OtasukeTray       *self);
+const char        *otasuke_tray_get_id            (OtasukeTray       *self);
+const char        *otasuke_tray_get_title         (OtasukeTray       *self);
+OtasukeTrayStatus  otasuke_tray_get_status        (OtasukeTray       *self);
+void               otasuke_tray_set_status        (OtasukeTray       *self,
+                                                   OtasukeTrayStatus  status);
+gboolean           otasuke_tray_get_attention     (OtasukeTray       *self);
+void               otasuke_tray_set_attention     (OtasukeTray       *self,
+                                                   gboolean           attention);
+const char        *otasuke_tray_get_tooltip       (OtasukeTray       *self);
+void               otasuke_tray_set_tooltip       (OtasukeTray       *self,
+                                                   const char        *tooltip);
+/* The menu, in order; the labels still to be translated. */
+const OtasukeTrayMenuItem *otasuke_tray_get_menu  (guint             *n_items);
+
+/* For platform backends only. */
+typedef struct _OtasukeTrayBackend OtasukeTrayBackend;
+struct _OtasukeTrayBackend
+{
+  /* Status, attention or tooltip changed. */
+  void (*update) (OtasukeTrayBackend *backend);
+  void (*free)   (OtasukeTrayBackend *backend);
+};
+
+/* The StatusNotifierItem backend (otasuke-tray-sni.c); @tray owns it. */
+OtasukeTrayBackend *otasuke_tray_sni_new               (OtasukeTray     *tray,
+                                                        GDBusConnection *connection);
+void                otasuke_tray_backend_set_available (OtasukeTray     *tray,
+                                                        gboolean         available);
+void                otasuke_tray_backend_activate      (OtasukeTray     *tray);
+void                otasuke_tray_backend_menu_item     (OtasukeTray     *tray,
+                                                        guint            index);
+
+G_END_DECLS
