@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "otasuke-advisories.h"
 #include "otasuke-os-info.h"
 #include "otasuke-store.h"
 
@@ -21,5 +22,15 @@ void        otasuke_overview_page_set_problem    (OtasukeOverviewPage       *sel
                                                   const char                *message,
                                                   gboolean                   is_error);
 const char *otasuke_overview_page_get_problem    (OtasukeOverviewPage       *self);
+/* Where the latest score, its fix-first list and the advisories that affect
+ * this computer come from; either may be NULL. The latest check is read
+ * again each time the page is shown. */
+void        otasuke_overview_page_set_sources    (OtasukeOverviewPage       *self,
+                                                  OtasukeStore              *store,
+                                                  OtasukeAdvisories         *advisories);
+/* Reads the latest finished check again. */
+void        otasuke_overview_page_reload         (OtasukeOverviewPage       *self);
+/* TRUE once the latest check has been read since the last reload. */
+gboolean    otasuke_overview_page_get_loaded     (OtasukeOverviewPage       *self);
 
 G_END_DECLS
