@@ -607,9 +607,11 @@ store_connect (OtasukeStore  *self,
   if (!otasuke_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     goto fail;
 
-  /* Up to 16 MiB, used only as needed: a whole feed is written without
-   * spilling to disk half way through its transaction. */
-  if (!otasuke_store_exec (self, "PRAGMA cache_size = -16384", error))
+  /* A cache of up to 16 MiB (used only as needed) holds a whole feed's
+   * transaction, and a WAL of up to 16 MiB lets that commit end without an
+   * immediate checkpoint (a second full copy and an fsync); SQLite
+   * checkpoints at a later commit or when the store is closed. */
+  if (!otasuke_store_exec (self, "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4096", error))
     goto fail;
 
   if (version < N_MIGRATIONS && !store_migrate (self, error))
