@@ -3,46 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
-#include "otasuke-sheet.h"
-
-/* Stored data is ours, but a damaged or hand-edited row must not make the
- * program allocate without bound. */
-#define MAX_TEXT_BYTES   (64 * 1024)
-#define MAX_EVENTS       2000
-#define MAX_SERVICES     100
-#define CHASSIS_MAX_BYTES 64
-#define FIELDS_JSON_VERSION 1
-
-struct _OtasukeSheet
-{
-  GObject parent_instance;
-
-  gint64 id;
-  char *title;
-  gint64 created_at;
-  gint64 updated_at;
-
-  char *company_name;
-  char *contact_person;
-  char *device_type;
-  char *operating_system;
-  char *security_software;
-  GStrv cloud_services;
-  char *suspicion;
-  char *consulted;
-  int affected_devices;
-  int affected_accounts;
-  OtasukeSheetPolice police;
-
-  OtasukeSheetFields detected;
-  GPtrArray *events; /* of OtasukeSheetEvent*, sorted by at */
-};
+#include "otasuke-sheet-private.h"
 
 G_DEFINE_FINAL_TYPE (OtasukeSheet, otasuke_sheet, G_TYPE_OBJECT)
 G_DEFINE_ENUM_TYPE (OtasukeSheetPolice, otasuke_sheet_police,
@@ -59,33 +22,11 @@ G_DEFINE_BOXED_TYPE (OtasukeSheetEvent, otasuke_sheet_event,
                      otasuke_sheet_event_copy, otasuke_sheet_event_free)
 
 enum {
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
-  PROP_COMPANY_NAME,
-  PROP_CONTACT_PERSON,
-  PROP_DEVICE_TYPE,
-  PROP_OPERATING_SYSTEM,
-  PROP_SECURITY_SOFTWARE,
-  PROP_CLOUD_SERVICES,
-  PROP_SUSPICION,
-  PROP_CONSULTED,
-  PROP_AFFECTED_DEVICES,
-  PROP_AFFECTED_ACCOUNTS,
-  PROP_POLICE,
-  PROP_DETECTED,
-  PROP_N_EVENTS,
-  N_PROPS
-};
-
-enum {
   TIMELINE_CHANGED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+GParamSpec *otasuke_sheet_properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char * const empty_strv[] = { NULL };
@@ -123,8 +64,8 @@ otasuke_sheet_event_free (OtasukeSheetEvent *event)
 
 /* Helpers */
 
-static gboolean
-text_is_empty (const char *text)
+gboolean
+otasuke_sheet_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -136,10 +77,9 @@ text_is_empty (const char *text)
   return TRUE;
 }
 
-/* Returns a copy of @text cut to @max_bytes on a character boundary, valid UTF-8. */
-static char *
-bounded_text (const char *text,
-              gsize       max_bytes)
+char *
+otasuke_sheet_bounded_text (const char *text,
+                            gsize       max_bytes)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   const char *end;
@@ -151,12 +91,12 @@ bounded_text (const char *text,
   return g_strndup (valid, end != NULL ? (gsize) (end - valid) : 0);
 }
 
-static void
-set_string (OtasukeSheet        *self,
-            char               **slot,
-            const char          *value,
-            guint                prop,
-            OtasukeSheetFields   field)
+void
+otasuke_sheet_set_string (OtasukeSheet        *self,
+                          char               **slot,
+                          const char          *value,
+                          guint                prop,
+                          OtasukeSheetFields   field)
 {
   if (g_strcmp0 (*slot, value) == 0)
     return;
@@ -165,11 +105,11 @@ set_string (OtasukeSheet        *self,
   *slot = g_strdup (value);
 
   g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[prop]);
   if (field != OTASUKE_SHEET_FIELD_NONE && (self->detected & field) != 0)
     {
       self->detected &= ~field;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETECTED]);
+      g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_DETECTED]);
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -184,7 +124,7 @@ set_int64 (OtasukeSheet *self,
     return;
 
   *slot = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[prop]);
 }
 
 /* GObject */
@@ -366,35 +306,35 @@ otasuke_sheet_class_init (OtasukeSheetClass *klass)
   object_class->get_property = otasuke_sheet_get_property;
   object_class->set_property = otasuke_sheet_set_property;
 
-  properties[PROP_ID] = int64_pspec ("id");
-  properties[PROP_TITLE] = string_pspec ("title");
-  properties[PROP_CREATED_AT] = int64_pspec ("created-at");
-  properties[PROP_UPDATED_AT] = int64_pspec ("updated-at");
-  properties[PROP_COMPANY_NAME] = string_pspec ("company-name");
-  properties[PROP_CONTACT_PERSON] = string_pspec ("contact-person");
-  properties[PROP_DEVICE_TYPE] = string_pspec ("device-type");
-  properties[PROP_OPERATING_SYSTEM] = string_pspec ("operating-system");
-  properties[PROP_SECURITY_SOFTWARE] = string_pspec ("security-software");
-  properties[PROP_CLOUD_SERVICES] =
+  otasuke_sheet_properties[PROP_ID] = int64_pspec ("id");
+  otasuke_sheet_properties[PROP_TITLE] = string_pspec ("title");
+  otasuke_sheet_properties[PROP_CREATED_AT] = int64_pspec ("created-at");
+  otasuke_sheet_properties[PROP_UPDATED_AT] = int64_pspec ("updated-at");
+  otasuke_sheet_properties[PROP_COMPANY_NAME] = string_pspec ("company-name");
+  otasuke_sheet_properties[PROP_CONTACT_PERSON] = string_pspec ("contact-person");
+  otasuke_sheet_properties[PROP_DEVICE_TYPE] = string_pspec ("device-type");
+  otasuke_sheet_properties[PROP_OPERATING_SYSTEM] = string_pspec ("operating-system");
+  otasuke_sheet_properties[PROP_SECURITY_SOFTWARE] = string_pspec ("security-software");
+  otasuke_sheet_properties[PROP_CLOUD_SERVICES] =
     g_param_spec_boxed ("cloud-services", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUSPICION] = string_pspec ("suspicion");
-  properties[PROP_CONSULTED] = string_pspec ("consulted");
-  properties[PROP_AFFECTED_DEVICES] = count_pspec ("affected-devices");
-  properties[PROP_AFFECTED_ACCOUNTS] = count_pspec ("affected-accounts");
-  properties[PROP_POLICE] =
+  otasuke_sheet_properties[PROP_SUSPICION] = string_pspec ("suspicion");
+  otasuke_sheet_properties[PROP_CONSULTED] = string_pspec ("consulted");
+  otasuke_sheet_properties[PROP_AFFECTED_DEVICES] = count_pspec ("affected-devices");
+  otasuke_sheet_properties[PROP_AFFECTED_ACCOUNTS] = count_pspec ("affected-accounts");
+  otasuke_sheet_properties[PROP_POLICE] =
     g_param_spec_enum ("police", NULL, NULL, OTASUKE_TYPE_SHEET_POLICE,
                        OTASUKE_SHEET_POLICE_UNANSWERED,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DETECTED] =
+  otasuke_sheet_properties[PROP_DETECTED] =
     g_param_spec_flags ("detected", NULL, NULL, OTASUKE_TYPE_SHEET_FIELDS,
                         OTASUKE_SHEET_FIELD_NONE,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_EVENTS] =
+  otasuke_sheet_properties[PROP_N_EVENTS] =
     g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, otasuke_sheet_properties);
 
   /**
    * OtasukeSheet::timeline-changed:
@@ -482,7 +422,7 @@ otasuke_sheet_set_title (OtasukeSheet *self,
                          const char   *title)
 {
   g_return_if_fail (OTASUKE_IS_SHEET (self));
-  set_string (self, &self->title, title, PROP_TITLE, OTASUKE_SHEET_FIELD_NONE);
+  otasuke_sheet_set_string (self, &self->title, title, PROP_TITLE, OTASUKE_SHEET_FIELD_NONE);
 }
 
 gint64
@@ -527,7 +467,7 @@ otasuke_sheet_set_updated_at (OtasukeSheet *self,
                              const char   *text) \
   { \
     g_return_if_fail (OTASUKE_IS_SHEET (self)); \
-    set_string (self, &self->field, text, PROP, FIELD_FLAG); \
+    otasuke_sheet_set_string (self, &self->field, text, PROP, FIELD_FLAG); \
   }
 
 STRING_ACCESSORS (company_name, PROP_COMPANY_NAME, OTASUKE_SHEET_FIELD_NONE)
@@ -560,7 +500,7 @@ otasuke_sheet_set_cloud_services (OtasukeSheet       *self,
 
   g_strfreev (self->cloud_services);
   self->cloud_services = g_strdupv ((char **) services);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOUD_SERVICES]);
+  g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_CLOUD_SERVICES]);
 }
 
 int
@@ -580,7 +520,7 @@ otasuke_sheet_set_affected_devices (OtasukeSheet *self,
   if (self->affected_devices == count)
     return;
   self->affected_devices = count;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFFECTED_DEVICES]);
+  g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_AFFECTED_DEVICES]);
 }
 
 int
@@ -600,7 +540,7 @@ otasuke_sheet_set_affected_accounts (OtasukeSheet *self,
   if (self->affected_accounts == count)
     return;
   self->affected_accounts = count;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFFECTED_ACCOUNTS]);
+  g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_AFFECTED_ACCOUNTS]);
 }
 
 OtasukeSheetPolice
@@ -620,7 +560,7 @@ otasuke_sheet_set_police (OtasukeSheet       *self,
   if (self->police == police)
     return;
   self->police = police;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLICE]);
+  g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_POLICE]);
 }
 
 OtasukeSheetFields
@@ -656,10 +596,9 @@ otasuke_sheet_get_event (OtasukeSheet *self,
   return g_ptr_array_index (self->events, position);
 }
 
-/* After the last entry at or before @at, so equal times keep their order. */
-static guint
-insertion_point (OtasukeSheet *self,
-                 gint64        at)
+guint
+otasuke_sheet_insertion_point (OtasukeSheet *self,
+                               gint64        at)
 {
   guint lo = 0;
   guint hi = self->events->len;
@@ -678,12 +617,12 @@ insertion_point (OtasukeSheet *self,
   return lo;
 }
 
-static void
-timeline_changed (OtasukeSheet *self,
-                  gboolean      count_changed)
+void
+otasuke_sheet_timeline_changed (OtasukeSheet *self,
+                                gboolean      count_changed)
 {
   if (count_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+    g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_N_EVENTS]);
   g_signal_emit (self, signals[TIMELINE_CHANGED], 0);
 }
 
@@ -696,9 +635,9 @@ otasuke_sheet_add_event (OtasukeSheet *self,
 
   g_return_val_if_fail (OTASUKE_IS_SHEET (self), 0);
 
-  position = insertion_point (self, at);
+  position = otasuke_sheet_insertion_point (self, at);
   g_ptr_array_insert (self->events, position, otasuke_sheet_event_new (at, text));
-  timeline_changed (self, TRUE);
+  otasuke_sheet_timeline_changed (self, TRUE);
   return position;
 }
 
@@ -722,9 +661,9 @@ otasuke_sheet_update_event (OtasukeSheet *self,
   g_free (event->text);
   event->text = g_strdup (text != NULL ? text : "");
 
-  position = insertion_point (self, at);
+  position = otasuke_sheet_insertion_point (self, at);
   g_ptr_array_insert (self->events, position, event);
-  timeline_changed (self, FALSE);
+  otasuke_sheet_timeline_changed (self, FALSE);
   return position;
 }
 
@@ -736,7 +675,7 @@ otasuke_sheet_remove_event (OtasukeSheet *self,
   g_return_if_fail (position < self->events->len);
 
   g_ptr_array_remove_index (self->events, position);
-  timeline_changed (self, TRUE);
+  otasuke_sheet_timeline_changed (self, TRUE);
 }
 
 gboolean
@@ -744,424 +683,17 @@ otasuke_sheet_is_empty (OtasukeSheet *self)
 {
   g_return_val_if_fail (OTASUKE_IS_SHEET (self), TRUE);
 
-  return text_is_empty (self->title) &&
-         text_is_empty (self->company_name) &&
-         text_is_empty (self->contact_person) &&
-         text_is_empty (self->device_type) &&
-         text_is_empty (self->operating_system) &&
-         text_is_empty (self->security_software) &&
+  return otasuke_sheet_text_is_blank (self->title) &&
+         otasuke_sheet_text_is_blank (self->company_name) &&
+         otasuke_sheet_text_is_blank (self->contact_person) &&
+         otasuke_sheet_text_is_blank (self->device_type) &&
+         otasuke_sheet_text_is_blank (self->operating_system) &&
+         otasuke_sheet_text_is_blank (self->security_software) &&
          self->cloud_services[0] == NULL &&
-         text_is_empty (self->suspicion) &&
-         text_is_empty (self->consulted) &&
+         otasuke_sheet_text_is_blank (self->suspicion) &&
+         otasuke_sheet_text_is_blank (self->consulted) &&
          self->affected_devices < 0 &&
          self->affected_accounts < 0 &&
          self->police == OTASUKE_SHEET_POLICE_UNANSWERED &&
          self->events->len == 0;
-}
-
-/* Pre-filling */
-
-static gboolean
-prefill_one (OtasukeSheet        *self,
-             char               **slot,
-             const char          *value,
-             guint                prop,
-             OtasukeSheetFields   field)
-{
-  if (!text_is_empty (*slot) || text_is_empty (value))
-    return FALSE;
-
-  set_string (self, slot, value, prop, OTASUKE_SHEET_FIELD_NONE);
-  self->detected |= field;
-  return TRUE;
-}
-
-OtasukeSheetFields
-otasuke_sheet_prefill (OtasukeSheet *self,
-                       const char   *device_type,
-                       const char   *operating_system,
-                       const char   *security_software)
-{
-  OtasukeSheetFields filled = OTASUKE_SHEET_FIELD_NONE;
-
-  g_return_val_if_fail (OTASUKE_IS_SHEET (self), OTASUKE_SHEET_FIELD_NONE);
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (prefill_one (self, &self->device_type, device_type, PROP_DEVICE_TYPE,
-                   OTASUKE_SHEET_FIELD_DEVICE_TYPE))
-    filled |= OTASUKE_SHEET_FIELD_DEVICE_TYPE;
-  if (prefill_one (self, &self->operating_system, operating_system, PROP_OPERATING_SYSTEM,
-                   OTASUKE_SHEET_FIELD_OPERATING_SYSTEM))
-    filled |= OTASUKE_SHEET_FIELD_OPERATING_SYSTEM;
-  if (prefill_one (self, &self->security_software, security_software, PROP_SECURITY_SOFTWARE,
-                   OTASUKE_SHEET_FIELD_SECURITY_SOFTWARE))
-    filled |= OTASUKE_SHEET_FIELD_SECURITY_SOFTWARE;
-
-  if (filled != OTASUKE_SHEET_FIELD_NONE)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETECTED]);
-
-  g_object_thaw_notify (G_OBJECT (self));
-
-  return filled;
-}
-
-OtasukeDeviceKind
-otasuke_sheet_read_device_kind (const char *root)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gint64 number;
-  char *end = NULL;
-
-  path = g_build_filename (root != NULL ? root : "/", "sys", "class", "dmi", "id", "chassis_type", NULL);
-  if (!g_file_get_contents (path, &contents, &length, NULL) || length > CHASSIS_MAX_BYTES)
-    return OTASUKE_DEVICE_KIND_UNKNOWN;
-
-  g_strstrip (contents);
-  number = g_ascii_strtoll (contents, &end, 10);
-  if (end == contents || *end != '\0')
-    return OTASUKE_DEVICE_KIND_UNKNOWN;
-
-  /* SMBIOS 3.x, table 17 (System Enclosure or Chassis Types). */
-  switch (number)
-    {
-    case 3:  /* Desktop */
-    case 4:  /* Low Profile Desktop */
-    case 5:  /* Pizza Box */
-    case 6:  /* Mini Tower */
-    case 7:  /* Tower */
-    case 13: /* All in One */
-    case 15: /* Space-saving */
-    case 16: /* Lunch Box */
-    case 24: /* Sealed-case PC */
-    case 35: /* Mini PC */
-    case 36: /* Stick PC */
-      return OTASUKE_DEVICE_KIND_DESKTOP;
-    case 8:  /* Portable */
-    case 9:  /* Laptop */
-    case 10: /* Notebook */
-    case 14: /* Sub Notebook */
-      return OTASUKE_DEVICE_KIND_LAPTOP;
-    case 11: /* Hand Held */
-    case 30: /* Tablet */
-    case 31: /* Convertible */
-    case 32: /* Detachable */
-      return OTASUKE_DEVICE_KIND_TABLET;
-    case 17: /* Main Server Chassis */
-    case 23: /* Rack Mount Chassis */
-    case 25: /* Multi-system chassis */
-    case 28: /* Blade */
-    case 29: /* Blade Enclosure */
-      return OTASUKE_DEVICE_KIND_SERVER;
-    default:
-      /* 1 "Other" and 2 "Unknown" are what most virtual machines say. */
-      return OTASUKE_DEVICE_KIND_UNKNOWN;
-    }
-}
-
-const char *
-otasuke_device_kind_to_string (OtasukeDeviceKind kind)
-{
-  switch (kind)
-    {
-    case OTASUKE_DEVICE_KIND_DESKTOP:
-      return _("Desktop computer");
-    case OTASUKE_DEVICE_KIND_LAPTOP:
-      return _("Laptop computer");
-    case OTASUKE_DEVICE_KIND_TABLET:
-      return _("Tablet or convertible computer");
-    case OTASUKE_DEVICE_KIND_SERVER:
-      return _("Server");
-    case OTASUKE_DEVICE_KIND_UNKNOWN:
-    default:
-      return NULL;
-    }
-}
-
-char *
-otasuke_sheet_describe_os (const OtasukeOsInfo *info)
-{
-  GString *text;
-
-  if (info == NULL)
-    return NULL;
-
-  text = g_string_new (NULL);
-  if (info->pretty_name != NULL)
-    g_string_append (text, info->pretty_name);
-  else if (info->name != NULL)
-    {
-      g_string_append (text, info->name);
-      if (info->version != NULL)
-        g_string_append_printf (text, " %s", info->version);
-    }
-
-  if (text->len > 0 && info->architecture != NULL)
-    g_string_append_printf (text, " (%s)", info->architecture);
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-OtasukeSheetFields
-otasuke_sheet_prefill_detected (OtasukeSheet        *self,
-                                const char          *root,
-                                const OtasukeOsInfo *os_info,
-                                const char          *security_software)
-{
-  g_autofree char *os = NULL;
-  OtasukeDeviceKind kind;
-
-  g_return_val_if_fail (OTASUKE_IS_SHEET (self), OTASUKE_SHEET_FIELD_NONE);
-
-  kind = otasuke_sheet_read_device_kind (root);
-  os = otasuke_sheet_describe_os (os_info);
-
-  return otasuke_sheet_prefill (self, otasuke_device_kind_to_string (kind), os, security_software);
-}
-
-/* JSON */
-
-static const struct {
-  OtasukeSheetFields field;
-  const char *name;
-} detected_names[] = {
-  { OTASUKE_SHEET_FIELD_DEVICE_TYPE, "device_type" },
-  { OTASUKE_SHEET_FIELD_OPERATING_SYSTEM, "operating_system" },
-  { OTASUKE_SHEET_FIELD_SECURITY_SOFTWARE, "security_software" },
-};
-
-static const char * const police_names[] = { "unanswered", "yes", "no", "not_yet" };
-
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-char *
-otasuke_sheet_fields_to_json (OtasukeSheet *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (OTASUKE_IS_SHEET (self), NULL);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FIELDS_JSON_VERSION);
-  add_string_member (builder, "company_name", self->company_name);
-  add_string_member (builder, "contact_person", self->contact_person);
-  add_string_member (builder, "device_type", self->device_type);
-  add_string_member (builder, "operating_system", self->operating_system);
-  add_string_member (builder, "security_software", self->security_software);
-
-  json_builder_set_member_name (builder, "cloud_services");
-  json_builder_begin_array (builder);
-  for (guint i = 0; self->cloud_services[i] != NULL; i++)
-    json_builder_add_string_value (builder, self->cloud_services[i]);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "timeline");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      const OtasukeSheetEvent *event = g_ptr_array_index (self->events, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_int_value (builder, event->at);
-      add_string_member (builder, "text", event->text);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  add_string_member (builder, "suspicion", self->suspicion);
-  add_string_member (builder, "consulted", self->consulted);
-  json_builder_set_member_name (builder, "affected_devices");
-  json_builder_add_int_value (builder, self->affected_devices);
-  json_builder_set_member_name (builder, "affected_accounts");
-  json_builder_add_int_value (builder, self->affected_accounts);
-  json_builder_set_member_name (builder, "police");
-  json_builder_add_string_value (builder, police_names[self->police]);
-
-  json_builder_set_member_name (builder, "detected");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (detected_names); i++)
-    if ((self->detected & detected_names[i].field) != 0)
-      json_builder_add_string_value (builder, detected_names[i].name);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-/* A string member bounded in size, or NULL when absent or not a string. */
-static char *
-dup_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return bounded_text (json_node_get_string (node), MAX_TEXT_BYTES);
-}
-
-static int
-get_count_member (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  gint64 value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return -1;
-
-  value = json_node_get_int (node);
-  return value >= 0 && value <= G_MAXINT ? (int) value : -1;
-}
-
-static JsonArray *
-get_array_member (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static void
-take_string (OtasukeSheet  *self,
-             JsonObject    *object,
-             const char    *member,
-             char         **slot,
-             guint          prop)
-{
-  g_autofree char *value = dup_string_member (object, member);
-
-  set_string (self, slot, value, prop, OTASUKE_SHEET_FIELD_NONE);
-}
-
-gboolean
-otasuke_sheet_fields_from_json (OtasukeSheet  *self,
-                                const char    *json,
-                                GError       **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) events = NULL;
-  g_autofree char *police = NULL;
-  JsonObject *object;
-  JsonArray *array;
-  JsonNode *root;
-
-  g_return_val_if_fail (OTASUKE_IS_SHEET (self), FALSE);
-  g_return_val_if_fail (json != NULL, FALSE);
-
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The saved consultation sheet is not readable."));
-      return FALSE;
-    }
-  object = json_node_get_object (root);
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  take_string (self, object, "company_name", &self->company_name, PROP_COMPANY_NAME);
-  take_string (self, object, "contact_person", &self->contact_person, PROP_CONTACT_PERSON);
-  take_string (self, object, "device_type", &self->device_type, PROP_DEVICE_TYPE);
-  take_string (self, object, "operating_system", &self->operating_system, PROP_OPERATING_SYSTEM);
-  take_string (self, object, "security_software", &self->security_software, PROP_SECURITY_SOFTWARE);
-  take_string (self, object, "suspicion", &self->suspicion, PROP_SUSPICION);
-  take_string (self, object, "consulted", &self->consulted, PROP_CONSULTED);
-
-  array = get_array_member (object, "cloud_services");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array) && services->len < MAX_SERVICES; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (services, bounded_text (json_node_get_string (node), MAX_TEXT_BYTES));
-    }
-  g_ptr_array_add (services, NULL);
-  otasuke_sheet_set_cloud_services (self, (const char * const *) services->pdata);
-
-  otasuke_sheet_set_affected_devices (self, get_count_member (object, "affected_devices"));
-  otasuke_sheet_set_affected_accounts (self, get_count_member (object, "affected_accounts"));
-
-  police = dup_string_member (object, "police");
-  otasuke_sheet_set_police (self, OTASUKE_SHEET_POLICE_UNANSWERED);
-  for (guint i = 0; police != NULL && i < G_N_ELEMENTS (police_names); i++)
-    if (strcmp (police, police_names[i]) == 0)
-      otasuke_sheet_set_police (self, (OtasukeSheetPolice) i);
-
-  /* Detected flags last: the setters above clear them. */
-  self->detected = OTASUKE_SHEET_FIELD_NONE;
-  array = get_array_member (object, "detected");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        continue;
-      for (guint j = 0; j < G_N_ELEMENTS (detected_names); j++)
-        if (g_strcmp0 (json_node_get_string (node), detected_names[j].name) == 0)
-          self->detected |= detected_names[j].field;
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETECTED]);
-
-  events = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_sheet_event_free);
-  array = get_array_member (object, "timeline");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array) && events->len < MAX_EVENTS; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *entry;
-      JsonNode *at;
-      g_autofree char *text = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      entry = json_node_get_object (node);
-      at = json_object_get_member (entry, "at");
-      if (at == NULL || !JSON_NODE_HOLDS_VALUE (at) || json_node_get_value_type (at) != G_TYPE_INT64)
-        continue;
-      text = dup_string_member (entry, "text");
-      g_ptr_array_add (events, otasuke_sheet_event_new (json_node_get_int (at), text));
-    }
-
-  /* Stored sorted, but a stable sort costs nothing and keeps the invariant. */
-  g_ptr_array_set_size (self->events, 0);
-  for (guint i = 0; i < events->len; i++)
-    {
-      OtasukeSheetEvent *event = g_ptr_array_index (events, i);
-
-      g_ptr_array_insert (self->events, insertion_point (self, event->at), otasuke_sheet_event_copy (event));
-    }
-  timeline_changed (self, TRUE);
-
-  g_object_thaw_notify (G_OBJECT (self));
-
-  return TRUE;
 }

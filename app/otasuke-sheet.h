@@ -137,6 +137,8 @@ void                otasuke_sheet_remove_event           (OtasukeSheet *self,
 
 /* TRUE when the sheet has nothing a user typed or the program detected. */
 gboolean            otasuke_sheet_is_empty               (OtasukeSheet *self);
+/* TRUE when @text (may be NULL) has nothing but white space. */
+gboolean            otasuke_sheet_text_is_blank          (const char   *text);
 
 /* Pre-filling. Fills only the fields that are empty, marks them detected
  * and returns which ones it filled; a NULL or empty value is skipped. */

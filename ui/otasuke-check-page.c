@@ -8,66 +8,9 @@
 
 #include "otasuke-advisory-match.h"
 #include "otasuke-check-item.h"
-#include "otasuke-check-page.h"
-#include "otasuke-check-results.h"
-#include "otasuke-password-meter.h"
-#include "otasuke-router-lookup.h"
-#include "otasuke-router-table.h"
+#include "otasuke-check-page-private.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-time.h"
-
-#define AUTOSAVE_DELAY_MS 800
-
-struct _OtasukeCheckPage
-{
-  GtkWidget             parent_instance;
-
-  GCancellable         *cancellable;
-  gboolean              attached;
-  gboolean              loaded;
-  gboolean              disposed;
-
-  OtasukeStore         *store;
-  OtasukeAdvisories    *advisories;
-  char                 *os_id;
-  char                 *os_version;
-  OtasukeChecklist     *checklist;
-  OtasukeRouterTable   *router_table;
-  OtasukeProbeReport   *probe;
-  char                 *probe_json;
-  GHashTable           *suggestions;   /* item id → OtasukeSuggestion* */
-
-  OtasukeCheckRun      *run;
-  OtasukeCheckRun      *unfinished;    /* found in the store, to resume */
-  guint                 section;
-  gboolean              saved_finished; /* the run on the results screen is in the history */
-  GPtrArray            *item_widgets;  /* OtasukeCheckItem* of the section on show */
-
-  guint                 autosave_id;
-  gboolean              saving;
-  gboolean              save_again;
-  gboolean              unsaved;
-
-  /* Template widgets */
-  GtkLabel             *answered_label;
-  AdwPreferencesGroup  *covers_group;
-  GtkBox               *items_box;
-  GtkStack             *main_stack;
-  GtkLabel             *next_label;
-  OtasukePasswordMeter *password_meter;
-  GtkProgressBar       *progress_bar;
-  OtasukeCheckResults  *results;
-  GtkWidget            *resume_button;
-  GtkLabel             *resume_label;
-  OtasukeRouterLookup  *router_lookup;
-  GtkLabel             *saved_label;
-  GtkLabel             *section_title;
-  GtkWidget            *start_button;
-  GtkLabel             *step_label;
-  AdwToastOverlay      *toast_overlay;
-  AdwStatusPage        *unavailable_status;
-  GtkScrolledWindow    *wizard_scroller;
-};
 
 G_DEFINE_FINAL_TYPE (OtasukeCheckPage, otasuke_check_page, GTK_TYPE_WIDGET)
 
@@ -80,10 +23,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void save_now (OtasukeCheckPage *self);
-
-static gint64
-now_seconds (void)
+gint64
+otasuke_check_page_now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
@@ -95,7 +36,7 @@ in_view (OtasukeCheckPage *self,
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), view) == 0;
 }
 
-static void
+void
 otasuke_check_page_actions_update (OtasukeCheckPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
@@ -147,8 +88,8 @@ section_icon (const char *id)
 }
 
 /* The advisories' items, borrowed for the length of a call. */
-static GPtrArray *
-feed_items (OtasukeCheckPage *self)
+GPtrArray *
+otasuke_check_page_feed_items (OtasukeCheckPage *self)
 {
   GPtrArray *items = g_ptr_array_new ();
   GListModel *model;
@@ -167,272 +108,14 @@ feed_items (OtasukeCheckPage *self)
   return items;
 }
 
-/* Saving: answers are kept as they are given, a moment after the last one. */
-
-static void
-set_unsaved (OtasukeCheckPage *self,
-             gboolean          unsaved)
+void
+otasuke_check_page_set_unsaved (OtasukeCheckPage *self,
+                                gboolean          unsaved)
 {
   if (self->unsaved == unsaved)
     return;
   self->unsaved = unsaved;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
-}
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(OtasukeCheckPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->saving = FALSE;
-  if (!otasuke_store_save_check_run_finish (OTASUKE_STORE (object), result, &error))
-    g_warning ("Could not save the check: %s", error->message);
-
-  if (self->save_again)
-    {
-      self->save_again = FALSE;
-      save_now (self);
-      return;
-    }
-  if (self->disposed || self->autosave_id != 0)
-    return;
-
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-
-      gtk_label_set_text (self->saved_label, message);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), message);
-      return;
-    }
-
-  gtk_label_set_text (self->saved_label, _("Answers saved"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), NULL);
-  set_unsaved (self, FALSE);
-}
-
-static void
-save_now (OtasukeCheckPage *self)
-{
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-
-  if (self->store == NULL || self->run == NULL)
-    {
-      set_unsaved (self, FALSE);
-      return;
-    }
-  /* One save at a time: a new run must get its id before it is saved again. */
-  if (self->saving)
-    {
-      self->save_again = TRUE;
-      return;
-    }
-
-  self->saving = TRUE;
-  otasuke_store_save_check_run_async (self->store, self->run, now_seconds (), NULL,
-                                      save_cb, g_object_ref (self));
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  OtasukeCheckPage *self = user_data;
-
-  self->autosave_id = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_save (OtasukeCheckPage *self)
-{
-  set_unsaved (self, TRUE);
-  if (self->store == NULL)
-    return;
-  gtk_label_set_text (self->saved_label, "");
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
-}
-
-/* Suggestions from what the probes and the router lookup found */
-
-static OtasukeCheckItem *
-find_item_widget (OtasukeCheckPage *self,
-                  const char       *id)
-{
-  for (guint i = 0; i < self->item_widgets->len; i++)
-    {
-      OtasukeCheckItem *widget = g_ptr_array_index (self->item_widgets, i);
-
-      if (g_strcmp0 (otasuke_check_item_get_item (widget)->id, id) == 0)
-        return widget;
-    }
-  return NULL;
-}
-
-static void
-update_answered_label (OtasukeCheckPage *self)
-{
-  guint total = otasuke_checklist_get_n_items (self->checklist);
-  guint answered = 0;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < total; i++)
-    if (otasuke_check_run_get_answer (self->run, otasuke_checklist_get_item (self->checklist, i)->id, NULL) != OTASUKE_ANSWER_NONE)
-      answered++;
-
-  /* Translators: progress through the check, "12 of 32 answered" */
-  text = g_strdup_printf (_("%u of %u answered"), answered, total);
-  gtk_label_set_text (self->answered_label, text);
-}
-
-/* An unanswered item shown on screen takes Otasuke's suggestion, marked as
- * one; so does an item whose answer was a suggestion that has changed since. */
-static void
-apply_suggestions (OtasukeCheckPage *self)
-{
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < self->item_widgets->len; i++)
-    {
-      OtasukeCheckItem *widget = g_ptr_array_index (self->item_widgets, i);
-      const OtasukeChecklistItem *item = otasuke_check_item_get_item (widget);
-      const OtasukeSuggestion *suggestion = NULL;
-      OtasukeAnswer answer;
-      gboolean from_suggestion = FALSE;
-
-      if (self->suggestions != NULL)
-        suggestion = g_hash_table_lookup (self->suggestions, item->id);
-      otasuke_check_item_set_suggestion (widget, suggestion);
-      if (suggestion == NULL || suggestion->answer == OTASUKE_ANSWER_NONE || self->run == NULL)
-        continue;
-
-      answer = otasuke_check_run_get_answer (self->run, item->id, &from_suggestion);
-      if (answer == OTASUKE_ANSWER_NONE || (from_suggestion && answer != suggestion->answer))
-        {
-          otasuke_check_run_set_answer (self->run, item->id, suggestion->answer, TRUE);
-          otasuke_check_item_set_answer (widget, suggestion->answer);
-          changed = TRUE;
-        }
-    }
-
-  if (changed)
-    {
-      update_answered_label (self);
-      schedule_save (self);
-    }
-}
-
-static void
-update_suggestions (OtasukeCheckPage *self)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  OtasukeEvidence evidence = { 0 };
-
-  g_clear_pointer (&self->suggestions, g_hash_table_unref);
-  if (self->checklist == NULL)
-    return;
-
-  items = feed_items (self);
-  evidence.probe = self->probe;
-  evidence.feed_items = items;
-  evidence.router = otasuke_router_lookup_get_result (self->router_lookup);
-  self->suggestions = otasuke_checklist_suggest_all (self->checklist, &evidence);
-  apply_suggestions (self);
-}
-
-static void
-set_probe_report (OtasukeCheckPage   *self,
-                  OtasukeProbeReport *report)
-{
-  g_clear_pointer (&self->probe, otasuke_probe_report_free);
-  g_clear_pointer (&self->probe_json, g_free);
-  self->probe = report;
-  if (report != NULL)
-    self->probe_json = otasuke_probe_report_to_json (report);
-
-  if (self->run != NULL && !otasuke_check_run_is_finished (self->run))
-    {
-      otasuke_check_run_set_probe_json (self->run, self->probe_json);
-      schedule_save (self);
-    }
-  update_suggestions (self);
-}
-
-static void
-probe_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(OtasukeCheckPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  OtasukeProbeReport *report = otasuke_probe_run_finish (result, &error);
-
-  if (report == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("The probes failed: %s", error->message);
-      return;
-    }
-  set_probe_report (self, report);
-}
-
-/* The bundled router table plus the feed's router checks. */
-static void
-rebuild_router_table (OtasukeCheckPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-
-  g_clear_pointer (&self->router_table, otasuke_router_table_unref);
-  self->router_table = otasuke_router_table_new_from_resource (&error);
-  if (self->router_table == NULL)
-    {
-      g_warning ("The bundled router table cannot be read: %s", error->message);
-      return;
-    }
-
-  items = feed_items (self);
-  otasuke_router_table_merge_feed_items (self->router_table, items);
-  otasuke_router_lookup_set_table (self->router_lookup, self->router_table);
-}
-
-static void
-on_advisories_changed (OtasukeCheckPage *self)
-{
-  rebuild_router_table (self);
-  update_suggestions (self);
-}
-
-static void
-update_password_words (OtasukeCheckPage *self)
-{
-  const OtasukeRouterResult *result = otasuke_router_lookup_get_result (self->router_lookup);
-  const char *words[] = {
-    "admin", "password", "root", "buffalo", "router",
-    otasuke_router_lookup_get_model (self->router_lookup),
-    result != NULL ? result->vendor : NULL,
-    NULL,
-  };
-
-  otasuke_password_meter_set_user_words (self->password_meter, words);
-}
-
-static void
-on_router_changed (OtasukeCheckPage *self)
-{
-  if (self->run != NULL)
-    {
-      otasuke_check_run_set_router (self->run,
-                                    otasuke_router_lookup_get_model (self->router_lookup),
-                                    otasuke_router_lookup_get_firmware (self->router_lookup));
-      schedule_save (self);
-    }
-  update_password_words (self);
-  update_suggestions (self);
 }
 
 /* The wizard */
@@ -492,8 +175,8 @@ show_section (OtasukeCheckPage *self,
   gtk_label_set_text_with_mnemonic (self->next_label,
                                     index + 1 < n_sections ? _("_Next") : _("See _Results"));
 
-  apply_suggestions (self);
-  update_answered_label (self);
+  otasuke_check_page_apply_suggestions (self);
+  otasuke_check_page_update_answered_label (self);
   scroll_to_top (self->wizard_scroller);
   set_view (self, "wizard");
 }
@@ -605,11 +288,11 @@ start_action (GtkWidget  *widget,
   if (self->autosave_id != 0 && previous != NULL)
     {
       self->run = g_steal_pointer (&previous);
-      save_now (self);
+      otasuke_check_page_save_now (self);
       previous = g_steal_pointer (&self->run);
     }
 
-  self->run = otasuke_check_run_new (otasuke_checklist_get_version (self->checklist), now_seconds ());
+  self->run = otasuke_check_run_new (otasuke_checklist_get_version (self->checklist), otasuke_check_page_now_seconds ());
   /* Starting again replaces the unfinished run rather than leaving it behind. */
   if (self->unfinished != NULL)
     otasuke_check_run_set_id (self->run, otasuke_check_run_get_id (self->unfinished));
@@ -630,10 +313,10 @@ start_action (GtkWidget  *widget,
   otasuke_check_run_set_probe_json (self->run, self->probe_json);
   self->saved_finished = FALSE;
 
-  update_password_words (self);
-  update_suggestions (self);
+  otasuke_check_page_update_password_words (self);
+  otasuke_check_page_update_suggestions (self);
   show_section (self, 0);
-  save_now (self);
+  otasuke_check_page_save_now (self);
 }
 
 static void
@@ -654,8 +337,8 @@ resume_action (GtkWidget  *widget,
                                     otasuke_check_run_get_router_firmware (self->run));
   if (self->probe_json != NULL)
     otasuke_check_run_set_probe_json (self->run, self->probe_json);
-  update_password_words (self);
-  update_suggestions (self);
+  otasuke_check_page_update_password_words (self);
+  otasuke_check_page_update_suggestions (self);
 
   next = otasuke_check_run_next_unanswered (self->run, self->checklist);
   if (next != NULL)
@@ -721,29 +404,13 @@ answer_action (GtkWidget  *widget,
   otasuke_check_run_set_answer (self->run, item->id, answer, FALSE);
   /* Changing an answer after saving keeps the history's score right. */
   if (otasuke_check_run_is_finished (self->run))
-    otasuke_check_run_finish (self->run, self->checklist, now_seconds ());
+    otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
 
-  item_widget = find_item_widget (self, item->id);
+  item_widget = otasuke_check_page_find_item_widget (self, item->id);
   if (item_widget != NULL)
     otasuke_check_item_set_answer (item_widget, answer);
-  update_answered_label (self);
-  schedule_save (self);
-}
-
-/* The advisories learn the router as entered; what the probes found stays. */
-static void
-update_machine_facts (OtasukeCheckPage *self)
-{
-  const OtasukeRouterResult *result = otasuke_router_lookup_get_result (self->router_lookup);
-  const char *model = otasuke_check_run_get_router_model (self->run);
-
-  if (self->advisories == NULL || model == NULL)
-    return;
-
-  otasuke_advisories_set_router (self->advisories,
-                                 result != NULL ? result->vendor : NULL,
-                                 result != NULL && result->model != NULL ? result->model : model,
-                                 otasuke_check_run_get_router_firmware (self->run));
+  otasuke_check_page_update_answered_label (self);
+  otasuke_check_page_schedule_save (self);
 }
 
 static void
@@ -754,11 +421,11 @@ save_action (GtkWidget  *widget,
   OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (widget);
   AdwToast *toast;
 
-  otasuke_check_run_finish (self->run, self->checklist, now_seconds ());
+  otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
   self->saved_finished = TRUE;
-  set_unsaved (self, TRUE);
-  save_now (self);
-  update_machine_facts (self);
+  otasuke_check_page_set_unsaved (self, TRUE);
+  otasuke_check_page_save_now (self);
+  otasuke_check_page_update_machine_facts (self);
   otasuke_check_results_set_saved (self->results, TRUE);
   otasuke_check_page_actions_update (self);
 
@@ -783,23 +450,7 @@ otasuke_check_page_dispose (GObject *object)
 {
   OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (object);
 
-  /* The window is closing with answers not saved yet, and the application
-   * may quit right after: save them now rather than in a thread. A save
-   * already under way saves again when it lands (it holds a reference). */
-  if (self->autosave_id != 0 && self->store != NULL && self->run != NULL)
-    {
-      g_clear_handle_id (&self->autosave_id, g_source_remove);
-      if (self->saving)
-        self->save_again = TRUE;
-      else
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (!otasuke_store_save_check_run (self->store, self->run, now_seconds (), &error))
-            g_warning ("Could not save the check: %s", error->message);
-        }
-    }
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  otasuke_check_page_save_pending (self);
   self->disposed = TRUE;
 
   g_cancellable_cancel (self->cancellable);
@@ -897,7 +548,8 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, unavailable_status);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, wizard_scroller);
-  gtk_widget_class_bind_template_callback (widget_class, on_router_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_router_changed",
+                                                G_CALLBACK (otasuke_check_page_on_router_changed));
 
   gtk_widget_class_install_action (widget_class, "check.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "check.resume", NULL, resume_action);
@@ -957,8 +609,8 @@ otasuke_check_page_set_application (OtasukeCheckPage   *self,
 
   if (self->advisories != NULL)
     g_signal_connect_object (otasuke_advisories_get_model (self->advisories), "items-changed",
-                             G_CALLBACK (on_advisories_changed), self, G_CONNECT_SWAPPED);
-  rebuild_router_table (self);
+                             G_CALLBACK (otasuke_check_page_on_advisories_changed), self, G_CONNECT_SWAPPED);
+  otasuke_check_page_rebuild_router_table (self);
 
   if (self->store != NULL)
     otasuke_store_load_check_run_async (self->store, 0, self->cancellable,
@@ -972,7 +624,7 @@ otasuke_check_page_set_application (OtasukeCheckPage   *self,
 
   /* Tests pass a report of their own instead. */
   if (g_getenv ("OTASUKE_NO_PROBE") == NULL)
-    otasuke_probe_run_async (&probe_options, self->cancellable, probe_cb, g_object_ref (self));
+    otasuke_probe_run_async (&probe_options, self->cancellable, otasuke_check_page_probe_cb, g_object_ref (self));
 
   otasuke_check_page_actions_update (self);
 }
@@ -1023,5 +675,5 @@ otasuke_check_page_set_probe_report_for_testing (OtasukeCheckPage   *self,
 {
   g_return_if_fail (OTASUKE_IS_CHECK_PAGE (self));
 
-  set_probe_report (self, report);
+  otasuke_check_page_set_probe_report (self, report);
 }

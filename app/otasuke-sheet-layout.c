@@ -1,0 +1,674 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <pango/pangocairo.h>
+
+#include "otasuke-sheet-render-private.h"
+
+/* The document on A4 pages: measuring blocks, breaking pages, drawing rows. */
+
+#define MARGIN         (18.0 * PT_PER_MM)
+#define CONTENT_TOP    (MARGIN + 24.0)
+#define CONTENT_BOTTOM (PAGE_HEIGHT - MARGIN - 22.0)
+#define CONTENT_WIDTH  (PAGE_WIDTH - 2 * MARGIN)
+#define LABEL_WIDTH    128.0
+#define TIME_WIDTH     100.0
+#define CELL_PAD_X     7.0
+#define CELL_PAD_Y     5.0
+#define BLANK_LINE     20.0
+#define BULLET_INDENT  12.0
+/* Windows has no Noto unless installed; Yu Gothic and Meiryo come with it. */
+#define FONT_FAMILY    "Noto Sans CJK JP, Noto Sans JP, Yu Gothic, Meiryo, sans-serif"
+
+typedef struct { double r, g, b; } Rgb;
+
+static const Rgb ink = { 0.10, 0.11, 0.13 };
+static const Rgb muted = { 0.38, 0.42, 0.47 };
+static const Rgb accent = { 0.12, 0.31, 0.50 };
+static const Rgb heading_fill = { 0.91, 0.94, 0.97 };
+static const Rgb label_fill = { 0.96, 0.97, 0.98 };
+static const Rgb rule = { 0.70, 0.74, 0.79 };
+static const Rgb guide = { 0.80, 0.83, 0.86 };
+
+static void
+set_rgb (cairo_t   *cr,
+         const Rgb *c)
+{
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+}
+
+static PangoLayout *
+make_layout (Pdf        *pdf,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  PangoLayout *layout = pango_layout_new (pdf->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  /* Plain text, never markup: user text cannot change the formatting. */
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  /* A hyphen in the middle of an address or a serial number would be
+   * copied by hand as part of it. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+/* @note, if any, goes on its own line(s) after @text in small grey print. */
+static PangoLayout *
+make_value_layout (Pdf        *pdf,
+                   const char *text,
+                   const char *note,
+                   double      width)
+{
+  g_autofree char *joined = NULL;
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+  guint start;
+
+  if (note == NULL)
+    return make_layout (pdf, text, 10.0, FALSE, width);
+
+  joined = g_strconcat (text, "\n", note, NULL);
+  layout = make_layout (pdf, joined, 10.0, FALSE, width);
+  start = strlen (text) + 1;
+
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  attr = pango_attr_size_new ((int) (7.5 * PANGO_SCALE));
+  attr->start_index = start;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_foreground_new ((guint16) (muted.r * 65535), (guint16) (muted.g * 65535),
+                                    (guint16) (muted.b * 65535));
+  attr->start_index = start;
+  pango_attr_list_insert (attrs, attr);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  if (layout == NULL)
+    return 0;
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+static void
+show_layout (Pdf         *pdf,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             const Rgb   *color)
+{
+  if (pdf->cr == NULL || layout == NULL)
+    return;
+  set_rgb (pdf->cr, color);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+static void
+hline (Pdf       *pdf,
+       double     x0,
+       double     x1,
+       double     y,
+       double     width,
+       const Rgb *color)
+{
+  if (pdf->cr == NULL)
+    return;
+  set_rgb (pdf->cr, color);
+  cairo_set_line_width (pdf->cr, width);
+  cairo_move_to (pdf->cr, x0, y);
+  cairo_line_to (pdf->cr, x1, y);
+  cairo_stroke (pdf->cr);
+}
+
+static void
+fill_rect (Pdf       *pdf,
+           double     x,
+           double     y,
+           double     w,
+           double     h,
+           const Rgb *color)
+{
+  if (pdf->cr == NULL)
+    return;
+  set_rgb (pdf->cr, color);
+  cairo_rectangle (pdf->cr, x, y, w, h);
+  cairo_fill (pdf->cr);
+}
+
+static void
+draw_page_furniture (Pdf *pdf)
+{
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) date = NULL;
+  g_autoptr(PangoLayout) page = NULL;
+  g_autoptr(PangoLayout) mark = NULL;
+  g_autofree char *page_text = NULL;
+  int date_width;
+
+  if (pdf->cr == NULL)
+    return;
+
+  date = make_layout (pdf, pdf->doc->date, 8.0, FALSE, -1);
+  pango_layout_set_width (date, -1);
+  pango_layout_get_size (date, &date_width, NULL);
+  show_layout (pdf, date, PAGE_WIDTH - MARGIN - (double) date_width / PANGO_SCALE, MARGIN, &muted);
+
+  title = make_layout (pdf, pdf->doc->header_title, 8.0, FALSE,
+                       CONTENT_WIDTH - (double) date_width / PANGO_SCALE - 24.0);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  show_layout (pdf, title, MARGIN, MARGIN, &muted);
+  hline (pdf, MARGIN, PAGE_WIDTH - MARGIN, MARGIN + 15.0, 0.6, &accent);
+
+  hline (pdf, MARGIN, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN - 15.0, 0.4, &rule);
+  /* Translators: the footer of each page of the consultation sheet */
+  page_text = g_strdup_printf (_("Page %u of %u"), pdf->page, pdf->n_pages);
+  page = make_layout (pdf, page_text, 8.0, FALSE, CONTENT_WIDTH);
+  pango_layout_set_alignment (page, PANGO_ALIGN_RIGHT);
+  show_layout (pdf, page, MARGIN, PAGE_HEIGHT - MARGIN - 11.0, &muted);
+
+  mark = make_layout (pdf, _("Confidential: contains details of a security incident"), 8.0, FALSE,
+                      CONTENT_WIDTH - 90.0);
+  pango_layout_set_ellipsize (mark, PANGO_ELLIPSIZE_END);
+  show_layout (pdf, mark, MARGIN, PAGE_HEIGHT - MARGIN - 11.0, &muted);
+}
+
+static void place_row (Pdf *pdf, const Block *block);
+
+static void
+start_page (Pdf *pdf)
+{
+  pdf->page++;
+  if (pdf->only_page != 0)
+    pdf->cr = pdf->page == pdf->only_page ? pdf->target : NULL;
+  pdf->y = CONTENT_TOP;
+  pdf->row_open = FALSE;
+  draw_page_furniture (pdf);
+
+  /* A table that goes on repeats its column titles. */
+  if (pdf->table_head != NULL)
+    place_row (pdf, pdf->table_head);
+}
+
+static void
+end_page (Pdf *pdf)
+{
+  /* A printed page is ended by the print operation. */
+  if (pdf->cr != NULL && pdf->only_page == 0)
+    cairo_show_page (pdf->cr);
+}
+
+static void
+new_page (Pdf *pdf)
+{
+  end_page (pdf);
+  start_page (pdf);
+}
+
+/* One line of a layout, in layout units relative to its top. */
+typedef struct {
+  double top;
+  double bottom;
+  double baseline;
+} LineBox;
+
+static GArray *
+layout_lines (PangoLayout *layout)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineBox));
+  PangoLayoutIter *iter;
+
+  if (layout == NULL)
+    return lines;
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      LineBox box;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      box.top = (double) logical.y / PANGO_SCALE;
+      box.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+      box.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      g_array_append_val (lines, box);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  return lines;
+}
+
+/* Draws lines [first, last) of @layout with the top of line @first at @y. */
+static void
+show_lines (Pdf         *pdf,
+            PangoLayout *layout,
+            GArray      *lines,
+            guint        first,
+            guint        last,
+            double       x,
+            double       y,
+            const Rgb   *color)
+{
+  double origin;
+
+  if (pdf->cr == NULL || first >= last)
+    return;
+
+  origin = g_array_index (lines, LineBox, first).top;
+  set_rgb (pdf->cr, color);
+  for (guint i = first; i < last; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, (int) i);
+      const LineBox *box = &g_array_index (lines, LineBox, i);
+
+      cairo_move_to (pdf->cr, x, y + box->baseline - origin);
+      pango_cairo_show_layout_line (pdf->cr, line);
+    }
+}
+
+typedef struct {
+  gboolean bordered;
+  gboolean label_fill;  /* the left cell is shaded */
+  gboolean head_fill;   /* both cells are shaded (column titles) */
+  double left_width;    /* 0: no left cell */
+  double pad_x;
+  double pad_y;
+  double space_after;
+  const Rgb *left_color;
+  const Rgb *right_color;
+} RowStyle;
+
+static void
+draw_row_frame (Pdf            *pdf,
+                const RowStyle *style,
+                double          y,
+                double          height)
+{
+  double x0 = MARGIN;
+  double x1 = PAGE_WIDTH - MARGIN;
+  double divider = x0 + style->left_width;
+
+  if (pdf->cr == NULL || !style->bordered)
+    return;
+
+  if (style->head_fill)
+    fill_rect (pdf, x0, y, x1 - x0, height, &heading_fill);
+  else if (style->label_fill && style->left_width > 0)
+    fill_rect (pdf, x0, y, style->left_width, height, &label_fill);
+
+  /* The top rule is drawn again over the row above's bottom one: the
+   * shading of this row would otherwise cover half of it. */
+  set_rgb (pdf->cr, &rule);
+  cairo_set_line_width (pdf->cr, 0.6);
+  cairo_move_to (pdf->cr, x0, y);
+  cairo_line_to (pdf->cr, x1, y);
+  cairo_move_to (pdf->cr, x0, y);
+  cairo_line_to (pdf->cr, x0, y + height);
+  cairo_line_to (pdf->cr, x1, y + height);
+  cairo_line_to (pdf->cr, x1, y);
+  if (style->left_width > 0)
+    {
+      cairo_move_to (pdf->cr, divider, y);
+      cairo_line_to (pdf->cr, divider, y + height);
+    }
+  cairo_stroke (pdf->cr);
+}
+
+static void
+draw_blank_guides (Pdf    *pdf,
+                   double  x0,
+                   double  x1,
+                   double  y,
+                   guint   lines)
+{
+  static const double dash[] = { 1.0, 2.0 };
+
+  if (pdf->cr == NULL)
+    return;
+
+  cairo_save (pdf->cr);
+  cairo_set_dash (pdf->cr, dash, G_N_ELEMENTS (dash), 0);
+  for (guint i = 1; i < lines; i++)
+    hline (pdf, x0, x1, y + i * BLANK_LINE, 0.5, &guide);
+  cairo_restore (pdf->cr);
+}
+
+/* Places a row of up to two cells. A row that does not fit goes to the next
+ * page whole; only a row taller than a page is split, between lines. */
+static void
+place_cells (Pdf            *pdf,
+             const RowStyle *style,
+             PangoLayout    *left,
+             PangoLayout    *right,
+             guint           blank_lines)
+{
+  g_autoptr(GArray) lines = layout_lines (right);
+  double left_offset = 0;
+  double left_height;
+  double right_x = MARGIN + style->left_width + style->pad_x;
+  double page_room = CONTENT_BOTTOM - CONTENT_TOP - (pdf->table_head != NULL ? 40.0 : 0.0);
+  guint first = 0;
+  guint n_lines = right != NULL ? lines->len : 0;
+
+  /* Label and value sit on the same baseline, whatever their sizes. */
+  if (left != NULL && right != NULL)
+    left_offset = MAX (0.0, (double) (pango_layout_get_baseline (right) - pango_layout_get_baseline (left)) / PANGO_SCALE);
+  left_height = left != NULL ? layout_height (left) + left_offset : 0;
+
+  for (;;)
+    {
+      double room = CONTENT_BOTTOM - pdf->y - 2 * style->pad_y;
+      double rest_height;
+      double height;
+      guint last = first;
+
+      if (right == NULL)
+        rest_height = blank_lines * BLANK_LINE - 2 * style->pad_y;
+      else
+        rest_height = g_array_index (lines, LineBox, n_lines - 1).bottom -
+                      g_array_index (lines, LineBox, first).top;
+      if (first == 0)
+        rest_height = MAX (rest_height, left_height);
+
+      if (rest_height <= room)
+        last = n_lines;
+      else if (right != NULL && rest_height > page_room - 2 * style->pad_y)
+        {
+          /* Taller than a page: as many whole lines as fit here. */
+          while (last < n_lines &&
+                 g_array_index (lines, LineBox, last).bottom -
+                 g_array_index (lines, LineBox, first).top <= room &&
+                 (first > 0 || left_height <= room))
+            last++;
+        }
+
+      if (last == first && !(rest_height <= room))
+        {
+          /* Nothing fits here; a fresh page always holds at least a line. */
+          new_page (pdf);
+          continue;
+        }
+
+      height = (last > first
+                ? g_array_index (lines, LineBox, last - 1).bottom - g_array_index (lines, LineBox, first).top
+                : rest_height);
+      if (first == 0)
+        height = MAX (height, left_height);
+      if (right == NULL)
+        height = rest_height;
+      height += 2 * style->pad_y;
+
+      draw_row_frame (pdf, style, pdf->y, height);
+      if (first == 0)
+        show_layout (pdf, left, MARGIN + style->pad_x, pdf->y + style->pad_y + left_offset, style->left_color);
+      if (right == NULL)
+        draw_blank_guides (pdf, MARGIN + style->left_width + style->pad_x,
+                           PAGE_WIDTH - MARGIN - style->pad_x, pdf->y, blank_lines);
+      else
+        show_lines (pdf, right, lines, first, last, right_x, pdf->y + style->pad_y, style->right_color);
+
+      pdf->y += height;
+      pdf->row_open = style->bordered;
+
+      if (last >= n_lines)
+        break;
+
+      first = last;
+      new_page (pdf);
+    }
+
+  if (style->space_after > 0)
+    {
+      pdf->y += style->space_after;
+      pdf->row_open = FALSE;
+    }
+}
+
+static void
+place_row (Pdf         *pdf,
+           const Block *block)
+{
+  RowStyle style = {
+    .bordered = TRUE,
+    .label_fill = TRUE,
+    .pad_x = CELL_PAD_X,
+    .pad_y = CELL_PAD_Y,
+    .left_color = &ink,
+    .right_color = &ink,
+  };
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) right = NULL;
+  double right_width;
+
+  switch (block->kind)
+    {
+    case BLOCK_FIELD:
+      style.left_width = block->label != NULL ? LABEL_WIDTH : 0;
+      break;
+    case BLOCK_TABLE_HEAD:
+    case BLOCK_EVENT:
+      style.left_width = TIME_WIDTH;
+      style.head_fill = block->kind == BLOCK_TABLE_HEAD;
+      style.label_fill = FALSE;
+      break;
+    case BLOCK_PARAGRAPH:
+    case BLOCK_BULLET:
+      style.bordered = FALSE;
+      style.label_fill = FALSE;
+      style.pad_x = 0;
+      style.pad_y = 0;
+      style.space_after = 4.0;
+      style.left_width = block->kind == BLOCK_BULLET ? BULLET_INDENT : 0;
+      break;
+    case BLOCK_TITLE:
+    case BLOCK_SUBTITLE:
+    case BLOCK_HEADING:
+    case BLOCK_CONTACT:
+    default:
+      g_assert_not_reached ();
+    }
+
+  right_width = CONTENT_WIDTH - style.left_width - 2 * style.pad_x;
+
+  switch (block->kind)
+    {
+    case BLOCK_FIELD:
+      if (block->label != NULL)
+        left = make_layout (pdf, block->label, 8.5, TRUE, LABEL_WIDTH - 2 * CELL_PAD_X);
+      if (block->text != NULL)
+        right = make_value_layout (pdf, block->text, block->note, right_width);
+      break;
+    case BLOCK_TABLE_HEAD:
+      left = make_layout (pdf, block->label, 8.5, TRUE, TIME_WIDTH - 2 * CELL_PAD_X);
+      right = make_layout (pdf, block->text, 8.5, TRUE, right_width);
+      break;
+    case BLOCK_EVENT:
+      if (block->label != NULL)
+        left = make_layout (pdf, block->label, 9.0, FALSE, TIME_WIDTH - 2 * CELL_PAD_X);
+      if (block->text != NULL)
+        right = make_layout (pdf, block->text, 10.0, FALSE, right_width);
+      break;
+    case BLOCK_PARAGRAPH:
+      right = make_layout (pdf, block->text, 9.0, FALSE, right_width);
+      style.right_color = &muted;
+      break;
+    case BLOCK_BULLET:
+      left = make_layout (pdf, "・", 9.5, FALSE, BULLET_INDENT);
+      right = make_layout (pdf, block->text, 9.5, FALSE, right_width);
+      break;
+    case BLOCK_TITLE:
+    case BLOCK_SUBTITLE:
+    case BLOCK_HEADING:
+    case BLOCK_CONTACT:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (block->kind == BLOCK_PARAGRAPH && pdf->row_open)
+    pdf->y += 5.0;
+
+  place_cells (pdf, &style, left, right,
+               block->kind == BLOCK_EVENT ? 1 : MAX (block->blank_lines, 1));
+}
+
+/* Room a block needs at least, so a heading never ends a page alone. */
+static double
+min_height (Pdf         *pdf,
+            const Block *block)
+{
+  if (block == NULL)
+    return 0;
+  if (block->kind == BLOCK_TABLE_HEAD)
+    return 60.0;
+  /* A box to write in is never split, so it needs its whole height. */
+  if (block->kind == BLOCK_FIELD && block->text == NULL)
+    return MAX (block->blank_lines, 1) * BLANK_LINE + 2.0;
+  return 36.0;
+}
+
+static void
+place_heading (Pdf         *pdf,
+               const Block *block,
+               const Block *next)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double height;
+  double space_before = pdf->y > CONTENT_TOP ? 13.0 : 0.0;
+
+  pdf->table_head = NULL;
+
+  if (block->kind == BLOCK_HEADING)
+    {
+      layout = make_layout (pdf, block->label, 11.5, TRUE, CONTENT_WIDTH - 20.0);
+      height = layout_height (layout) + 8.0;
+    }
+  else
+    {
+      layout = make_layout (pdf, block->text, 10.0, TRUE, CONTENT_WIDTH);
+      height = layout_height (layout) + 4.0;
+      space_before = pdf->y > CONTENT_TOP ? 10.0 : 0.0;
+    }
+
+  if (pdf->y + space_before + height + min_height (pdf, next) > CONTENT_BOTTOM)
+    {
+      new_page (pdf);
+      space_before = 0;
+    }
+
+  pdf->y += space_before;
+  pdf->row_open = FALSE;
+
+  if (block->kind == BLOCK_HEADING)
+    {
+      fill_rect (pdf, MARGIN, pdf->y, CONTENT_WIDTH, height, &heading_fill);
+      fill_rect (pdf, MARGIN, pdf->y, 4.0, height, &accent);
+      show_layout (pdf, layout, MARGIN + 12.0, pdf->y + 4.0, &accent);
+      pdf->y += height + 5.0;
+    }
+  else
+    {
+      show_layout (pdf, layout, MARGIN, pdf->y, &accent);
+      pdf->y += height;
+    }
+}
+
+static void
+place_title (Pdf         *pdf,
+             const Block *block)
+{
+  gboolean title = block->kind == BLOCK_TITLE;
+  g_autoptr(PangoLayout) layout = make_layout (pdf, block->text, title ? 18.0 : 12.5, title, CONTENT_WIDTH);
+  double height = layout_height (layout);
+
+  if (pdf->y + height > CONTENT_BOTTOM)
+    new_page (pdf);
+
+  show_layout (pdf, layout, MARGIN, pdf->y, title ? &accent : &ink);
+  pdf->y += height + (title ? 4.0 : 6.0);
+  pdf->row_open = FALSE;
+}
+
+guint
+otasuke_sheet_layout_pass (Pdf *pdf)
+{
+  const GPtrArray *blocks = pdf->doc->blocks;
+
+  pdf->page = 0;
+  pdf->table_head = NULL;
+  start_page (pdf);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const Block *block = g_ptr_array_index (blocks, i);
+      const Block *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
+
+      switch (block->kind)
+        {
+        case BLOCK_TITLE:
+        case BLOCK_SUBTITLE:
+          place_title (pdf, block);
+          break;
+        case BLOCK_HEADING:
+        case BLOCK_CONTACT:
+          place_heading (pdf, block, next);
+          break;
+        case BLOCK_TABLE_HEAD:
+          /* Keep the column titles with the first row. */
+          if (pdf->y + min_height (pdf, block) > CONTENT_BOTTOM)
+            new_page (pdf);
+          place_row (pdf, block);
+          pdf->table_head = block;
+          break;
+        case BLOCK_FIELD:
+        case BLOCK_EVENT:
+        case BLOCK_PARAGRAPH:
+        case BLOCK_BULLET:
+        default:
+          place_row (pdf, block);
+          break;
+        }
+    }
+
+  end_page (pdf);
+  return pdf->page;
+}
+
+PangoContext *
+otasuke_sheet_layout_create_context (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Points in, points out; metrics that do not depend on a screen. */
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("ja"));
+  return context;
+}

@@ -1,0 +1,504 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-test-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "otasuke-advisory-match.h"
+#include "otasuke-check-page.h"
+#include "otasuke-check-results.h"
+#include "otasuke-password-meter.h"
+#include "otasuke-router-lookup.h"
+#include "otasuke-store-advisories.h"
+#include "otasuke-store-runs.h"
+#include "window-harness.h"
+
+/* The check wizard. */
+
+#define ROUTER_PASSWORD "Sakura-Kanri-7391!"
+/* Every answer "done" but ipa-03 not done, ipa-20 partly and ipa-09 (Wi-Fi)
+ * "does not apply": (22 × 4 + 2) × 25 / 24 = 93.75. */
+#define PLANNED_SCORE 94
+
+static OtasukeCheckPage *
+find_check_page (OtasukeWindow *window)
+{
+  return OTASUKE_CHECK_PAGE (find_by_type (GTK_WIDGET (window), OTASUKE_TYPE_CHECK_PAGE));
+}
+
+static gpointer
+check_child (OtasukeCheckPage *page,
+             const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), OTASUKE_TYPE_CHECK_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+results_child (OtasukeCheckPage *page,
+               const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (check_child (page, "results"),
+                                                  OTASUKE_TYPE_CHECK_RESULTS, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+router_child (OtasukeCheckPage *page,
+              const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (check_child (page, "router_lookup"),
+                                                  OTASUKE_TYPE_ROUTER_LOOKUP, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gboolean
+check_page_is_loaded (gpointer data)
+{
+  return otasuke_check_page_get_loaded (data);
+}
+
+static gboolean
+check_page_is_saved (gpointer data)
+{
+  return !otasuke_check_page_get_unsaved (data);
+}
+
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the probes would find on a well-kept Debian machine. */
+static OtasukeProbeReport *
+test_probe_report (void)
+{
+  OtasukeProbeReport *report = g_new0 (OtasukeProbeReport, 1);
+  OtasukeProbeBrowser *browser = g_new0 (OtasukeProbeBrowser, 1);
+
+  browser->id = g_strdup ("chromium");
+  browser->name = g_strdup ("Chromium");
+  browser->version = g_strdup ("156.0.8078.108");
+  browser->channel = g_strdup ("stable");
+  browser->source = OTASUKE_PROBE_SOURCE_DEB;
+  browser->path = g_strdup ("/usr/bin/chromium");
+  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
+  g_ptr_array_add (report->browsers, browser);
+
+  report->os.name = g_strdup ("Debian GNU/Linux");
+  report->os.version = g_strdup ("12 (bookworm)");
+  report->os.id = g_strdup ("debian");
+  report->os.version_id = g_strdup ("12");
+  report->os.architecture = g_strdup ("x86_64");
+  report->os.supported = OTASUKE_PROBE_YES;
+  report->os.end_of_support = g_strdup ("2028-06-30");
+  report->security_software.clamav_installed = TRUE;
+  report->security_software.clamav_scanner_path = g_strdup ("/usr/bin/clamscan");
+  report->security_software.clamav_updater_installed = TRUE;
+  report->security_software.clamav_updater_enabled = TRUE;
+  report->security_software.clamav_signatures_time = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  report->security_software.clamav_signatures_age_days = 0;
+  report->firewall.ufw_installed = TRUE;
+  report->firewall.ufw_enabled = TRUE;
+  report->office_macros.libreoffice_installed = TRUE;
+  report->office_macros.macro_security_level = 2;
+  report->screen_lock.detected = TRUE;
+  report->screen_lock.lock_enabled = TRUE;
+  report->screen_lock.idle_delay_seconds = 300;
+
+  return report;
+}
+
+static OtasukeCheckPage *
+show_check_page (Fixture *fixture)
+{
+  OtasukeCheckPage *page = find_check_page (fixture->window);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "check"));
+  iterate_until (check_page_is_loaded, page);
+  otasuke_check_page_set_probe_report_for_testing (page, test_probe_report ());
+  return page;
+}
+
+static OtasukeChecklist *
+load_checklist (void)
+{
+  g_autoptr(GError) error = NULL;
+  OtasukeChecklist *checklist = otasuke_checklist_new_from_resource (&error);
+
+  g_assert_no_error (error);
+  return checklist;
+}
+
+static const char *
+planned_answer (const char *id)
+{
+  if (g_str_equal (id, "ipa-03"))
+    return "not-done";
+  if (g_str_equal (id, "ipa-20"))
+    return "partly";
+  if (g_str_equal (id, "ipa-09"))
+    return "not-applicable";
+  if (g_str_equal (id, "seed-router-firmware"))
+    return "not-done";
+  return "done";
+}
+
+/* Through the action the buttons use. */
+static void
+give_answer (OtasukeCheckPage *page,
+             const char       *id,
+             const char       *answer)
+{
+  g_autofree char *target = g_strdup_printf ("%s:%s", id, answer);
+  gboolean from_suggestion = TRUE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.answer", "s", target));
+  g_assert_cmpint (otasuke_check_run_get_answer (otasuke_check_page_get_run (page), id, &from_suggestion),
+                   ==, otasuke_answer_from_string (answer));
+  g_assert_false (from_suggestion);
+}
+
+static void
+answer_section (OtasukeCheckPage *page,
+                OtasukeChecklist *checklist,
+                guint             index)
+{
+  const OtasukeChecklistSection *section = otasuke_checklist_get_section (checklist, index);
+  g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist, section->id);
+
+  g_assert_cmpuint (otasuke_check_page_get_section (page), ==, index);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
+
+      give_answer (page, item->id, planned_answer (item->id));
+    }
+}
+
+static GtkListBoxRow *
+suggestion_row (OtasukeCheckPage *page,
+                const char       *model)
+{
+  GtkListBox *list = router_child (page, "router_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), model) == 0)
+      return row;
+  return NULL;
+}
+
+/* The router: suggestions while typing, then the verdict, live. */
+static void
+fill_router (Fixture          *fixture,
+             OtasukeCheckPage *page)
+{
+  OtasukeRouterLookup *lookup = check_child (page, "router_lookup");
+  OtasukePasswordMeter *meter = check_child (page, "password_meter");
+  GObject *password_row = gtk_widget_get_template_child (GTK_WIDGET (meter), OTASUKE_TYPE_PASSWORD_METER,
+                                                         "password_row");
+  OtasukeCheckRun *run = otasuke_check_page_get_run (page);
+  const OtasukeRouterResult *result;
+  GtkListBoxRow *row;
+  gboolean from_suggestion = FALSE;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lookup)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (meter)));
+
+  gtk_editable_set_text (router_child (page, "firmware_row"), "1.16");
+  gtk_editable_set_text (router_child (page, "model_row"), "wsr-1166dhp");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), >=, 3);
+  row = suggestion_row (page, "WSR-1166DHP3");
+  g_assert_nonnull (row);
+
+  /* The strength meter: a verdict, and the text stays in the entry only. */
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "password");
+  g_assert_cmpint (otasuke_password_meter_get_strength (meter), ==, OTASUKE_PASSWORD_STRENGTH_WEAK);
+  gtk_editable_set_text (GTK_EDITABLE (password_row), ROUTER_PASSWORD);
+  g_assert_cmpint (otasuke_password_meter_get_strength (meter), >=, OTASUKE_PASSWORD_STRENGTH_FAIR);
+  save_png (GTK_WIDGET (fixture->window), "check-router.png");
+
+  /* Picking a suggestion. */
+  g_signal_emit_by_name (router_child (page, "router_list"), "row-activated", row);
+  g_assert_cmpstr (gtk_editable_get_text (router_child (page, "model_row")), ==, "WSR-1166DHP3");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), ==, 0);
+
+  result = otasuke_router_lookup_get_result (lookup);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+  g_assert_cmpstr (gtk_label_get_text (router_child (page, "status_label")), ==,
+                   _("This router is affected by a known problem"));
+  g_assert_true (gtk_widget_get_visible (router_child (page, "advisories_label")));
+  g_assert_true (has_label_containing (router_child (page, "advisories_label"), "JVNVU#92862829"));
+
+  /* The run keeps the router as typed; the firmware item now suggests "not done". */
+  g_assert_cmpstr (otasuke_check_run_get_router_model (run), ==, "WSR-1166DHP3");
+  g_assert_cmpstr (otasuke_check_run_get_router_firmware (run), ==, "1.16");
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-router-firmware", &from_suggestion), ==,
+                   OTASUKE_ANSWER_NOT_DONE);
+  g_assert_true (from_suggestion);
+  save_png (GTK_WIDGET (fixture->window), "check-router-affected.png");
+}
+
+static gboolean
+contains_bytes (const char *path,
+                const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  gsize needle_len = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+  for (gsize i = 0; i + needle_len <= len; i++)
+    if (memcmp (contents + i, needle, needle_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_check_complete (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  g_autoptr(OtasukeChecklist) checklist = load_checklist ();
+  guint n_sections = otasuke_checklist_get_n_sections (checklist);
+  OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(OtasukeCheckRun) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = otasuke_store_default_path ();
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *suggested = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *firmware = NULL;
+  const OtasukeCheckRunInfo *info;
+  OtasukeCheckRun *run;
+  gboolean from_suggestion = FALSE;
+
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "start");
+  g_assert_false (gtk_widget_get_visible (check_child (page, "resume_button")));
+  save_png (GTK_WIDGET (fixture->window), "check-start.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
+  run = otasuke_check_page_get_run (page);
+  g_assert_nonnull (run);
+
+  /* What the probes found is suggested, said as such, and taken until the user answers. */
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-browsers", &from_suggestion), ==, OTASUKE_ANSWER_DONE);
+  g_assert_true (from_suggestion);
+  g_assert_true (has_label_containing (check_child (page, "items_box"), "156.0.8078.108"));
+  suggested = g_strdup_printf (_("Suggested answer: %s"), otasuke_answer_get_label (OTASUKE_ANSWER_DONE));
+  g_assert_true (has_label (check_child (page, "items_box"), suggested));
+  save_png (GTK_WIDGET (fixture->window), "check-section-updates.png");
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      gboolean router_section = g_str_equal (otasuke_checklist_get_section (checklist, i)->id, "router-wifi");
+      OtasukePasswordMeter *meter = check_child (page, "password_meter");
+      GObject *password_row = gtk_widget_get_template_child (GTK_WIDGET (meter), OTASUKE_TYPE_PASSWORD_METER,
+                                                             "password_row");
+
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (meter)), ==, router_section);
+      if (router_section)
+        fill_router (fixture, page);
+      answer_section (page, checklist, i);
+      if (i == 4)
+        save_png (GTK_WIDGET (fixture->window), "check-section-mail.png");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+
+      /* Leaving the section forgets the password. */
+      if (router_section)
+        {
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, "");
+          g_assert_cmpint (otasuke_password_meter_get_strength (meter), ==, OTASUKE_PASSWORD_STRENGTH_NONE);
+        }
+    }
+
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "score_label")), ==, G_STRINGIFY (PLANNED_SCORE));
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "band_label")), ==,
+                   otasuke_score_band_get_title (OTASUKE_SCORE_BAND_SOME_GAPS));
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "meaning_label")), ==,
+                   otasuke_score_band_get_meaning (OTASUKE_SCORE_BAND_SOME_GAPS));
+  /* The router advisory first, then the password question left not done. */
+  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "seed-router-firmware")->question));
+  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "ipa-03")->question));
+  g_assert_true (has_label (results_child (page, "advice_box"), otasuke_checklist_lookup (checklist, "ipa-25")->question));
+  save_png (GTK_WIDGET (fixture->window), "check-results.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.save", NULL));
+  g_assert_true (otasuke_check_run_is_finished (run));
+  iterate_until (check_page_is_saved, page);
+  g_assert_true (gtk_widget_get_visible (results_child (page, "new_button")));
+
+  /* In the history file, router and all. */
+  store = open_test_store ();
+  runs = otasuke_store_list_check_runs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  info = g_ptr_array_index (runs, 0);
+  g_assert_cmpint (info->score, ==, PLANNED_SCORE);
+  g_assert_cmpint (info->band, ==, OTASUKE_SCORE_BAND_SOME_GAPS);
+  saved = otasuke_store_load_check_run (store, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (otasuke_check_run_get_answer (saved, "ipa-09", NULL), ==, OTASUKE_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpint (otasuke_check_run_get_answer (saved, "seed-browsers", &from_suggestion), ==, OTASUKE_ANSWER_DONE);
+  g_assert_false (from_suggestion);
+  g_assert_nonnull (otasuke_check_run_get_probe_json (saved));
+  g_assert_true (otasuke_store_get_router (store, &model, &firmware, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (model, ==, "WSR-1166DHP3");
+  g_assert_cmpstr (firmware, ==, "1.16");
+
+  /* The Advisories page now knows the router. */
+  iterate_until (advisories_are_loaded, fixture->app);
+  g_assert_cmpint (otasuke_advisory_get_affects (otasuke_advisories_lookup (advisories, ROUTER_ID)), ==,
+                   OTASUKE_AFFECTS_YES);
+
+  /* Nothing typed into the password meter reached the disk. */
+  g_assert_true (contains_bytes (db_path, "WSR-1166DHP3") || contains_bytes (wal_path, "WSR-1166DHP3"));
+  g_assert_false (contains_bytes (db_path, ROUTER_PASSWORD));
+  g_assert_false (contains_bytes (wal_path, ROUTER_PASSWORD));
+}
+
+/* Quit part-way through: nothing is lost. */
+static void
+check_start_partway (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  g_autoptr(OtasukeChecklist) checklist = load_checklist ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  answer_section (page, checklist, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  gtk_editable_set_text (router_child (page, "model_row"), "WHR-1166DHP2");
+  answer_section (page, checklist, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  iterate_until (check_page_is_saved, page);
+
+  /* The last answer is quit on before the save would have started. */
+  give_answer (page, "ipa-11", "partly");
+  g_assert_true (otasuke_check_page_get_unsaved (page));
+}
+
+static void
+check_resumed (Fixture       *fixture,
+               gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  OtasukeCheckRun *run;
+
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "start");
+  g_assert_true (gtk_widget_get_visible (check_child (page, "resume_button")));
+  g_assert_true (gtk_widget_get_visible (check_child (page, "resume_label")));
+  save_png (GTK_WIDGET (fixture->window), "check-start-resume.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.resume", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
+  /* Backups: the section of the first question not answered yet. */
+  g_assert_cmpuint (otasuke_check_page_get_section (page), ==, 2);
+  run = otasuke_check_page_get_run (page);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "ipa-11", NULL), ==, OTASUKE_ANSWER_PARTLY);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "ipa-09", NULL), ==, OTASUKE_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "ipa-01", NULL), ==, OTASUKE_ANSWER_DONE);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-offline-backup", NULL), ==, OTASUKE_ANSWER_NONE);
+  g_assert_cmpstr (otasuke_check_run_get_router_model (run), ==, "WHR-1166DHP2");
+
+  /* The router is filled in again when going back to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.back", NULL));
+  g_assert_cmpuint (otasuke_check_page_get_section (page), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (router_child (page, "model_row")), ==, "WHR-1166DHP2");
+  g_assert_nonnull (otasuke_router_lookup_get_result (check_child (page, "router_lookup")));
+}
+
+static void
+test_check_resume (void)
+{
+  reset_with_size (1024, 700);
+  run_in_app (check_start_partway);
+  /* The same history file, a new start. */
+  run_in_app (check_resumed);
+}
+
+/* Brings @widget near the top of @scroller, once laid out. */
+static void
+scroll_check_to (OtasukeCheckPage  *page,
+                 GtkScrolledWindow *scroller,
+                 GtkWidget         *widget)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  double x, y;
+
+  wait_for_frames (GTK_WIDGET (page));
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (scroller), 0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+}
+
+static void
+check_check_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  g_autoptr(OtasukeChecklist) checklist = load_checklist ();
+
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-start.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-wizard.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-router.png");
+  for (guint i = 1; i < otasuke_checklist_get_n_sections (checklist); i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-results.png");
+  scroll_check_to (page, results_child (page, "scroller"), results_child (page, "advice_box"));
+  save_png (GTK_WIDGET (fixture->window), "check-narrow-advice.png");
+  /* The page does not make the window wider than it was asked to be. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+}
+
+static void
+test_check_narrow (void)
+{
+  reset_with_size (400, 700);
+  run_in_app (check_check_narrow);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  window_harness_init (&argc, &argv, "CheckPage");
+
+  g_test_add_data_func ("/window/check/complete", (gconstpointer) test_check_complete, run_clean);
+  g_test_add_func ("/window/check/resume", test_check_resume);
+  g_test_add_func ("/window/check/narrow", test_check_narrow);
+
+  return window_harness_run ();
+}

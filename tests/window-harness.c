@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-test-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "otasuke-overview-page.h"
+#include "otasuke-store.h"
+#include "window-harness.h"
+
+static char *harness_app_id;
+static char *harness_root;
+
+gboolean
+is_japanese (void)
+{
+  const char *lang = setlocale (LC_MESSAGES, NULL);
+
+  return lang != NULL && g_str_has_prefix (lang, "ja");
+}
+
+void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+pointer_is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+app_is_ready (gpointer data)
+{
+  return otasuke_application_get_ready (data);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+enough_frames (gpointer data)
+{
+  /* About half a second at 60 Hz: long enough for libadwaita's transitions to end,
+   * so pictures show the finished layout. */
+  return *(guint *) data >= 30;
+}
+
+/* Lets the frame clock run a few frames so layout and drawing have happened. */
+void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  iterate_until (enough_frames, &frames);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("OTASUKE_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_for_frames (widget);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  if (dir == NULL)
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_remove (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+/* GLib's per-test isolation also hides /usr/share (icons, MIME types) from
+ * GTK, so this program gets one private XDG tree and each case starts from a
+ * clean slate in it: no database, no autostart entry, default settings. */
+void
+reset_user_state (void)
+{
+  g_autofree char *data = g_build_filename (g_get_user_data_dir (), "otasuke", NULL);
+  g_autofree char *autostart = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  remove_tree (data);
+  remove_tree (autostart);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+typedef struct {
+  FixtureFunc body;
+  gboolean    ran;
+} AppRun;
+
+static void
+destroy_all_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    {
+      gpointer window = windows->data;
+
+      g_object_add_weak_pointer (window, &window);
+      gtk_window_destroy (GTK_WINDOW (window));
+      /* Pending work (a summary query in a thread) holds the window until it lands. */
+      iterate_until (pointer_is_cleared, &window);
+    }
+}
+
+/* Runs after the application's own activate handler has opened the window. */
+static void
+on_activate_after (GApplication *app,
+                   AppRun       *run)
+{
+  Fixture fixture = { OTASUKE_APPLICATION (app), NULL };
+
+  iterate_until (app_is_ready, app);
+  fixture.window = OTASUKE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (fixture.window);
+
+  run->body (&fixture, NULL);
+  run->ran = TRUE;
+
+  destroy_all_windows (GTK_APPLICATION (app));
+  g_application_quit (app);
+}
+
+/* The real start-up path: g_application_run(), D-Bus registration, activate. */
+void
+run_in_app (FixtureFunc body)
+{
+  AppRun run = { body, FALSE };
+  OtasukeApplication *app = otasuke_application_new ();
+
+  /* Each test program has an id of its own, so they can run side by side on
+   * one session bus. Settings and resources do not follow the id. */
+  g_application_set_application_id (G_APPLICATION (app), harness_app_id);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_after), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_true (run.ran);
+  g_assert_finalize_object (app);
+}
+
+void
+run_clean (gconstpointer body)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  reset_user_state ();
+  /* The size the pictures are taken at: readable at 1024×700 is a requirement. */
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  run_in_app ((FixtureFunc) body);
+}
+
+GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  /* Pages are built the first time they are shown; tests may look before that. */
+  if (OTASUKE_IS_WINDOW (root))
+    {
+      static const char * const lazy[] = { "advisories", "check", "history", "sheet" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
+        otasuke_window_get_page (OTASUKE_WINDOW (root), lazy[i]);
+    }
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+OtasukeOverviewPage *
+find_overview (OtasukeWindow *window)
+{
+  return OTASUKE_OVERVIEW_PAGE (find_by_type (GTK_WIDGET (window), OTASUKE_TYPE_OVERVIEW_PAGE));
+}
+
+gboolean
+advisories_are_loaded (gpointer data)
+{
+  OtasukeAdvisories *advisories = otasuke_application_get_advisories (data);
+
+  return advisories != NULL && otasuke_advisories_get_loaded (advisories);
+}
+
+gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What a click does; gtk_widget_activate() would wait for the press animation. */
+void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Starts from a clean slate at the size the pictures are taken at, like run_clean(). */
+void
+reset_with_size (int width,
+                 int height)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  reset_user_state ();
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+}
+
+OtasukeStore *
+open_test_store (void)
+{
+  g_autofree char *db_path = otasuke_store_default_path ();
+  g_autoptr(GError) error = NULL;
+  OtasukeStore *store = otasuke_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;
+    }
+  return NULL;
+}
+
+gboolean
+no_message_dialog (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+void
+window_harness_init (int         *argc,
+                     char      ***argv,
+                     const char  *name)
+{
+  const char *localedir = g_getenv ("OTASUKE_LOCALEDIR");
+  static const char * const xdg_vars[] = {
+    "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Both languages of a program run at the same time too. */
+  harness_app_id = g_strconcat ("jp.or.sakura_cci.Otasuke.Test.", name, is_japanese () ? ".Ja" : ".En", NULL);
+
+  harness_root = g_dir_make_tmp ("otasuke-test-window-XXXXXX", NULL);
+  g_assert_nonnull (harness_root);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (harness_root, xdg_vars[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (xdg_vars[i], dir, TRUE);
+    }
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
+int
+window_harness_run (void)
+{
+  int status = g_test_run ();
+
+  remove_tree (harness_root);
+  g_clear_pointer (&harness_root, g_free);
+  g_clear_pointer (&harness_app_id, g_free);
+  return status;
+}

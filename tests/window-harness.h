@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "otasuke-application.h"
+#include "otasuke-overview-page.h"
+#include "otasuke-store.h"
+#include "otasuke-window.h"
+
+G_BEGIN_DECLS
+
+/* What the window test programs share: one private XDG tree per program,
+ * the application started the real way, and pictures of what is on screen. */
+
+/* Advisories of the bundled feed that several programs look for. */
+#define CHROME_ID "sakura-2024-08-chrome-128"
+#define CHROME_TITLE "Google Chrome に深刻な弱点：128.0.6613.85 以降に更新してください"
+#define ROUTER_ID "sakura-2024-05-buffalo-botnet"
+
+typedef struct {
+  OtasukeApplication *app;
+  OtasukeWindow      *window;
+} Fixture;
+
+typedef void (*FixtureFunc) (Fixture       *fixture,
+                      gconstpointer  data);
+
+/* Sets up the locale, GTK and a private XDG tree for the program @name,
+ * whose application id becomes jp.or.sakura_cci.Otasuke.Test.@name.En or .Ja
+ * after the language. */
+void window_harness_init (int         *argc,
+                   char      ***argv,
+                   const char  *name);
+/* g_test_run(), then removes the private tree. */
+int  window_harness_run  (void);
+
+gboolean is_japanese (void);
+
+void iterate_until (gboolean (*done) (gpointer), gpointer data);
+
+/* Lets the frame clock run a few frames so layout and drawing have happened. */
+void wait_for_frames (GtkWidget *widget);
+
+void save_png (GtkWidget  *widget,
+               const char *name);
+
+/* GLib's per-test isolation also hides /usr/share (icons, MIME types) from
+ * GTK, so this program gets one private XDG tree and each case starts from a
+ * clean slate in it: no database, no autostart entry, default settings. */
+void reset_user_state (void);
+
+/* The real start-up path: g_application_run(), D-Bus registration, activate;
+ * @body runs once the window is up. */
+void run_in_app (FixtureFunc body);
+
+/* run_in_app() from a clean slate at 1024×700; @body is a FixtureFunc. */
+void run_clean (gconstpointer body);
+
+GtkWidget *find_by_type (GtkWidget *root,
+                         GType      type);
+
+OtasukeOverviewPage *find_overview (OtasukeWindow *window);
+
+gboolean advisories_are_loaded (gpointer data);
+
+gboolean has_label (GtkWidget  *root,
+                    const char *text);
+
+/* What a click does; gtk_widget_activate() would wait for the press animation. */
+void click (GtkWidget *button);
+
+/* Starts from a clean slate at the size the pictures are taken at, like run_clean(). */
+void reset_with_size (int width,
+                      int height);
+
+OtasukeStore *open_test_store (void);
+
+GtkWindow *find_message_dialog (void);
+
+gboolean no_message_dialog (gpointer data);
+
+G_END_DECLS

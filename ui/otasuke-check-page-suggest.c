@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-check-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "otasuke-advisory-match.h"
+#include "otasuke-check-page-private.h"
+
+/* Suggestions from what the probes and the router lookup found. */
+
+OtasukeCheckItem *
+otasuke_check_page_find_item_widget (OtasukeCheckPage *self,
+                                     const char       *id)
+{
+  for (guint i = 0; i < self->item_widgets->len; i++)
+    {
+      OtasukeCheckItem *widget = g_ptr_array_index (self->item_widgets, i);
+
+      if (g_strcmp0 (otasuke_check_item_get_item (widget)->id, id) == 0)
+        return widget;
+    }
+  return NULL;
+}
+
+void
+otasuke_check_page_update_answered_label (OtasukeCheckPage *self)
+{
+  guint total = otasuke_checklist_get_n_items (self->checklist);
+  guint answered = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < total; i++)
+    if (otasuke_check_run_get_answer (self->run, otasuke_checklist_get_item (self->checklist, i)->id, NULL) != OTASUKE_ANSWER_NONE)
+      answered++;
+
+  /* Translators: progress through the check, "12 of 32 answered" */
+  text = g_strdup_printf (_("%u of %u answered"), answered, total);
+  gtk_label_set_text (self->answered_label, text);
+}
+
+/* An unanswered item shown on screen takes Otasuke's suggestion, marked as
+ * one; so does an item whose answer was a suggestion that has changed since. */
+void
+otasuke_check_page_apply_suggestions (OtasukeCheckPage *self)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < self->item_widgets->len; i++)
+    {
+      OtasukeCheckItem *widget = g_ptr_array_index (self->item_widgets, i);
+      const OtasukeChecklistItem *item = otasuke_check_item_get_item (widget);
+      const OtasukeSuggestion *suggestion = NULL;
+      OtasukeAnswer answer;
+      gboolean from_suggestion = FALSE;
+
+      if (self->suggestions != NULL)
+        suggestion = g_hash_table_lookup (self->suggestions, item->id);
+      otasuke_check_item_set_suggestion (widget, suggestion);
+      if (suggestion == NULL || suggestion->answer == OTASUKE_ANSWER_NONE || self->run == NULL)
+        continue;
+
+      answer = otasuke_check_run_get_answer (self->run, item->id, &from_suggestion);
+      if (answer == OTASUKE_ANSWER_NONE || (from_suggestion && answer != suggestion->answer))
+        {
+          otasuke_check_run_set_answer (self->run, item->id, suggestion->answer, TRUE);
+          otasuke_check_item_set_answer (widget, suggestion->answer);
+          changed = TRUE;
+        }
+    }
+
+  if (changed)
+    {
+      otasuke_check_page_update_answered_label (self);
+      otasuke_check_page_schedule_save (self);
+    }
+}
+
+void
+otasuke_check_page_update_suggestions (OtasukeCheckPage *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  OtasukeEvidence evidence = { 0 };
+
+  g_clear_pointer (&self->suggestions, g_hash_table_unref);
+  if (self->checklist == NULL)
+    return;
+
+  items = otasuke_check_page_feed_items (self);
+  evidence.probe = self->probe;
+  evidence.feed_items = items;
+  evidence.router = otasuke_router_lookup_get_result (self->router_lookup);
+  self->suggestions = otasuke_checklist_suggest_all (self->checklist, &evidence);
+  otasuke_check_page_apply_suggestions (self);
+}
+
+void
+otasuke_check_page_set_probe_report (OtasukeCheckPage   *self,
+                                     OtasukeProbeReport *report)
+{
+  g_clear_pointer (&self->probe, otasuke_probe_report_free);
+  g_clear_pointer (&self->probe_json, g_free);
+  self->probe = report;
+  if (report != NULL)
+    self->probe_json = otasuke_probe_report_to_json (report);
+
+  if (self->run != NULL && !otasuke_check_run_is_finished (self->run))
+    {
+      otasuke_check_run_set_probe_json (self->run, self->probe_json);
+      otasuke_check_page_schedule_save (self);
+    }
+  otasuke_check_page_update_suggestions (self);
+}
+
+void
+otasuke_check_page_probe_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(OtasukeCheckPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  OtasukeProbeReport *report = otasuke_probe_run_finish (result, &error);
+
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("The probes failed: %s", error->message);
+      return;
+    }
+  otasuke_check_page_set_probe_report (self, report);
+}
+
+/* The bundled router table plus the feed's router checks. */
+void
+otasuke_check_page_rebuild_router_table (OtasukeCheckPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_clear_pointer (&self->router_table, otasuke_router_table_unref);
+  self->router_table = otasuke_router_table_new_from_resource (&error);
+  if (self->router_table == NULL)
+    {
+      g_warning ("The bundled router table cannot be read: %s", error->message);
+      return;
+    }
+
+  items = otasuke_check_page_feed_items (self);
+  otasuke_router_table_merge_feed_items (self->router_table, items);
+  otasuke_router_lookup_set_table (self->router_lookup, self->router_table);
+}
+
+void
+otasuke_check_page_on_advisories_changed (OtasukeCheckPage *self)
+{
+  otasuke_check_page_rebuild_router_table (self);
+  otasuke_check_page_update_suggestions (self);
+}
+
+void
+otasuke_check_page_update_password_words (OtasukeCheckPage *self)
+{
+  const OtasukeRouterResult *result = otasuke_router_lookup_get_result (self->router_lookup);
+  const char *words[] = {
+    "admin", "password", "root", "buffalo", "router",
+    otasuke_router_lookup_get_model (self->router_lookup),
+    result != NULL ? result->vendor : NULL,
+    NULL,
+  };
+
+  otasuke_password_meter_set_user_words (self->password_meter, words);
+}
+
+void
+otasuke_check_page_on_router_changed (OtasukeCheckPage *self)
+{
+  if (self->run != NULL)
+    {
+      otasuke_check_run_set_router (self->run,
+                                    otasuke_router_lookup_get_model (self->router_lookup),
+                                    otasuke_router_lookup_get_firmware (self->router_lookup));
+      otasuke_check_page_schedule_save (self);
+    }
+  otasuke_check_page_update_password_words (self);
+  otasuke_check_page_update_suggestions (self);
+}
+
+/* The advisories learn the router as entered; what the probes found stays. */
+void
+otasuke_check_page_update_machine_facts (OtasukeCheckPage *self)
+{
+  const OtasukeRouterResult *result = otasuke_router_lookup_get_result (self->router_lookup);
+  const char *model = otasuke_check_run_get_router_model (self->run);
+
+  if (self->advisories == NULL || model == NULL)
+    return;
+
+  otasuke_advisories_set_router (self->advisories,
+                                 result != NULL ? result->vendor : NULL,
+                                 result != NULL && result->model != NULL ? result->model : model,
+                                 otasuke_check_run_get_router_firmware (self->run));
+}

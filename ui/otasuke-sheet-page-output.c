@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-sheet-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "otasuke-sheet-page-private.h"
+#include "otasuke-sheet-render.h"
+
+/* The sheet leaving the program: printed, saved as PDF or text, or copied for a mail. */
+
+#define TEXT_WIDTH        72
+/* A4 in points, as the sheet is laid out. */
+#define A4_WIDTH          (210.0 * 72.0 / 25.4)
+#define A4_HEIGHT         (297.0 * 72.0 / 25.4)
+
+typedef enum {
+  JOB_COPY_TEXT,
+  JOB_SAVE_TEXT,
+  JOB_PRINT,
+} JobKind;
+
+typedef struct {
+  JobKind       kind;
+  OtasukeSheet *sheet;
+  GPtrArray    *contacts;
+  char         *path;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->sheet);
+  g_clear_pointer (&job->contacts, g_ptr_array_unref);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* The pages drawn in advance, so the print dialog's thread only replays them. */
+static GPtrArray *
+record_pages (Job     *job,
+              GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  cairo_rectangle_t extents = { 0, 0, A4_WIDTH, A4_HEIGHT };
+  int n_pages = otasuke_sheet_render_count_pages (job->sheet, NULL, job->contacts, now);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_t *cr = cairo_create (surface);
+      gboolean ok = otasuke_sheet_render_draw_page (job->sheet, NULL, job->contacts, now, cr,
+                                                    A4_WIDTH, A4_HEIGHT, i);
+
+      cairo_destroy (cr);
+      g_ptr_array_add (pages, surface);
+      if (!ok)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("The consultation sheet could not be drawn for printing."));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&pages);
+}
+
+static void
+job_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  switch (job->kind)
+    {
+    case JOB_COPY_TEXT:
+      g_task_return_pointer (task, otasuke_sheet_render_text (job->sheet, NULL, job->contacts, NULL, TEXT_WIDTH),
+                             g_free);
+      break;
+
+    case JOB_SAVE_TEXT:
+      if (otasuke_sheet_write_text (job->sheet, NULL, job->contacts, NULL, job->path, &error))
+        g_task_return_pointer (task, g_strdup (job->path), g_free);
+      else
+        g_task_return_error (task, error);
+      break;
+
+    case JOB_PRINT:
+      {
+        GPtrArray *pages = record_pages (job, &error);
+
+        if (pages != NULL)
+          g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
+        else
+          g_task_return_error (task, error);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              GPtrArray         *pages)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  double scale = MIN (width / A4_WIDTH, height / A4_HEIGHT);
+
+  if (page_nr < 0 || (guint) page_nr >= pages->len)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, (width - A4_WIDTH * scale) / 2, (height - A4_HEIGHT * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, g_ptr_array_index (pages, page_nr), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               OtasukeSheetPage        *self)
+{
+  /* Only an operation that went on after run() returned is ours to end here. */
+  if (g_object_get_data (G_OBJECT (operation), "in-progress") == NULL)
+    return;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      otasuke_sheet_page_show_error (self, _("The Sheet Could Not Be Printed"), error != NULL ? error->message : "");
+    }
+  g_object_unref (operation);
+}
+
+static void
+print_pages (OtasukeSheetPage *self,
+             GPtrArray        *pages)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, (int) pages->len);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* The sheet has margins of its own. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("Consultation sheet"));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_ptr_array_ref (pages),
+                         (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      g_object_set_data (G_OBJECT (operation), "in-progress", GINT_TO_POINTER (TRUE));
+      return;
+    }
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    otasuke_sheet_page_show_error (self, _("The Sheet Could Not Be Printed"), error != NULL ? error->message : "");
+  g_object_unref (operation);
+}
+
+static void
+job_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(OtasukeSheetPage) self = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (value == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        otasuke_sheet_page_show_error (self, job->kind == JOB_PRINT ? _("The Sheet Could Not Be Printed")
+                                                 : _("The Sheet Could Not Be Saved"),
+                    error->message);
+      return;
+    }
+
+  switch (job->kind)
+    {
+    case JOB_COPY_TEXT:
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), value);
+      otasuke_sheet_page_show_toast (self, _("Copied. Paste it into your mail to the desk."));
+      g_free (value);
+      break;
+
+    case JOB_SAVE_TEXT:
+      {
+        g_autofree char *name = g_filename_display_basename (value);
+        g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+
+        otasuke_sheet_page_show_toast (self, message);
+        g_free (value);
+      }
+      break;
+
+    case JOB_PRINT:
+      print_pages (self, value);
+      g_ptr_array_unref (value);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+run_job (OtasukeSheetPage *self,
+         JobKind           kind,
+         const char       *path)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->sheet = otasuke_sheet_copy (self->sheet);
+  job->contacts = otasuke_sheet_page_feed_contacts (self);
+  job->path = g_strdup (path);
+
+  task = g_task_new (NULL, self->cancellable, job_cb, g_object_ref (self));
+  g_task_set_source_tag (task, run_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_in_thread);
+}
+
+typedef struct {
+  OtasukeSheetPage *self;
+  char             *path;
+} PdfData;
+
+static void
+pdf_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PdfData *data = user_data;
+  g_autoptr(OtasukeSheetPage) self = data->self;
+  g_autofree char *path = data->path;
+  g_autoptr(GError) error = NULL;
+
+  g_free (data);
+
+  if (!otasuke_sheet_write_pdf_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        otasuke_sheet_page_show_error (self, _("The Sheet Could Not Be Saved"), error->message);
+      return;
+    }
+
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+    g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+
+    otasuke_sheet_page_show_toast (self, message);
+  }
+}
+
+static void
+save_pdf_to (OtasukeSheetPage *self,
+             const char       *path)
+{
+  g_autoptr(GPtrArray) contacts = otasuke_sheet_page_feed_contacts (self);
+  PdfData *data = g_new0 (PdfData, 1);
+
+  data->self = g_object_ref (self);
+  data->path = g_strdup (path);
+  /* No check wizard yet: the sheet says no check was done. */
+  otasuke_sheet_write_pdf_async (self->sheet, NULL, contacts, path, self->cancellable, pdf_written_cb, data);
+}
+
+static void
+save_pdf_to_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  save_pdf_to (OTASUKE_SHEET_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static char *
+dated_file_name (const char *extension)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  /* Translators: the start of a file name, "Consultation sheet-2026-11-26.pdf" */
+  return g_strdup_printf ("%s-%s.%s", _("Consultation sheet"), date, extension);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     OtasukeSheetPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path != NULL && self->sheet != NULL)
+    {
+      if (pdf)
+        save_pdf_to (self, path);
+      else
+        run_job (self, JOB_SAVE_TEXT, path);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+choose_file (OtasukeSheetPage *self,
+             gboolean          pdf)
+{
+  g_autofree char *name = dated_file_name (pdf ? "pdf" : "txt");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (pdf ? _("Save the Sheet as PDF") : _("Save the Sheet as Text"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("Text files"));
+  gtk_file_filter_add_mime_type (filter, pdf ? "application/pdf" : "text/plain");
+  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  choose_file (OTASUKE_SHEET_PAGE (widget), TRUE);
+}
+
+static void
+save_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  choose_file (OTASUKE_SHEET_PAGE (widget), FALSE);
+}
+
+static void
+copy_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  run_job (OTASUKE_SHEET_PAGE (widget), JOB_COPY_TEXT, NULL);
+}
+
+/* What the desk will ask about and the sheet does not say yet. */
+static GPtrArray *
+empty_items (OtasukeSheet *sheet)
+{
+  GPtrArray *items = g_ptr_array_new ();
+  const char * const *services = otasuke_sheet_get_cloud_services (sheet);
+  gboolean any_service = FALSE;
+
+  for (guint i = 0; services[i] != NULL; i++)
+    any_service |= !otasuke_sheet_text_is_blank (services[i]);
+
+  if (otasuke_sheet_text_is_blank (otasuke_sheet_get_company_name (sheet)))
+    g_ptr_array_add (items, (gpointer) _("Company name"));
+  if (otasuke_sheet_text_is_blank (otasuke_sheet_get_contact_person (sheet)))
+    g_ptr_array_add (items, (gpointer) _("Contact person"));
+  if (otasuke_sheet_text_is_blank (otasuke_sheet_get_device_type (sheet)))
+    g_ptr_array_add (items, (gpointer) _("Device type"));
+  if (otasuke_sheet_text_is_blank (otasuke_sheet_get_operating_system (sheet)))
+    g_ptr_array_add (items, (gpointer) _("Operating system"));
+  if (otasuke_sheet_text_is_blank (otasuke_sheet_get_security_software (sheet)))
+    g_ptr_array_add (items, (gpointer) _("Security software"));
+  if (!any_service)
+    g_ptr_array_add (items, (gpointer) _("Cloud services used"));
+  if (otasuke_sheet_get_affected_devices (sheet) < 0)
+    g_ptr_array_add (items, (gpointer) _("Affected devices"));
+  if (otasuke_sheet_get_affected_accounts (sheet) < 0)
+    g_ptr_array_add (items, (gpointer) _("Affected accounts"));
+  if (otasuke_sheet_get_n_events (sheet) == 0)
+    g_ptr_array_add (items, (gpointer) _("What happened, in order"));
+  if (otasuke_sheet_text_is_blank (otasuke_sheet_get_suspicion (sheet)))
+    g_ptr_array_add (items, (gpointer) _("Why you suspect malware or unauthorised access"));
+  if (otasuke_sheet_text_is_blank (otasuke_sheet_get_consulted (sheet)))
+    g_ptr_array_add (items, (gpointer) _("Other desks or organisations already consulted"));
+  if (otasuke_sheet_get_police (sheet) == OTASUKE_SHEET_POLICE_UNANSWERED)
+    g_ptr_array_add (items, (gpointer) _("Police contacted"));
+
+  return items;
+}
+
+static void
+empty_items_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         OtasukeSheetPage *self)
+{
+  if (g_str_equal (response, "print") && self->sheet != NULL)
+    run_job (self, JOB_PRINT, NULL);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  OtasukeSheetPage *self = OTASUKE_SHEET_PAGE (widget);
+  g_autoptr(GPtrArray) items = empty_items (self->sheet);
+  g_autoptr(GString) list = NULL;
+  GtkWidget *dialog;
+  GtkWidget *label;
+
+  if (items->len == 0)
+    {
+      run_job (self, JOB_PRINT, NULL);
+      return;
+    }
+
+  list = g_string_new (NULL);
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (list, "%s• %s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (items, i));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Some Items Are Still Empty"),
+                                   _("The desk will ask about these. You can print anyway and fill them "
+                                     "in by hand, or go back and add them first."));
+  label = gtk_label_new (list->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_halign (label, GTK_ALIGN_CENTER);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "back", _("_Go Back"),
+                                    "print", _("_Print Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (empty_items_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+otasuke_sheet_page_output_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "sheet.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "sheet.save-pdf", NULL, save_pdf_action);
+  /* The same without the file dialog: for tests and scripts. */
+  gtk_widget_class_install_action (widget_class, "sheet.save-pdf-to", "s", save_pdf_to_action);
+  gtk_widget_class_install_action (widget_class, "sheet.save-text", NULL, save_text_action);
+  gtk_widget_class_install_action (widget_class, "sheet.copy-text", NULL, copy_text_action);
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "otasuke-check-run.h"
+
+G_BEGIN_DECLS
+
+/* The style class ("success", "warning", "error") that colours a score band. */
+const char *otasuke_tone_for_band (OtasukeScoreBand  band);
+/* Replaces the tone classes on @widget with @tone ("success", "warning",
+ * "error" or "dim-label"); NULL leaves none. */
+void        otasuke_tone_set      (GtkWidget        *widget,
+                                   const char       *tone);
+
+G_END_DECLS
