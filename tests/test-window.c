@@ -87,6 +87,25 @@ test_shortcuts (Fixture       *fixture,
       g_assert_nonnull (accels);
       g_assert_cmpstr (accels[0], ==, expected);
     }
+
+  /* The keyboard shortcuts window opens from the main menu's action. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *shortcuts = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.show-shortcuts", NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (window))
+          shortcuts = window;
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+    save_png (GTK_WIDGET (shortcuts), "shortcuts.png");
+    gtk_window_destroy (shortcuts);
+  }
 }
 
 static void

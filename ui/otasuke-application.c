@@ -632,6 +632,7 @@ otasuke_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.fetch-feed", { "<Control>r", "F5", NULL } },
+    { "window.show-shortcuts", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.page::overview", { "<Alt>1", NULL } },
     { "win.page::check", { "<Alt>2", NULL } },

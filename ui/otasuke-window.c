@@ -212,6 +212,29 @@ otasuke_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (otasuke_window_parent_class)->close_request (window);
 }
 
+/* The shortcuts window is built the first time it is asked for, not with
+ * every window as GtkApplication does with gtk/help-overlay.ui: the first
+ * frame stays cheap. Once set, GtkApplicationWindow's own
+ * win.show-help-overlay shows it with the accelerators filled in. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/otasuke-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
+}
+
 /* GtkWindow:application is not a construct property, so this runs after g_object_new(). */
 static void
 otasuke_window_attach (OtasukeWindow      *self,
@@ -333,6 +356,7 @@ otasuke_window_class_init (OtasukeWindowClass *klass)
 
   /* win.page::NAME — a stateful action, so menus and shortcuts show the current page. */
   gtk_widget_class_install_property_action (widget_class, "win.page", "visible-page");
+  gtk_widget_class_install_action (widget_class, "window.show-shortcuts", NULL, show_shortcuts_action);
 }
 
 static void
