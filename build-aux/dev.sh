@@ -19,6 +19,7 @@ packages="
   libcairo2-dev libpango1.0-dev poppler-utils libnotify-dev python3-dbusmock
   gettext appstream desktop-file-utils libxml2-utils
   xvfb xauth dbus dbus-x11 locales fonts-noto-cjk librsvg2-common
+  gcc-mingw-w64-x86-64 wine wine64
 "
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -92,6 +93,8 @@ case "${1:-}" in
     run_tests "$asan_builddir"
     say "Fuzzing the feed and signature parsers briefly (libFuzzer, ASan, UBSan)"
     build-aux/fuzz.sh _build-fuzz "${FUZZ_SECONDS:-15}"
+    say "Cross-compiling win32/ with mingw-w64 and testing it under Wine"
+    win32/build-and-test.sh _build-win32
     say "All tests passed"
     ;;
   *)

@@ -1,6 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* Windows 10 is the oldest system supported. */
+#ifndef _WIN32_WINNT
+#define _WIN32_WINNT 0x0A00
+#endif
+#ifndef WINVER
+#define WINVER 0x0A00
+#endif
+#ifndef NTDDI_VERSION
+#define NTDDI_VERSION 0x0A000000
+#endif
+#ifndef UNICODE
+#define UNICODE
+#endif
+
 #include <windows.h>
 
 #include "otasuke-win32.h"
@@ -9,6 +23,10 @@
 #define OTASUKE_WIN32_MAX_VALUE 256
 /* Longest path read from the registry. */
 #define OTASUKE_WIN32_MAX_PATH 1024
+
+/* The tray icon's callback message and id (tests send them too). */
+#define OTASUKE_WIN32_TRAY_MESSAGE (WM_APP + 0x4f)
+#define OTASUKE_WIN32_TRAY_ICON_ID 1
 
 typedef enum {
   HIVE_HKCU,
@@ -20,6 +38,9 @@ char    *otasuke_win32_utf8_from_wide (const wchar_t *wide);
 /* UTF-8 → UTF-16; NULL for NULL or invalid UTF-8. */
 wchar_t *otasuke_win32_wide_from_utf8 (const char *utf8);
 char    *otasuke_win32_strdup         (const char *s);
+
+/* FALSE for a registry_root that is empty, absolute, too long or bad UTF-8. */
+BOOL     otasuke_win32_options_valid  (const OtasukeWin32Options *options);
 
 /* Opens @subkey of @hive through @options' mapping. @view is 0,
  * KEY_WOW64_64KEY or KEY_WOW64_32KEY; ignored for HKCU and for test roots. */

@@ -68,8 +68,9 @@ OtasukeWin32Status otasuke_win32_file_version  (const char *path,
                                                 char      **version,
                                                 char      **product_name);
 
-/* "128.0 (x64 ja)" → "128.0", "115.9.0esr" stays, "abc" → NULL. At most
- * 256 bytes are looked at. Public for tests. */
+/* "128.0 (x64 ja)" → "128.0", "115.9.0esr" stays, "abc" → NULL: after
+ * leading blanks, a whole word of 2 to 4 dotted numbers (9 digits at most
+ * each) with an optional a<n>, b<n>, rc<n> or esr suffix. Public for tests. */
 char              *otasuke_win32_parse_version (const char *text);
 
 /* ------------------------------------------------------------------------ OS */
@@ -141,6 +142,8 @@ OtasukeWin32Status otasuke_win32_autostart_query  (const OtasukeWin32Options  *o
 
 /* ----------------------------------------------------------------------- tray */
 
+/* All tray calls belong on the thread that created the tray (in the GTK
+ * program, the main thread), whose message loop delivers the callback. */
 typedef struct _OtasukeWin32Tray OtasukeWin32Tray;
 
 typedef enum {
