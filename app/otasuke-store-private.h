@@ -75,6 +75,47 @@ gboolean      otasuke_store_commit                (OtasukeStore   *self,
 /* ROLLBACK if a transaction is still open (SQLite ends some by itself on errors). */
 void          otasuke_store_rollback              (OtasukeStore   *self);
 
+/* Sets @key to @value (NULL removes it) in the caller's transaction. */
+gboolean      otasuke_store_set_meta_locked       (OtasukeStore   *self,
+                                                   const char     *key,
+                                                   const char     *value,
+                                                   GError        **error);
+/* Runs @sql, a write with @id bound as its only parameter, in the caller's transaction. */
+gboolean      otasuke_store_exec_with_id          (OtasukeStore   *self,
+                                                   const char     *sql,
+                                                   gint64          id,
+                                                   GError        **error);
+
+/* The shape every *_async / *_finish pair of the store takes: @thread_func
+ * runs a blocking store call on @task_data (a copy of the caller's input,
+ * freed with @task_data_free) in a worker thread. */
+void          otasuke_store_run_in_thread         (OtasukeStore        *self,
+                                                   gpointer             source_tag,
+                                                   gpointer             task_data,
+                                                   GDestroyNotify       task_data_free,
+                                                   GTaskThreadFunc      thread_func,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+/* In @thread_func: ends the task with @error when set, else with @value (NULL allowed). */
+void          otasuke_store_task_return_pointer   (GTask          *task,
+                                                   gpointer        value,
+                                                   GDestroyNotify  value_free,
+                                                   GError         *error);
+/* In @thread_func: ends the task with TRUE when @ok, else with @error. */
+void          otasuke_store_task_return_boolean   (GTask          *task,
+                                                   gboolean        ok,
+                                                   GError         *error);
+/* In the *_finish functions: checks @result came from @source_tag on @self and returns its value. */
+gpointer      otasuke_store_propagate_pointer     (OtasukeStore   *self,
+                                                   GAsyncResult   *result,
+                                                   gpointer        source_tag,
+                                                   GError        **error);
+gboolean      otasuke_store_propagate_boolean     (OtasukeStore   *self,
+                                                   GAsyncResult   *result,
+                                                   gpointer        source_tag,
+                                                   GError        **error);
+
 /* In otasuke-store-open.c. */
 
 /* Sets @error to the OTASUKE_STORE_ERROR matching SQLite result @rc, with a message for the user. */

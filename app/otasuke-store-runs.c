@@ -39,16 +39,6 @@ column_dup_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) text);
 }
 
-static gboolean
-set_text_or_null (sqlite3_stmt *stmt,
-                  int           column,
-                  const char   *text)
-{
-  if (text != NULL)
-    return sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT) == SQLITE_OK;
-  return sqlite3_bind_null (stmt, column) == SQLITE_OK;
-}
-
 /* Loading */
 
 static gboolean
@@ -257,30 +247,6 @@ exec_bound (OtasukeStore  *self,
   return otasuke_store_step (self, stmt, error) == SQLITE_DONE;
 }
 
-static gboolean
-set_meta_locked (OtasukeStore  *self,
-                 const char    *key,
-                 const char    *value,
-                 GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (value != NULL)
-    stmt = otasuke_store_prepare (self,
-                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                  error);
-  else
-    stmt = otasuke_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return exec_bound (self, stmt, error);
-}
-
 /* Writes the run row in the caller's transaction; returns its id, 0 on failure. */
 static gint64
 save_row_locked (OtasukeStore     *self,
@@ -329,9 +295,9 @@ save_row_locked (OtasukeStore     *self,
           sqlite3_bind_null (stmt, 5);
         }
       sqlite3_bind_text (stmt, 6, otasuke_check_run_get_checklist_version (run), -1, SQLITE_TRANSIENT);
-      set_text_or_null (stmt, 7, otasuke_check_run_get_probe_json (run));
-      set_text_or_null (stmt, 8, otasuke_check_run_get_router_model (run));
-      set_text_or_null (stmt, 9, otasuke_check_run_get_router_firmware (run));
+      otasuke_store_bind_text_or_null (stmt, 7, otasuke_check_run_get_probe_json (run));
+      otasuke_store_bind_text_or_null (stmt, 8, otasuke_check_run_get_router_model (run));
+      otasuke_store_bind_text_or_null (stmt, 9, otasuke_check_run_get_router_firmware (run));
 
       if (!exec_bound (self, stmt, error))
         return 0;
@@ -363,13 +329,8 @@ save_answers_locked (OtasukeStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree const char **ids = NULL;
 
-  stmt = otasuke_store_prepare (self, "DELETE FROM check_answers WHERE run_id = ?1", error);
-  if (stmt == NULL)
+  if (!otasuke_store_exec_with_id (self, "DELETE FROM check_answers WHERE run_id = ?1", id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!exec_bound (self, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = otasuke_store_prepare (self,
                                 "INSERT INTO check_answers (run_id, item_id, answer, from_suggestion) "
@@ -419,9 +380,9 @@ otasuke_store_save_check_run (OtasukeStore     *self,
 
   model = otasuke_check_run_get_router_model (run);
   if (model != NULL &&
-      (!set_meta_locked (self, OTASUKE_STORE_META_ROUTER_MODEL, model, error) ||
-       !set_meta_locked (self, OTASUKE_STORE_META_ROUTER_FIRMWARE,
-                         otasuke_check_run_get_router_firmware (run), error)))
+      (!otasuke_store_set_meta_locked (self, OTASUKE_STORE_META_ROUTER_MODEL, model, error) ||
+       !otasuke_store_set_meta_locked (self, OTASUKE_STORE_META_ROUTER_FIRMWARE,
+                                       otasuke_check_run_get_router_firmware (run), error)))
     goto fail;
 
   if (!otasuke_store_commit (self, error))
@@ -442,7 +403,6 @@ otasuke_store_delete_check_run (OtasukeStore  *self,
                                 GError       **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (OTASUKE_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -452,28 +412,14 @@ otasuke_store_delete_check_run (OtasukeStore  *self,
     return FALSE;
 
   /* The answers go with it (ON DELETE CASCADE); said again in case foreign keys are off. */
-  stmt = otasuke_store_prepare (self, "DELETE FROM check_answers WHERE run_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!exec_bound (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = otasuke_store_prepare (self, "DELETE FROM check_runs WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!exec_bound (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!otasuke_store_exec_with_id (self, "DELETE FROM check_answers WHERE run_id = ?1", id, error) ||
+      !otasuke_store_exec_with_id (self, "DELETE FROM check_runs WHERE id = ?1", id, error))
+    {
+      otasuke_store_rollback (self);
+      return FALSE;
+    }
 
   return otasuke_store_commit (self, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  otasuke_store_rollback (self);
-  return FALSE;
 }
 
 OtasukeCheckRunDiff *
@@ -551,8 +497,8 @@ otasuke_store_set_router (OtasukeStore  *self,
   if (!otasuke_store_begin (self, error))
     return FALSE;
 
-  if (!set_meta_locked (self, OTASUKE_STORE_META_ROUTER_MODEL, model, error) ||
-      !set_meta_locked (self, OTASUKE_STORE_META_ROUTER_FIRMWARE, firmware, error))
+  if (!otasuke_store_set_meta_locked (self, OTASUKE_STORE_META_ROUTER_MODEL, model, error) ||
+      !otasuke_store_set_meta_locked (self, OTASUKE_STORE_META_ROUTER_FIRMWARE, firmware, error))
     {
       otasuke_store_rollback (self);
       return FALSE;
@@ -580,22 +526,6 @@ run_op_free (RunOp *op)
   g_free (op);
 }
 
-static GTask *
-run_task_new (OtasukeStore        *self,
-              gpointer             source_tag,
-              RunOp               *op,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_set_task_data (task, op, (GDestroyNotify) run_op_free);
-  return task;
-}
-
 static void
 save_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -604,11 +534,9 @@ save_in_thread (GTask        *task,
 {
   RunOp *op = task_data;
   GError *error = NULL;
+  gboolean ok = otasuke_store_save_check_run (source_object, op->copy, op->now, &error);
 
-  if (otasuke_store_save_check_run (source_object, op->copy, op->now, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  otasuke_store_task_return_boolean (task, ok, error);
 }
 
 void
@@ -619,7 +547,6 @@ otasuke_store_save_check_run_async (OtasukeStore        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RunOp *op;
 
   g_return_if_fail (OTASUKE_IS_STORE (self));
@@ -629,8 +556,8 @@ otasuke_store_save_check_run_async (OtasukeStore        *self,
   op->now = now;
   op->run = otasuke_check_run_ref (run);
   op->copy = otasuke_check_run_copy (run);
-  task = run_task_new (self, otasuke_store_save_check_run_async, op, cancellable, callback, user_data);
-  g_task_run_in_thread (task, save_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_save_check_run_async, op, (GDestroyNotify) run_op_free,
+                               save_in_thread, cancellable, callback, user_data);
 }
 
 gboolean
@@ -640,10 +567,7 @@ otasuke_store_save_check_run_finish (OtasukeStore  *self,
 {
   RunOp *op;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_save_check_run_async, FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!otasuke_store_propagate_boolean (self, result, otasuke_store_save_check_run_async, error))
     return FALSE;
 
   op = g_task_get_task_data (G_TASK (result));
@@ -667,10 +591,7 @@ load_in_thread (GTask        *task,
   else
     run = otasuke_store_load_unfinished_check_run (source_object, &error);
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, run, (GDestroyNotify) otasuke_check_run_unref);
+  otasuke_store_task_return_pointer (task, run, (GDestroyNotify) otasuke_check_run_unref, error);
 }
 
 void
@@ -680,15 +601,14 @@ otasuke_store_load_check_run_async (OtasukeStore        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RunOp *op;
 
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
   op = g_new0 (RunOp, 1);
   op->id = id;
-  task = run_task_new (self, otasuke_store_load_check_run_async, op, cancellable, callback, user_data);
-  g_task_run_in_thread (task, load_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_load_check_run_async, op, (GDestroyNotify) run_op_free,
+                               load_in_thread, cancellable, callback, user_data);
 }
 
 OtasukeCheckRun *
@@ -696,10 +616,7 @@ otasuke_store_load_check_run_finish (OtasukeStore  *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_load_check_run_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return otasuke_store_propagate_pointer (self, result, otasuke_store_load_check_run_async, error);
 }
 
 static void
@@ -711,10 +628,7 @@ list_in_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *runs = otasuke_store_list_check_runs (source_object, &error);
 
-  if (runs == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, runs, (GDestroyNotify) g_ptr_array_unref);
+  otasuke_store_task_return_pointer (task, runs, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 void
@@ -723,13 +637,10 @@ otasuke_store_list_check_runs_async (OtasukeStore        *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
-  task = run_task_new (self, otasuke_store_list_check_runs_async, g_new0 (RunOp, 1),
-                       cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_list_check_runs_async, NULL, NULL,
+                               list_in_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -737,10 +648,7 @@ otasuke_store_list_check_runs_finish (OtasukeStore  *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_list_check_runs_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return otasuke_store_propagate_pointer (self, result, otasuke_store_list_check_runs_async, error);
 }
 
 static void
@@ -754,10 +662,7 @@ diff_in_thread (GTask        *task,
   OtasukeCheckRunDiff *diff;
 
   diff = otasuke_store_diff_check_run (source_object, op->id, op->checklist, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, diff, (GDestroyNotify) otasuke_check_run_diff_free);
+  otasuke_store_task_return_pointer (task, diff, (GDestroyNotify) otasuke_check_run_diff_free, error);
 }
 
 void
@@ -768,7 +673,6 @@ otasuke_store_diff_check_run_async (OtasukeStore        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   RunOp *op;
 
   g_return_if_fail (OTASUKE_IS_STORE (self));
@@ -776,8 +680,8 @@ otasuke_store_diff_check_run_async (OtasukeStore        *self,
   op = g_new0 (RunOp, 1);
   op->id = id;
   op->checklist = checklist != NULL ? otasuke_checklist_ref (checklist) : NULL;
-  task = run_task_new (self, otasuke_store_diff_check_run_async, op, cancellable, callback, user_data);
-  g_task_run_in_thread (task, diff_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_diff_check_run_async, op, (GDestroyNotify) run_op_free,
+                               diff_in_thread, cancellable, callback, user_data);
 }
 
 OtasukeCheckRunDiff *
@@ -785,8 +689,5 @@ otasuke_store_diff_check_run_finish (OtasukeStore  *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_diff_check_run_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return otasuke_store_propagate_pointer (self, result, otasuke_store_diff_check_run_async, error);
 }

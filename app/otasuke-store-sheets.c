@@ -242,7 +242,6 @@ otasuke_store_delete_sheet (OtasukeStore  *self,
                             GError       **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (OTASUKE_IS_STORE (self), FALSE);
 
@@ -250,20 +249,13 @@ otasuke_store_delete_sheet (OtasukeStore  *self,
   if (!otasuke_store_begin (self, error))
     return FALSE;
 
-  stmt = otasuke_store_prepare (self, "DELETE FROM sheets WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (otasuke_store_step (self, stmt, error) != SQLITE_DONE)
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!otasuke_store_exec_with_id (self, "DELETE FROM sheets WHERE id = ?", id, error))
+    {
+      otasuke_store_rollback (self);
+      return FALSE;
+    }
 
   return otasuke_store_commit (self, error);
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  otasuke_store_rollback (self);
-  return FALSE;
 }
 
 /* Async */
@@ -283,22 +275,6 @@ sheet_op_free (SheetOp *op)
   g_free (op);
 }
 
-static GTask *
-sheet_task_new (OtasukeStore        *self,
-                gpointer             source_tag,
-                SheetOp             *op,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_set_task_data (task, op, (GDestroyNotify) sheet_op_free);
-  return task;
-}
-
 static void
 list_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -308,10 +284,7 @@ list_in_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *sheets = otasuke_store_list_sheets (source_object, &error);
 
-  if (sheets == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sheets, (GDestroyNotify) g_ptr_array_unref);
+  otasuke_store_task_return_pointer (task, sheets, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 void
@@ -320,13 +293,10 @@ otasuke_store_list_sheets_async (OtasukeStore        *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
-  task = sheet_task_new (self, otasuke_store_list_sheets_async, g_new0 (SheetOp, 1),
-                         cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_list_sheets_async, NULL, NULL,
+                               list_in_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -334,10 +304,7 @@ otasuke_store_list_sheets_finish (OtasukeStore  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_list_sheets_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return otasuke_store_propagate_pointer (self, result, otasuke_store_list_sheets_async, error);
 }
 
 static void
@@ -355,10 +322,7 @@ load_in_thread (GTask        *task,
   else
     sheet = otasuke_store_load_latest_sheet (source_object, &error);
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sheet, g_object_unref);
+  otasuke_store_task_return_pointer (task, sheet, g_object_unref, error);
 }
 
 void
@@ -368,15 +332,14 @@ otasuke_store_load_sheet_async (OtasukeStore        *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   SheetOp *op;
 
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
   op = g_new0 (SheetOp, 1);
   op->id = id;
-  task = sheet_task_new (self, otasuke_store_load_sheet_async, op, cancellable, callback, user_data);
-  g_task_run_in_thread (task, load_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_load_sheet_async, op, (GDestroyNotify) sheet_op_free,
+                               load_in_thread, cancellable, callback, user_data);
 }
 
 /* NULL with no error when the draft does not exist. */
@@ -385,10 +348,7 @@ otasuke_store_load_sheet_finish (OtasukeStore  *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_load_sheet_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return otasuke_store_propagate_pointer (self, result, otasuke_store_load_sheet_async, error);
 }
 
 static void
@@ -399,11 +359,9 @@ save_in_thread (GTask        *task,
 {
   SheetOp *op = task_data;
   GError *error = NULL;
+  gboolean ok = otasuke_store_save_sheet (source_object, op->copy, op->now, &error);
 
-  if (otasuke_store_save_sheet (source_object, op->copy, op->now, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  otasuke_store_task_return_boolean (task, ok, error);
 }
 
 void
@@ -414,7 +372,6 @@ otasuke_store_save_sheet_async (OtasukeStore        *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   SheetOp *op;
 
   g_return_if_fail (OTASUKE_IS_STORE (self));
@@ -424,8 +381,8 @@ otasuke_store_save_sheet_async (OtasukeStore        *self,
   op->now = now;
   op->sheet = g_object_ref (sheet);
   op->copy = otasuke_sheet_copy (sheet);
-  task = sheet_task_new (self, otasuke_store_save_sheet_async, op, cancellable, callback, user_data);
-  g_task_run_in_thread (task, save_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_save_sheet_async, op, (GDestroyNotify) sheet_op_free,
+                               save_in_thread, cancellable, callback, user_data);
 }
 
 gboolean
@@ -435,10 +392,7 @@ otasuke_store_save_sheet_finish (OtasukeStore  *self,
 {
   SheetOp *op;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_save_sheet_async, FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!otasuke_store_propagate_boolean (self, result, otasuke_store_save_sheet_async, error))
     return FALSE;
 
   op = g_task_get_task_data (G_TASK (result));
@@ -459,11 +413,9 @@ delete_in_thread (GTask        *task,
 {
   SheetOp *op = task_data;
   GError *error = NULL;
+  gboolean ok = otasuke_store_delete_sheet (source_object, op->id, &error);
 
-  if (otasuke_store_delete_sheet (source_object, op->id, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  otasuke_store_task_return_boolean (task, ok, error);
 }
 
 void
@@ -473,15 +425,14 @@ otasuke_store_delete_sheet_async (OtasukeStore        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   SheetOp *op;
 
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
   op = g_new0 (SheetOp, 1);
   op->id = id;
-  task = sheet_task_new (self, otasuke_store_delete_sheet_async, op, cancellable, callback, user_data);
-  g_task_run_in_thread (task, delete_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_delete_sheet_async, op, (GDestroyNotify) sheet_op_free,
+                               delete_in_thread, cancellable, callback, user_data);
 }
 
 gboolean
@@ -489,8 +440,5 @@ otasuke_store_delete_sheet_finish (OtasukeStore  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_delete_sheet_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return otasuke_store_propagate_boolean (self, result, otasuke_store_delete_sheet_async, error);
 }

@@ -168,6 +168,112 @@ otasuke_store_commit (OtasukeStore  *self,
   return TRUE;
 }
 
+gboolean
+otasuke_store_set_meta_locked (OtasukeStore  *self,
+                               const char    *key,
+                               const char    *value,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (value != NULL)
+    stmt = otasuke_store_prepare (self,
+                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                  error);
+  else
+    stmt = otasuke_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return otasuke_store_step (self, stmt, error) == SQLITE_DONE;
+}
+
+gboolean
+otasuke_store_exec_with_id (OtasukeStore  *self,
+                            const char    *sql,
+                            gint64         id,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = otasuke_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return otasuke_store_step (self, stmt, error) == SQLITE_DONE;
+}
+
+/* Async wrappers, shared with the other otasuke-store-*.c files */
+
+void
+otasuke_store_run_in_thread (OtasukeStore        *self,
+                             gpointer             source_tag,
+                             gpointer             task_data,
+                             GDestroyNotify       task_data_free,
+                             GTaskThreadFunc      thread_func,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  /* The task holds a reference to @self until the worker is done. */
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_task_data (task, task_data, task_data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
+void
+otasuke_store_task_return_pointer (GTask          *task,
+                                   gpointer        value,
+                                   GDestroyNotify  value_free,
+                                   GError         *error)
+{
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, value_free);
+}
+
+void
+otasuke_store_task_return_boolean (GTask    *task,
+                                   gboolean  ok,
+                                   GError   *error)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+gpointer
+otasuke_store_propagate_pointer (OtasukeStore  *self,
+                                 GAsyncResult  *result,
+                                 gpointer       source_tag,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+otasuke_store_propagate_boolean (OtasukeStore  *self,
+                                 GAsyncResult  *result,
+                                 gpointer       source_tag,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Opening: the blocking part is in otasuke-store-open.c */
 
 static void
@@ -384,7 +490,6 @@ otasuke_store_set_meta (OtasukeStore  *self,
                         GError       **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (OTASUKE_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -395,22 +500,13 @@ otasuke_store_set_meta (OtasukeStore  *self,
   if (!otasuke_store_begin (self, error))
     return FALSE;
 
-  if (value != NULL)
-    stmt = otasuke_store_prepare (self,
-                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                  error);
-  else
-    stmt = otasuke_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
-
-  if (stmt != NULL)
+  if (!otasuke_store_set_meta_locked (self, key, value, error))
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      if (value != NULL)
-        sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+      otasuke_store_rollback (self);
+      return FALSE;
     }
 
-  return store_finish_write (self, stmt, error);
+  return otasuke_store_commit (self, error);
 }
 
 /* Reads */
@@ -545,15 +641,11 @@ otasuke_store_get_summary_async (OtasukeStore        *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (OTASUKE_IS_STORE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  /* The task holds a reference to @self until the worker is done. */
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, otasuke_store_get_summary_async);
-  g_task_run_in_thread (task, summary_in_thread);
+  otasuke_store_run_in_thread (self, otasuke_store_get_summary_async, NULL, NULL,
+                               summary_in_thread, cancellable, callback, user_data);
 }
 
 gboolean
@@ -565,12 +657,9 @@ otasuke_store_get_summary_finish (OtasukeStore         *self,
   g_autofree OtasukeStoreSummary *value = NULL;
 
   g_return_val_if_fail (OTASUKE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_store_get_summary_async,
-                        FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
 
-  value = g_task_propagate_pointer (G_TASK (result), error);
+  value = otasuke_store_propagate_pointer (self, result, otasuke_store_get_summary_async, error);
   if (value == NULL)
     return FALSE;
 

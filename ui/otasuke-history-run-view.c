@@ -357,8 +357,6 @@ show_run_details (OtasukeHistoryRunView *self,
 {
   g_autofree char *title = otasuke_time_format (otasuke_check_run_get_finished_at (run), NULL);
   g_autofree char *version = NULL;
-  g_autofree char *score = g_strdup_printf ("%d", otasuke_check_run_get_score (run));
-  OtasukeScoreBand band = otasuke_check_run_get_band (run);
   GtkAdjustment *vadjustment;
 
   gtk_label_set_text (self->detail_title_label, title);
@@ -366,11 +364,8 @@ show_run_details (OtasukeHistoryRunView *self,
   version = g_strdup_printf (_("Checklist version %s"), otasuke_check_run_get_checklist_version (run));
   gtk_label_set_text (self->detail_version_label, version);
 
-  gtk_label_set_text (self->score_label, score);
-  otasuke_tone_set (GTK_WIDGET (self->score_label), otasuke_tone_for_band (band));
-  gtk_label_set_text (self->band_label, otasuke_score_band_get_title (band));
-  otasuke_tone_set (GTK_WIDGET (self->band_label), otasuke_tone_for_band (band));
-  gtk_label_set_text (self->band_meaning_label, otasuke_score_band_get_meaning (band));
+  otasuke_tone_show_score (self->score_label, self->band_label, self->band_meaning_label,
+                           otasuke_check_run_get_score (run), otasuke_check_run_get_band (run));
 
   show_changes (self, previous, diff);
   show_evidence (self, run);

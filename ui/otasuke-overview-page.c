@@ -10,6 +10,7 @@
 #include "otasuke-overview-page.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-time.h"
+#include "otasuke-tone.h"
 #include "otasuke-window.h"
 
 /* Lines of "what to fix first" and of advisories; the rest is a click away. */
@@ -65,33 +66,6 @@ struct _OtasukeOverviewPage
 
 G_DEFINE_FINAL_TYPE (OtasukeOverviewPage, otasuke_overview_page, GTK_TYPE_WIDGET)
 
-static const char * const tone_classes[] = { "success", "warning", "error" };
-
-static const char *
-band_tone (OtasukeScoreBand band)
-{
-  switch (band)
-    {
-    case OTASUKE_SCORE_BAND_ACHIEVED:
-    case OTASUKE_SCORE_BAND_SOME_GAPS:
-      return "success";
-    case OTASUKE_SCORE_BAND_INSUFFICIENT:
-      return "warning";
-    case OTASUKE_SCORE_BAND_ACT_NOW:
-    default:
-      return "error";
-    }
-}
-
-static void
-set_tone (GtkWidget  *widget,
-          const char *tone)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (tone_classes); i++)
-    gtk_widget_remove_css_class (widget, tone_classes[i]);
-  gtk_widget_add_css_class (widget, tone);
-}
-
 /* Titles come from the feed and the checklist: plain text, never markup. */
 static GtkWidget *
 new_row (const char *title,
@@ -107,7 +81,7 @@ new_row (const char *title,
   if (subtitle != NULL && subtitle[0] != '\0')
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  set_tone (icon, tone);
+  otasuke_tone_set (icon, tone);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
@@ -191,16 +165,12 @@ update_score (OtasukeOverviewPage *self)
     }
   else
     {
-      g_autofree char *score = g_strdup_printf ("%d", self->latest->score);
       g_autofree char *when = otasuke_time_format (self->latest->finished_at, NULL);
       /* Translators: when the latest check was finished, "Today at 09:30" */
       g_autofree char *checked = g_strdup_printf (_("Checked: %s"), when);
 
-      gtk_label_set_text (self->score_label, score);
-      set_tone (GTK_WIDGET (self->score_label), band_tone (self->latest->band));
-      gtk_label_set_text (self->band_label, otasuke_score_band_get_title (self->latest->band));
-      set_tone (GTK_WIDGET (self->band_label), band_tone (self->latest->band));
-      gtk_label_set_text (self->band_meaning_label, otasuke_score_band_get_meaning (self->latest->band));
+      otasuke_tone_show_score (self->score_label, self->band_label, self->band_meaning_label,
+                               self->latest->score, self->latest->band);
       gtk_label_set_text (self->score_date_label, checked);
       gtk_stack_set_visible_child_name (self->score_stack, "score");
       gtk_button_set_label (self->check_button, _("_Check Again"));

@@ -34,3 +34,19 @@ otasuke_tone_set (GtkWidget  *widget,
   if (tone != NULL)
     gtk_widget_add_css_class (widget, tone);
 }
+
+void
+otasuke_tone_show_score (GtkLabel         *score_label,
+                         GtkLabel         *band_label,
+                         GtkLabel         *meaning_label,
+                         int               score,
+                         OtasukeScoreBand  band)
+{
+  g_autofree char *text = g_strdup_printf ("%d", score);
+
+  gtk_label_set_text (score_label, text);
+  otasuke_tone_set (GTK_WIDGET (score_label), otasuke_tone_for_band (band));
+  gtk_label_set_text (band_label, otasuke_score_band_get_title (band));
+  otasuke_tone_set (GTK_WIDGET (band_label), otasuke_tone_for_band (band));
+  gtk_label_set_text (meaning_label, otasuke_score_band_get_meaning (band));
+}

@@ -13,5 +13,12 @@ const char *otasuke_tone_for_band (OtasukeScoreBand  band);
  * "error" or "dim-label"); NULL leaves none. */
 void        otasuke_tone_set      (GtkWidget        *widget,
                                    const char       *tone);
+/* Fills the labels of a score card: @score, and the title (both coloured)
+ * and meaning of @band. */
+void        otasuke_tone_show_score (GtkLabel         *score_label,
+                                     GtkLabel         *band_label,
+                                     GtkLabel         *meaning_label,
+                                     int               score,
+                                     OtasukeScoreBand  band);
 
 G_END_DECLS
