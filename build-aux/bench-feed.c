@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "otasuke-feed-updater.h"
 #include "otasuke-minisign.h"
 #include "otasuke-store-advisories.h"
@@ -42,22 +43,6 @@ make_feed (guint n_items)
   return g_string_free (json, FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 static char *
 fresh_db_path (const char *dir,
                guint       n)
@@ -65,24 +50,6 @@ fresh_db_path (const char *dir,
   g_autofree char *name = g_strdup_printf ("bench-%u.db", n);
 
   return g_build_filename (dir, name, NULL);
-}
-
-/* The longest gap between two ticks of a 1 ms timer: how long the loop was busy. */
-typedef struct {
-  gint64 last;
-  gint64 longest;
-} StallMeter;
-
-static gboolean
-stall_tick (gpointer user_data)
-{
-  StallMeter *meter = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (meter->last != 0 && now - meter->last > meter->longest)
-    meter->longest = now - meter->last;
-  meter->last = now;
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -218,7 +185,7 @@ main (int   argc,
     g_autoptr(OtasukeFeedUpdater) updater = NULL;
     g_autofree char *key_line = otasuke_minisign_key_get_base64 (g_ptr_array_index (keys, 0));
     const char *key_lines[] = { key_line, NULL };
-    StallMeter meter = { 0 };
+    BenchStallMeter meter = { 0 };
     Wait wait = { 0 };
     guint tick;
 
@@ -232,7 +199,7 @@ main (int   argc,
 
     updater = otasuke_feed_updater_new (fresh, fetcher);
     otasuke_feed_updater_set_trusted_keys (updater, key_lines);
-    tick = g_timeout_add (1, stall_tick, &meter);
+    tick = bench_stall_meter_start (&meter);
     otasuke_feed_updater_update_async (updater, url, NULL, update_cb, &wait);
     while (!wait.done)
       g_main_context_iteration (NULL, TRUE);
@@ -244,10 +211,10 @@ main (int   argc,
     stall_ms = meter.longest / 1000.0;
   }
 
-  json_ms = median (json_times);
-  json_load_ms = median (json_load_times);
-  ingest_ms = median (ingest_times);
-  again_ms = median (again_times);
+  json_ms = bench_median (json_times);
+  json_load_ms = bench_median (json_load_times);
+  ingest_ms = bench_median (ingest_times);
+  again_ms = bench_median (again_times);
 
   g_print ("json-glib load alone:           %8.1f ms (median of %u)\n", json_load_ms, runs);
   g_print ("json-glib load and free:        %8.1f ms (median of %u)\n", json_ms, runs);

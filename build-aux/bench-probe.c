@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "bench-util.h"
 #include "otasuke-probe.h"
 
 /* The probe benchmark (not a test): wall time of a full probe run on this
@@ -10,33 +11,11 @@
  * runs asynchronously (the UI thread must stay free).
  * Usage: bench-probe [RUNS] */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 typedef struct {
-  gint64 last;
-  gint64 longest;
-  gboolean done;
+  BenchStallMeter     stall;
+  gboolean            done;
   OtasukeProbeReport *report;
 } Meter;
-
-static gboolean
-tick (gpointer user_data)
-{
-  Meter *meter = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (meter->last != 0 && now - meter->last > meter->longest)
-    meter->longest = now - meter->last;
-  meter->last = now;
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 probe_cb (GObject      *object,
@@ -82,18 +61,17 @@ main (int   argc,
         }
     }
 
-  timer = g_timeout_add (1, tick, &meter);
+  timer = bench_stall_meter_start (&meter.stall);
   otasuke_probe_run_async (&options, NULL, probe_cb, &meter);
   while (!meter.done)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timer);
   g_clear_pointer (&meter.report, otasuke_probe_report_free);
 
-  g_array_sort (times, compare_doubles);
-  median = g_array_index (times, double, times->len / 2);
+  median = bench_median (times);
   g_print ("full probe run: median %.1f ms, min %.1f ms, max %.1f ms over %u runs (target <= 300 ms) %s\n",
            median, g_array_index (times, double, 0), g_array_index (times, double, times->len - 1), runs,
            median <= 300.0 ? "PASS" : "MISS");
-  g_print ("longest main-loop stall during an async probe run: %.1f ms\n", meter.longest / 1000.0);
+  g_print ("longest main-loop stall during an async probe run: %.1f ms\n", meter.stall.longest / 1000.0);
   return 0;
 }

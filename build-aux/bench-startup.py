@@ -33,82 +33,16 @@ import select
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+
+from benchlib import SetupError, bench_env, log, make_xdg_tree, start_session, stop
 
 FIRST_FRAME_TARGET = 1.30
 MEMORY_TARGET_MB = 20.0
 RUN_TIMEOUT_S = 20.0
 MIN_RUNS = 10
-
-
-def log(msg):
-    print(msg, file=sys.stderr, flush=True)
-
-
-class SetupError(Exception):
-    pass
-
-
-def start_xvfb():
-    """Start one Xvfb on a free display; return (process, display)."""
-    xvfb = shutil.which('Xvfb')
-    if xvfb is None:
-        raise SetupError('Xvfb not found (apt install xvfb), or use --use-display')
-    for num in range(99, 200):
-        sock = f'/tmp/.X11-unix/X{num}'
-        if os.path.exists(sock) or os.path.exists(f'/tmp/.X{num}-lock'):
-            continue
-        proc = subprocess.Popen([xvfb, f':{num}', '-screen', '0', '1280x1024x24',
-                                 '-nolisten', 'tcp'],
-                                stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                break  # display taken in the meantime: try the next one
-            if os.path.exists(sock):
-                return proc, f':{num}'
-            time.sleep(0.02)
-        else:
-            proc.kill()
-            proc.wait()
-            raise SetupError(f'Xvfb :{num} did not come up within 10 s')
-    raise SetupError('no free X display number between :99 and :199')
-
-
-def start_dbus(env):
-    """Start a private session bus; return (process, address)."""
-    daemon = shutil.which('dbus-daemon')
-    if daemon is None:
-        raise SetupError('dbus-daemon not found')
-    # Its stderr only carries a harmless fd-limit complaint when not root.
-    proc = subprocess.Popen([daemon, '--session', '--nofork', '--print-address=1'],
-                            stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE,
-                            env=env)
-    ready, _, _ = select.select([proc.stdout], [], [], 10)
-    address = proc.stdout.readline().decode().strip() if ready else ''
-    if not address:
-        proc.kill()
-        _, err = proc.communicate()
-        raise SetupError('dbus-daemon did not print its address: ' + err.decode(errors='replace'))
-    proc.stderr.close()
-    return proc, address
-
-
-def make_xdg_tree(root):
-    env = {}
-    for var, sub in (('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
-                     ('XDG_CACHE_HOME', 'cache'), ('XDG_STATE_HOME', 'state')):
-        path = os.path.join(root, sub)
-        os.makedirs(path, exist_ok=True)
-        env[var] = path
-    return env
 
 
 def run_once(path, env, log_path, timeout):
@@ -224,36 +158,11 @@ def main():
         log(f'warning: {schema_dir}/gschemas.compiled missing; otasuke may abort on its settings')
 
     scratch = tempfile.mkdtemp(prefix='otasuke-bench-')
-    xvfb = dbus = None
+    session = []
     try:
-        base_env = {k: v for k, v in os.environ.items()
-                    if k not in ('DBUS_SESSION_BUS_ADDRESS', 'WAYLAND_DISPLAY',
-                                 'GTK_DEBUG', 'GDK_DEBUG', 'G_MESSAGES_DEBUG',
-                                 'GTK_THEME', 'GSK_DEBUG')}
-        runtime_dir = os.path.join(scratch, 'runtime')
-        os.mkdir(runtime_dir, 0o700)
-        base_env.update({
-            'GDK_BACKEND': 'x11',
-            'GSK_RENDERER': 'cairo',
-            'OTASUKE_BENCH_FIRST_FRAME': '1',
-            'GSETTINGS_BACKEND': 'memory',
-            'GSETTINGS_SCHEMA_DIR': schema_dir,
-            'NO_AT_BRIDGE': '1',
-            'GTK_A11Y': 'none',
-            'XDG_RUNTIME_DIR': runtime_dir,
-        })
-
-        if args.use_display:
-            if not os.environ.get('DISPLAY'):
-                log('error: --use-display but $DISPLAY is not set')
-                return 2
-            display = os.environ['DISPLAY']
-        else:
-            xvfb, display = start_xvfb()
-        base_env['DISPLAY'] = display
-
-        dbus, address = start_dbus(base_env)
-        base_env['DBUS_SESSION_BUS_ADDRESS'] = address
+        base_env = bench_env(scratch, schema_dir, OTASUKE_BENCH_FIRST_FRAME='1')
+        session = start_session(base_env, args.use_display)
+        display, address = base_env['DISPLAY'], base_env['DBUS_SESSION_BUS_ADDRESS']
         log(f'display {display}, bus {address}, {args.runs} runs each '
             f'({"warm" if args.warm else "cold"} XDG tree)')
 
@@ -288,14 +197,7 @@ def main():
         log(f'error: {e}')
         return 2
     finally:
-        for proc in (dbus, xvfb):
-            if proc is not None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+        stop(*session)
         shutil.rmtree(scratch, ignore_errors=True)
 
     if not results['bare'] or not results['otasuke']:
