@@ -366,16 +366,12 @@ on_stack_visible_child_changed (OtasukeWindow *self)
 
   ensure_page (self, otasuke_window_get_visible_page (self));
 
-  /* A check finished on the Check page shows on the Overview when it comes back. */
-  if (app != NULL && otasuke_application_get_ready (app) &&
+  /* A check finished on the Check page shows on the Overview when it comes
+   * back: the page reloads its score when mapped, the window the summary rows. */
+  if (app != NULL && otasuke_application_get_store (app) != NULL &&
       g_strcmp0 (otasuke_window_get_visible_page (self), "overview") == 0)
-    {
-      OtasukeStore *store = otasuke_application_get_store (app);
-
-      otasuke_overview_page_reload (self->overview_page);
-      if (store != NULL)
-        otasuke_store_get_summary_async (store, self->cancellable, summary_cb, g_object_ref (self));
-    }
+    otasuke_store_get_summary_async (otasuke_application_get_store (app), self->cancellable,
+                                     summary_cb, g_object_ref (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
 }
