@@ -9,24 +9,28 @@
 #include <glib/gstdio.h>
 
 #include "otasuke-autostart.h"
+#include "otasuke-autostart-entry.h"
 
 #ifndef G_OS_WIN32
 
 #define DESKTOP_GROUP "Desktop Entry"
 
+/* The program's own desktop entry (every translated name, the same icon),
+ * started in the background: generated from it at build time. */
 static char *
 build_entry (const char *app_id,
              gsize      *len)
 {
   g_autoptr (GKeyFile) key_file = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
 
-  g_key_file_set_string (key_file, DESKTOP_GROUP, "Type", "Application");
-  g_key_file_set_string (key_file, DESKTOP_GROUP, "Name", "Otasuke");
-  g_key_file_set_string (key_file, DESKTOP_GROUP, "Exec", "otasuke --background");
+  if (!g_key_file_load_from_data (key_file, OTASUKE_AUTOSTART_ENTRY, (gsize) -1,
+                                  G_KEY_FILE_KEEP_TRANSLATIONS, &error))
+    g_error ("The built-in autostart entry is invalid: %s", error->message);
+
   g_key_file_set_string (key_file, DESKTOP_GROUP, "Icon", app_id);
   g_key_file_set_boolean (key_file, DESKTOP_GROUP, "Terminal", FALSE);
   g_key_file_set_boolean (key_file, DESKTOP_GROUP, "NoDisplay", FALSE);
-  g_key_file_set_boolean (key_file, DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
 
   return g_key_file_to_data (key_file, len, NULL);
 }

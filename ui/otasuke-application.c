@@ -283,6 +283,22 @@ otasuke_application_handle_local_options (GApplication *app,
   self->background = g_variant_dict_contains (options, "background");
   self->started_in_background = self->background;
 
+  if (self->background)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Started at login while the program already runs (the user opened it
+       * first): it is running, which is all --background asks. Activating
+       * the other instance would pop its window up. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+    }
+
   return -1;
 }
 
