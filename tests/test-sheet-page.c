@@ -366,6 +366,119 @@ test_sheet_desks (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "sheet-bottom.png");
 }
 
+/* Printing ------------------------------------------------------------------ */
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GtkWindow *dialog = find_message_dialog ();
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), data) == 0;
+}
+
+static GtkWindow *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* By name: the Unix print dialog's header is not on every platform. */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_print_dialog (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+no_print_dialog (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+static gboolean
+ticked (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+press_print (OtasukeSheetPage *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.print", NULL));
+  g_assert_true (has_message_dialog ((gpointer) _("Some Items Are Still Empty")));
+  close_message_dialog (find_message_dialog (), "print");
+}
+
+/* A print server that takes the connection and never answers: GTK's CUPS
+ * backend would spin the main thread forever listing its printers, as it
+ * does with Debian 12's CUPS 2.4.2-3+deb12u10. The program must stay alive
+ * and steer to the PDF. */
+static void
+test_sheet_print_unresponsive (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  g_autoptr(GSocketListener) silent = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("CUPS_SERVER"));
+  GtkWindow *dialog;
+  guint ticks = 0;
+  guint tick_id;
+
+  /* Listening, never accepting: the kernel completes every connection. */
+  g_socket_listener_add_address (silent, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  server = g_strdup_printf ("127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_setenv ("CUPS_SERVER", server, TRUE);
+
+  tick_id = g_timeout_add (100, ticked, &ticks);
+  press_print (page);
+  iterate_until (has_message_dialog, (gpointer) _("Printing Is Not Possible Right Now"));
+  /* The window kept drawing and answering all along. */
+  g_assert_cmpuint (ticks, >=, 10);
+  g_assert_null (find_print_dialog ());
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "PDF"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "pdf"));
+  save_png (GTK_WIDGET (dialog), "sheet-print-unavailable.png");
+  close_message_dialog (dialog, "close");
+  g_source_remove (tick_id);
+
+  g_setenv ("CUPS_SERVER", saved, TRUE);
+}
+
+/* With a print system that answers (here: none at all, so only "Print to
+ * File"), GTK's print window opens as before. */
+static void
+test_sheet_print_dialog (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  GtkWindow *print_dialog;
+
+  press_print (page);
+  iterate_until (has_print_dialog, NULL);
+  print_dialog = find_print_dialog ();
+  g_assert_null (find_message_dialog ());
+  gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
+  iterate_until (no_print_dialog, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +490,8 @@ main (int   argc,
   g_test_add_data_func ("/window/sheet/save-pdf", (gconstpointer) test_sheet_save_pdf, run_clean);
   g_test_add_data_func ("/window/sheet/empty-items", (gconstpointer) test_sheet_empty_items, run_clean);
   g_test_add_data_func ("/window/sheet/desks", (gconstpointer) test_sheet_desks, run_clean);
+  g_test_add_data_func ("/window/sheet/print-unresponsive", (gconstpointer) test_sheet_print_unresponsive, run_clean);
+  g_test_add_data_func ("/window/sheet/print-dialog", (gconstpointer) test_sheet_print_dialog, run_clean);
   g_test_add_func ("/window/sheet/narrow", test_sheet_narrow);
 
   return window_harness_run ();

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "otasuke-print-preflight.h"
 #include "otasuke-sheet-page-private.h"
 #include "otasuke-sheet-render.h"
 
@@ -183,6 +184,56 @@ print_pages (OtasukeSheetPage *self,
 }
 
 static void
+print_unavailable_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               OtasukeSheetPage *self)
+{
+  if (g_str_equal (response, "pdf"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "sheet.save-pdf", NULL);
+}
+
+typedef struct {
+  OtasukeSheetPage *self;
+  GPtrArray        *pages;
+} PrintData;
+
+static void
+preflight_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PrintData *data = user_data;
+  g_autoptr(OtasukeSheetPage) self = data->self;
+  g_autoptr(GPtrArray) pages = data->pages;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_free (data);
+  if (otasuke_print_preflight_finish (result, &error))
+    {
+      print_pages (self, pages);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* GTK's print window would freeze the program here: say so, and offer the
+   * way that works. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Printing Is Not Possible Right Now"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "pdf", _("Save as _PDF…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "pdf", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "pdf");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (print_unavailable_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 job_cb (GObject      *object,
         GAsyncResult *result,
         gpointer      user_data)
@@ -220,8 +271,13 @@ job_cb (GObject      *object,
       break;
 
     case JOB_PRINT:
-      print_pages (self, value);
-      g_ptr_array_unref (value);
+      {
+        PrintData *data = g_new0 (PrintData, 1);
+
+        data->self = g_object_ref (self);
+        data->pages = value;
+        otasuke_print_preflight_async (self->cancellable, preflight_cb, data);
+      }
       break;
 
     default:
