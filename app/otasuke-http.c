@@ -548,7 +548,9 @@ describe_failure (OtasukeHttpSession *session,
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
       return g_error_new (OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET,
-                          _("The connection to %s was interrupted."), host);
+                          _("%s broke the connection off during the download. "
+                            "Try again later."),
+                          host);
 
     case CURLE_GOT_NOTHING:
       return g_error_new (OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET,

@@ -826,6 +826,27 @@ test_short_body (void)
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json.minisig"), ==, 0);
 }
 
+/* Chunked, closed before the last chunk: cut off too. */
+static void
+test_cut_chunked (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static (FEED_BODY, strlen (FEED_BODY));
+  g_autofree char *url = NULL;
+
+  otasuke_test_server_add_cut_chunked (server, "/feed.json", body);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json.minisig"), ==, 0);
+}
+
 static void
 test_stall (void)
 {
@@ -1185,6 +1206,7 @@ main (int   argc,
   g_test_add_func ("/feed-fetcher/network/reset", test_connection_reset);
   g_test_add_func ("/feed-fetcher/network/refused", test_connection_refused);
   g_test_add_func ("/feed-fetcher/network/short-body", test_short_body);
+  g_test_add_func ("/feed-fetcher/network/cut-chunked", test_cut_chunked);
   g_test_add_func ("/feed-fetcher/network/headers-too-large", test_headers_too_large);
   g_test_add_func ("/feed-fetcher/network/headers-large-but-fine", test_headers_large_but_fine);
   g_test_add_func ("/feed-fetcher/timeout/never-answers", test_never_answers);

@@ -25,6 +25,7 @@ typedef enum {
   BEHAVIOUR_LYING_LENGTH,
   BEHAVIOUR_STALL,
   BEHAVIOUR_HUGE_HEADERS,
+  BEHAVIOUR_CUT_CHUNKED,
 } BehaviourKind;
 
 typedef struct
@@ -114,7 +115,8 @@ static gboolean
 kind_is_raw (BehaviourKind kind)
 {
   return kind == BEHAVIOUR_RESET || kind == BEHAVIOUR_LYING_LENGTH ||
-         kind == BEHAVIOUR_STALL || kind == BEHAVIOUR_HUGE_HEADERS;
+         kind == BEHAVIOUR_STALL || kind == BEHAVIOUR_HUGE_HEADERS ||
+         kind == BEHAVIOUR_CUT_CHUNKED;
 }
 
 static Behaviour *
@@ -353,6 +355,7 @@ on_soup_request (SoupServer        *server,
     case BEHAVIOUR_LYING_LENGTH:
     case BEHAVIOUR_STALL:
     case BEHAVIOUR_HUGE_HEADERS:
+    case BEHAVIOUR_CUT_CHUNKED:
     default:
       g_assert_not_reached ();
     }
@@ -499,6 +502,20 @@ raw_respond (RawConn    *conn,
       g_byte_array_append (response, g_bytes_get_data (behaviour->body, NULL),
                            g_bytes_get_size (behaviour->body));
       conn->stall = TRUE;
+    }
+  else if (behaviour != NULL && behaviour->kind == BEHAVIOUR_CUT_CHUNKED)
+    {
+      g_autoptr(GString) head = g_string_new ("HTTP/1.1 200 OK\r\n"
+                                              "Content-Type: application/octet-stream\r\n"
+                                              "Transfer-Encoding: chunked\r\n"
+                                              "\r\n");
+
+      /* One chunk, and no last chunk after it. */
+      g_string_append_printf (head, "%" G_GSIZE_MODIFIER "x\r\n", g_bytes_get_size (behaviour->body));
+      g_byte_array_append (response, (const guint8 *) head->str, head->len);
+      g_byte_array_append (response, g_bytes_get_data (behaviour->body, NULL),
+                           g_bytes_get_size (behaviour->body));
+      g_byte_array_append (response, (const guint8 *) "\r\n", 2);
     }
   else if (behaviour != NULL && behaviour->kind == BEHAVIOUR_HUGE_HEADERS)
     {
@@ -842,6 +859,21 @@ otasuke_test_server_add_stall (OtasukeTestServer *self,
   g_return_if_fail (body != NULL);
 
   behaviour = add_behaviour (self, path, BEHAVIOUR_STALL);
+  behaviour->status = SOUP_STATUS_OK;
+  behaviour->body = g_bytes_ref (body);
+}
+
+void
+otasuke_test_server_add_cut_chunked (OtasukeTestServer *self,
+                                     const char        *path,
+                                     GBytes            *body)
+{
+  Behaviour *behaviour;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (body != NULL && g_bytes_get_size (body) > 0);
+
+  behaviour = add_behaviour (self, path, BEHAVIOUR_CUT_CHUNKED);
   behaviour->status = SOUP_STATUS_OK;
   behaviour->body = g_bytes_ref (body);
 }

@@ -104,6 +104,11 @@ void                otasuke_test_server_add_lying_length        (OtasukeTestServ
 void                otasuke_test_server_add_stall               (OtasukeTestServer *self,
                                                                  const char        *path,
                                                                  GBytes            *body);
+/* Raw port: 200 with a chunked body whose one chunk is @body, then the
+ * connection closes without the last (empty) chunk. */
+void                otasuke_test_server_add_cut_chunked         (OtasukeTestServer *self,
+                                                                 const char        *path,
+                                                                 GBytes            *body);
 /* Raw port: 200 whose header block is at least @header_bytes long (filler
  * lines of about 120 bytes), then a 2-byte body. */
 void                otasuke_test_server_add_huge_headers        (OtasukeTestServer *self,
