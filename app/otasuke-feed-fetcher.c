@@ -308,6 +308,7 @@ fetch_in_thread (GTask        *task,
     }
 
   result->body = g_steal_pointer (&feed->body);
+  result->body_length_known = feed->length_known;
   result->etag = dup_validator (feed->etag);
   result->last_modified = dup_validator (feed->last_modified);
 

@@ -23,6 +23,9 @@ typedef struct {
   char *last_modified;     /* from the response, may be NULL */
   char *final_url;         /* after redirects */
   guint status;            /* HTTP status of the feed request */
+  gboolean body_length_known; /* the server announced where the body ends, so a
+                               * cut-off one failed as TRUNCATED; FALSE: only the
+                               * end of the connection ended it */
 } OtasukeFetchResult;
 
 /* Properties: "proxy-resolver" (GProxyResolver, default: the system's) and

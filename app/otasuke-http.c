@@ -44,6 +44,8 @@ typedef struct
   char        *last_modified;
   char        *content_encoding;
   gint64       content_length;     /* -1: none */
+  gboolean     chunked;
+  gboolean     http2;              /* or later: every body has an announced end */
   gsize        header_bytes;
   gboolean     headers_done;       /* of the final response */
 
@@ -172,6 +174,8 @@ request_clear_headers (Request *request)
   g_clear_pointer (&request->last_modified, g_free);
   g_clear_pointer (&request->content_encoding, g_free);
   request->content_length = -1;
+  request->chunked = FALSE;
+  request->http2 = FALSE;
   request->headers_done = FALSE;
 }
 
@@ -267,6 +271,7 @@ parse_status_line (Request    *request,
 
   request_clear_headers (request);
   request->status = status;
+  request->http2 = length > 6 && line[5] >= '2' && line[5] <= '9';
 }
 
 /* True when the body is to be read; otherwise the transfer stops here. */
@@ -356,6 +361,13 @@ on_header (char   *buffer,
     {
       g_free (request->content_encoding);
       request->content_encoding = header_value (value, buffer + length);
+    }
+  else if (header_is (buffer, length, "Transfer-Encoding", &value))
+    {
+      g_autofree char *text = header_value (value, buffer + length);
+
+      request->chunked = g_ascii_strcasecmp (text, "chunked") == 0 ||
+                         g_str_has_suffix (text, ", chunked") || g_str_has_suffix (text, ",chunked");
     }
   else if (header_is (buffer, length, "Content-Length", &value))
     {
@@ -754,6 +766,7 @@ otasuke_http_session_get (OtasukeHttpSession        *session,
       response->last_modified = g_steal_pointer (&request.last_modified);
       if (request.status == 200)
         response->body = g_byte_array_free_to_bytes (g_steal_pointer (&request.body));
+      response->length_known = request.content_length >= 0 || request.chunked || request.http2;
       g_debug ("%u from %s, %" G_GSIZE_FORMAT " bytes", response->status, options->host,
                response->body != NULL ? g_bytes_get_size (response->body) : 0);
     }

@@ -51,6 +51,9 @@ typedef struct {
   char   *etag;
   char   *last_modified;
   GBytes *body;                        /* for 200 only, NULL otherwise */
+  gboolean length_known;               /* Content-Length, chunked or HTTP/2: a body cut
+                                        * short is an error; otherwise its end was only
+                                        * the end of the connection */
 } OtasukeHttpResponse;
 
 /* Connections are kept between the requests of one session (a redirect

@@ -557,8 +557,30 @@ test_cut_off_download (Fixture       *fixture,
   otasuke_test_server_add_reset (fixture->server, "/feed.json");
   assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET);
 
-  /* The whole of the same bytes is accepted. */
-  serve_raw (fixture, newer, strlen (newer), strlen (newer));
+  /* No length announced and closed half way: it may be complete as far as
+   * HTTP can tell, but it is not called tampering either. */
+  serve_raw (fixture, newer, strlen (newer) / 2, -1);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (status->last_error, "may be incomplete"));
+  g_clear_pointer (&status, otasuke_feed_status_free);
+
+  /* Signed by a stranger, without a length: that is still a signature
+   * problem, since cutting bytes off does not change who signed them. */
+  {
+    g_autofree char *stranger = sign (fixture->other_secret, newer);
+    g_autoptr(GBytes) body = g_bytes_new (newer, strlen (newer));
+    g_autoptr(GBytes) sig_bytes = g_bytes_new (stranger, strlen (stranger));
+
+    otasuke_test_server_add_lying_length (fixture->server, "/feed.json", body, -1);
+    otasuke_test_server_add_lying_length (fixture->server, "/feed.json.minisig", sig_bytes,
+                                          g_bytes_get_size (sig_bytes));
+    assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SIGNATURE);
+  }
+
+  /* The whole of the same bytes is accepted, announced length or not. */
+  serve_raw (fixture, newer, strlen (newer), -1);
   outcome = update (fixture, "/feed.json", &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
