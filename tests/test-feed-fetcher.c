@@ -1110,6 +1110,31 @@ test_proxy_unreachable (void)
 }
 
 static void
+test_proxy_unusable (void)
+{
+  static const char * const schemes[] = {
+    "socks5",   /* SOCKS, nobody listening */
+    "ftp",      /* not a kind of proxy libcurl speaks */
+  };
+  g_autoptr(OtasukeTestServer) server = server_with_feed ();
+  g_autofree char *url = otasuke_test_server_get_url (server, "/feed.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *proxy_url = g_strdup_printf ("%s://127.0.0.1:%u", schemes[i], unused_port ());
+      g_autoptr(OtasukeFetchResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      result = fetch_through_proxy (proxy_url, url, &error);
+
+      g_assert_null (result);
+      g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_PROXY);
+      g_test_message ("%s → %s", proxy_url, error->message);
+    }
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, NULL), ==, 0);
+}
+
+static void
 test_proxy_refuses_tunnel (void)
 {
   g_autoptr(OtasukeTestServer) proxy = otasuke_test_server_new ();
@@ -1237,6 +1262,7 @@ main (int   argc,
   g_test_add_func ("/feed-fetcher/tls/cancel-during-body", test_tls_cancel_during_body);
   g_test_add_func ("/feed-fetcher/proxy/used", test_proxy_used);
   g_test_add_func ("/feed-fetcher/proxy/unreachable", test_proxy_unreachable);
+  g_test_add_func ("/feed-fetcher/proxy/unusable", test_proxy_unusable);
   g_test_add_func ("/feed-fetcher/proxy/refuses-tunnel", test_proxy_refuses_tunnel);
   g_test_add_func ("/feed-fetcher/backoff", test_backoff);
 
