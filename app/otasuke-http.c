@@ -325,6 +325,10 @@ on_header (char   *buffer,
       return 0;
     }
 
+  /* Trailers of a chunked body come here too, after the body. */
+  if (request->headers_done)
+    return total;
+
   while (length > 0 && (buffer[length - 1] == '\n' || buffer[length - 1] == '\r'))
     length--;
 

@@ -847,6 +847,29 @@ test_cut_chunked (void)
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json.minisig"), ==, 0);
 }
 
+/* A trailer after the body is not a second set of headers. */
+static void
+test_chunked_trailer (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static (FEED_BODY, strlen (FEED_BODY));
+  g_autoptr(GBytes) signature = g_bytes_new_static (SIGNATURE_BODY, strlen (SIGNATURE_BODY));
+  g_autofree char *url = NULL;
+
+  otasuke_test_server_add_chunked_trailer (server, "/feed.json", body);
+  otasuke_test_server_add_chunked_trailer (server, "/feed.json.minisig", signature);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_bytes_equal_string (result->body, FEED_BODY);
+  assert_bytes_equal_string (result->signature, SIGNATURE_BODY);
+  g_assert_true (result->body_length_known);
+}
+
 static void
 test_stall (void)
 {
@@ -1232,6 +1255,7 @@ main (int   argc,
   g_test_add_func ("/feed-fetcher/network/refused", test_connection_refused);
   g_test_add_func ("/feed-fetcher/network/short-body", test_short_body);
   g_test_add_func ("/feed-fetcher/network/cut-chunked", test_cut_chunked);
+  g_test_add_func ("/feed-fetcher/network/chunked-trailer", test_chunked_trailer);
   g_test_add_func ("/feed-fetcher/network/headers-too-large", test_headers_too_large);
   g_test_add_func ("/feed-fetcher/network/headers-large-but-fine", test_headers_large_but_fine);
   g_test_add_func ("/feed-fetcher/timeout/never-answers", test_never_answers);

@@ -41,6 +41,7 @@ typedef struct
   guint               interval_ms;
   gint64              content_length;
   gsize               header_bytes;
+  gboolean            trailer;         /* cut-chunked: end properly, with a trailer */
 } Behaviour;
 
 typedef struct
@@ -510,12 +511,18 @@ raw_respond (RawConn    *conn,
                                               "Transfer-Encoding: chunked\r\n"
                                               "\r\n");
 
-      /* One chunk, and no last chunk after it. */
+      /* One chunk, and no last chunk after it, or the last one and a trailer. */
       g_string_append_printf (head, "%" G_GSIZE_MODIFIER "x\r\n", g_bytes_get_size (behaviour->body));
       g_byte_array_append (response, (const guint8 *) head->str, head->len);
       g_byte_array_append (response, g_bytes_get_data (behaviour->body, NULL),
                            g_bytes_get_size (behaviour->body));
       g_byte_array_append (response, (const guint8 *) "\r\n", 2);
+      if (behaviour->trailer)
+        {
+          static const char last[] = "0\r\nX-Checksum: 1234\r\n\r\n";
+
+          g_byte_array_append (response, (const guint8 *) last, strlen (last));
+        }
     }
   else if (behaviour != NULL && behaviour->kind == BEHAVIOUR_HUGE_HEADERS)
     {
@@ -876,6 +883,18 @@ otasuke_test_server_add_cut_chunked (OtasukeTestServer *self,
   behaviour = add_behaviour (self, path, BEHAVIOUR_CUT_CHUNKED);
   behaviour->status = SOUP_STATUS_OK;
   behaviour->body = g_bytes_ref (body);
+}
+
+void
+otasuke_test_server_add_chunked_trailer (OtasukeTestServer *self,
+                                         const char        *path,
+                                         GBytes            *body)
+{
+  Behaviour *behaviour;
+
+  otasuke_test_server_add_cut_chunked (self, path, body);
+  behaviour = g_hash_table_lookup (self->behaviours, path);
+  behaviour->trailer = TRUE;
 }
 
 void

@@ -109,6 +109,10 @@ void                otasuke_test_server_add_stall               (OtasukeTestServ
 void                otasuke_test_server_add_cut_chunked         (OtasukeTestServer *self,
                                                                  const char        *path,
                                                                  GBytes            *body);
+/* Raw port: the same, but complete: the last chunk and a trailer follow. */
+void                otasuke_test_server_add_chunked_trailer     (OtasukeTestServer *self,
+                                                                 const char        *path,
+                                                                 GBytes            *body);
 /* Raw port: 200 whose header block is at least @header_bytes long (filler
  * lines of about 120 bytes), then a 2-byte body. */
 void                otasuke_test_server_add_huge_headers        (OtasukeTestServer *self,
