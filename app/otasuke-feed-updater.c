@@ -293,6 +293,37 @@ update_data_free (UpdateData *data)
   g_free (data);
 }
 
+/* The server did not say where the body ends, so a connection closed on the
+ * way ended it as well as the server could have. A signature that does not
+ * match such bytes is not taken for tampering (issue #10): the user is told
+ * the download may be incomplete, and it is refused all the same. */
+static gboolean
+body_may_be_cut_off (UpdateData  *data,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (data->fetched->final_url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "";
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (data->fetched->body, &len);
+
+  if (data->keys == NULL || data->keys->len == 0 || data->fetched->signature == NULL)
+    return FALSE;
+
+  if (otasuke_minisign_verify (data->keys, bytes, len,
+                               (const char *) g_bytes_get_data (data->fetched->signature, NULL),
+                               g_bytes_get_size (data->fetched->signature),
+                               NULL, NULL, &local_error) ||
+      !g_error_matches (local_error, OTASUKE_MINISIGN_ERROR, OTASUKE_MINISIGN_ERROR_BAD_SIGNATURE))
+    return FALSE;
+
+  g_set_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED,
+               _("The download from %s may be incomplete: the server did not say how long it "
+                 "is, and what arrived does not match its signature. Try again later."),
+               host);
+  return TRUE;
+}
+
 static void
 ingest_in_thread (GTask        *task,
                   gpointer      source_object,
@@ -315,6 +346,13 @@ ingest_in_thread (GTask        *task,
         }
       g_task_return_pointer (task, outcome_new (OTASUKE_UPDATE_NOT_MODIFIED),
                              (GDestroyNotify) otasuke_update_outcome_free);
+      return;
+    }
+
+  if (!data->fetched->body_length_known && body_may_be_cut_off (data, &error))
+    {
+      record_error (self->store, data->url, error, now);
+      g_task_return_error (task, error);
       return;
     }
 

@@ -502,6 +502,94 @@ test_bundled_file_is_valid (void)
   g_assert_true (chrome);
 }
 
+/* Serves @feed and its signature by the trusted key from the raw port, which
+ * can also cut a body off, so that every attempt goes to the same address. */
+static void
+serve_raw (Fixture    *fixture,
+           const char *feed,
+           gsize       feed_length,
+           gint64      content_length)
+{
+  g_autofree char *sig = sign (fixture->secret_key, feed);
+  g_autoptr(GBytes) body = g_bytes_new (feed, feed_length);
+  g_autoptr(GBytes) sig_bytes = g_bytes_new (sig, strlen (sig));
+
+  otasuke_test_server_add_lying_length (fixture->server, "/feed.json", body, content_length);
+  otasuke_test_server_add_lying_length (fixture->server, "/feed.json.minisig", sig_bytes,
+                                        g_bytes_get_size (sig_bytes));
+}
+
+/* Issue #10: a download cut off on the way is a network problem. The user
+ * must never read "the signature is wrong" when the bytes were incomplete;
+ * a signature failure means the bytes were all there. */
+static void
+test_cut_off_download (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *first = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
+  g_autofree char *newer = make_feed (6, "2099-01-01T00:00:00Z", 4, "newer");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) accepted = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autoptr(OtasukeFeedStatus) status = NULL;
+
+  serve_raw (fixture, first, strlen (first), strlen (first));
+  accepted = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (accepted->sequence, ==, 5);
+  before = snapshot (fixture);
+  otasuke_test_server_clear_requests (fixture->server);
+
+  /* Half of the genuine bytes under the full length, then the connection
+   * closes; the genuine signature sits beside them. */
+  serve_raw (fixture, newer, strlen (newer) / 2, strlen (newer));
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  /* Not even fetched: there was nothing complete to check it against. */
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json.minisig"), ==, 0);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (status->last_error, "signature"));
+  g_assert_nonnull (strstr (status->last_error, "before it was complete"));
+  g_clear_pointer (&status, otasuke_feed_status_free);
+
+  /* Reset in the middle of the body. */
+  otasuke_test_server_add_reset (fixture->server, "/feed.json");
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET);
+
+  /* No length announced and closed half way: it may be complete as far as
+   * HTTP can tell, but it is not called tampering either. */
+  serve_raw (fixture, newer, strlen (newer) / 2, -1);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (status->last_error, "may be incomplete"));
+  g_clear_pointer (&status, otasuke_feed_status_free);
+
+  /* Signed by a stranger, without a length: that is still a signature
+   * problem, since cutting bytes off does not change who signed them. */
+  {
+    g_autofree char *stranger = sign (fixture->other_secret, newer);
+    g_autoptr(GBytes) body = g_bytes_new (newer, strlen (newer));
+    g_autoptr(GBytes) sig_bytes = g_bytes_new (stranger, strlen (stranger));
+
+    otasuke_test_server_add_lying_length (fixture->server, "/feed.json", body, -1);
+    otasuke_test_server_add_lying_length (fixture->server, "/feed.json.minisig", sig_bytes,
+                                          g_bytes_get_size (sig_bytes));
+    assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SIGNATURE);
+  }
+
+  /* The whole of the same bytes is accepted, announced length or not. */
+  serve_raw (fixture, newer, strlen (newer), -1);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_cmpint (outcome->sequence, ==, 6);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (status->last_error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +605,7 @@ main (int   argc,
   ADD ("/feed-updater/replay-and-equal-sequence", test_replay_and_equal_sequence);
   ADD ("/feed-updater/invalid-content", test_invalid_content);
   ADD ("/feed-updater/http-failures-keep-feed", test_http_failures_keep_feed);
+  ADD ("/feed-updater/cut-off-download", test_cut_off_download);
   ADD ("/feed-updater/expired-feed", test_expired_feed);
   ADD ("/feed-updater/read-state-survives", test_read_state_survives_new_feed);
   ADD ("/feed-updater/bundled-until-network", test_bundled_until_network);
