@@ -139,7 +139,7 @@ write_new_file (const char  *path,
   gsize written = 0;
   int fd;
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | otasuke_paths_create_flags (), mode);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -170,7 +170,7 @@ write_new_file (const char  *path,
       written += n;
     }
 
-  if (fsync (fd) != 0 || !g_close (fd, NULL))
+  if (g_fsync (fd) != 0 || !g_close (fd, NULL))
     {
       int saved_errno = errno;
 

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <wchar.h>
 
 #include <windows.h>
 #include <aclapi.h>
