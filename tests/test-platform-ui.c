@@ -49,6 +49,8 @@ test_launch_refuses (void)
   g_assert_false (otasuke_launch_has_settings (OTASUKE_SETTINGS_PAGE_UPDATES));
   g_assert_false (otasuke_launch_has_settings (OTASUKE_SETTINGS_PAGE_SECURITY));
   g_assert_false (otasuke_launch_settings (NULL, OTASUKE_SETTINGS_PAGE_UPDATES));
+  g_assert_null (otasuke_launch_settings_label (OTASUKE_SETTINGS_PAGE_UPDATES));
+  g_assert_null (otasuke_launch_settings_label (OTASUKE_SETTINGS_PAGE_SECURITY));
 }
 
 static void

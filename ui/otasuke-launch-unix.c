@@ -15,6 +15,12 @@ otasuke_launch_platform_settings_uri (OtasukeSettingsPage page)
   return NULL;
 }
 
+const char *
+otasuke_launch_platform_settings_label (OtasukeSettingsPage page)
+{
+  return NULL;
+}
+
 gboolean
 otasuke_launch_platform_open (GtkWindow  *parent,
                               const char *uri)

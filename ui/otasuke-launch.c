@@ -31,6 +31,14 @@ otasuke_launch_has_settings (OtasukeSettingsPage page)
   return otasuke_launch_platform_settings_uri (page) != NULL;
 }
 
+const char *
+otasuke_launch_settings_label (OtasukeSettingsPage page)
+{
+  if (otasuke_launch_platform_settings_uri (page) == NULL)
+    return NULL;
+  return otasuke_launch_platform_settings_label (page);
+}
+
 gboolean
 otasuke_launch_settings (GtkWindow           *parent,
                          OtasukeSettingsPage  page)

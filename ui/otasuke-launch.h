@@ -22,13 +22,16 @@ gboolean    otasuke_launch_uri           (GtkWindow           *parent,
 /* Whether this system has a page for @page, i.e. an "Open Settings" button
  * can be shown. */
 gboolean    otasuke_launch_has_settings  (OtasukeSettingsPage  page);
+/* The translated label of that button ("Open Windows Update"), or NULL. */
+const char *otasuke_launch_settings_label (OtasukeSettingsPage page);
 /* Opens it; FALSE when there is none or it could not be opened. */
 gboolean    otasuke_launch_settings      (GtkWindow           *parent,
                                           OtasukeSettingsPage  page);
 
 /* For the platform twins. */
-/* The address of @page on this system, or NULL. */
-const char *otasuke_launch_platform_settings_uri (OtasukeSettingsPage  page);
+/* The address of @page on this system, or NULL; and its button's label. */
+const char *otasuke_launch_platform_settings_uri   (OtasukeSettingsPage  page);
+const char *otasuke_launch_platform_settings_label (OtasukeSettingsPage  page);
 /* Opens @uri, already checked, with the system's handler. */
 gboolean    otasuke_launch_platform_open         (GtkWindow           *parent,
                                                   const char          *uri);

@@ -101,7 +101,8 @@ flags="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initial
 files="win32/otasuke-win32-*.c win32/otasuke-*-win32.c
   app/otasuke-os-info.c app/otasuke-subprocess.c app/otasuke-store-open.c app/otasuke-feed-tool.c
   app/otasuke-checklist-suggest.c ui/main.c ui/otasuke-application.c ui/otasuke-notifier.c
-  ui/otasuke-tray.c ui/otasuke-launch.c ui/otasuke-platform-ui.c ui/otasuke-advisories-page.c"
+  ui/otasuke-tray.c ui/otasuke-launch.c ui/otasuke-platform-ui.c ui/otasuke-advisories-page.c
+  ui/otasuke-check-item.c"
 status=0
 cd "$top"
 for f in $files; do

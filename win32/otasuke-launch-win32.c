@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <windows.h>
 #include <shellapi.h>
 
@@ -22,6 +23,20 @@ otasuke_launch_platform_settings_uri (OtasukeSettingsPage page)
       return "ms-settings:windowsupdate";
     case OTASUKE_SETTINGS_PAGE_SECURITY:
       return "windowsdefender:";
+    default:
+      return NULL;
+    }
+}
+
+const char *
+otasuke_launch_platform_settings_label (OtasukeSettingsPage page)
+{
+  switch (page)
+    {
+    case OTASUKE_SETTINGS_PAGE_UPDATES:
+      return _("Open Windows Update");
+    case OTASUKE_SETTINGS_PAGE_SECURITY:
+      return _("Open Windows Security");
     default:
       return NULL;
     }
