@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "otasuke-checklist.h"
+#include "otasuke-os-info.h"
 #include "otasuke-version.h"
 
 /* Suggested answers from what the probes, the feed and the router lookup
@@ -189,6 +191,19 @@ suggest_browsers (OtasukeSuggestion     *s,
 
 /* The operating system */
 
+/* Whether @word appears in @text as a word of its own ("10" in "Windows 10 Pro"). */
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  gsize len = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == text || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 os_display_name (const OtasukeProbeOs *os)
 {
@@ -197,7 +212,8 @@ os_display_name (const OtasukeProbeOs *os)
 
   if (name == NULL)
     return g_strdup (_("This computer’s system"));
-  if (version == NULL)
+  /* Windows names carry their version: "Windows 11 Pro", not "Windows 11 Pro 11". */
+  if (version == NULL || has_word (name, version))
     return g_strdup (name);
   return g_strdup_printf ("%s %s", name, version);
 }
@@ -257,6 +273,8 @@ suggest_os (OtasukeSuggestion     *s,
       else
         sentence = g_strdup_printf (_("%s no longer gets security updates."), name);
       add_reason (reasons, sentence);
+      if (otasuke_os_info_support_note (os->id, os->version_id) != NULL)
+        add_reason (reasons, otasuke_os_info_support_note (os->id, os->version_id));
       advisory = find_os_advisory (evidence, os);
       if (advisory != NULL)
         {

@@ -13,10 +13,7 @@
 
 #include <glib/gstdio.h>
 
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
-
+#include "otasuke-paths.h"
 #include "otasuke-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -108,7 +105,9 @@ static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
 char *
 otasuke_store_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "otasuke", "otasuke.db", NULL);
+  g_autofree char *folder = otasuke_paths_get_data_dir ();
+
+  return g_build_filename (folder, "otasuke.db", NULL);
 }
 
 guint
@@ -139,26 +138,35 @@ set_full_error (GError **error)
                          "Free some space and try again."));
 }
 
-/* Sets @error when @errsv means a read-only @folder or a full disk, the two
+/* Sets @error when @failure is a read-only @folder or a full disk, the two
  * failures a user can fix; returns FALSE and leaves @error alone otherwise. */
+static gboolean
+set_error_from_failure (GError              **error,
+                        OtasukePathsFailure   failure,
+                        const char           *folder)
+{
+  switch (failure)
+    {
+    case OTASUKE_PATHS_FAILURE_READ_ONLY:
+      set_read_only_error (error, folder);
+      return TRUE;
+
+    case OTASUKE_PATHS_FAILURE_FULL:
+      set_full_error (error);
+      return TRUE;
+
+    case OTASUKE_PATHS_FAILURE_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 set_error_from_errno (GError     **error,
                       int          errsv,
                       const char  *folder)
 {
-#ifdef EDQUOT
-  if (errsv == EDQUOT)
-    errsv = ENOSPC;
-#endif
-
-  if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
-    set_read_only_error (error, folder);
-  else if (errsv == ENOSPC)
-    set_full_error (error);
-  else
-    return FALSE;
-
-  return TRUE;
+  return set_error_from_failure (error, otasuke_paths_classify_errno (errsv), folder);
 }
 
 static void
@@ -242,7 +250,7 @@ otasuke_store_set_error_from_sqlite (OtasukeStore  *self,
       /* SQLite folds most operating system failures into these two; the
        * errno tells a full disk and a read-only folder apart from the rest. */
       errsv = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
-      if (set_error_from_errno (error, errsv, folder))
+      if (set_error_from_failure (error, otasuke_paths_classify_system_error (errsv), folder))
         return;
       if ((rc & 0xff) != SQLITE_CANTOPEN)
         break;
@@ -289,7 +297,6 @@ prepare_folder (const char  *path,
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *default_path = otasuke_store_default_path ();
   g_autofree char *default_folder = g_path_get_dirname (default_path);
-  GStatBuf st;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -309,17 +316,8 @@ prepare_folder (const char  *path,
     }
 
   /* Only our own folder: a caller-supplied path may live in a shared one. */
-  if (strcmp (folder, default_folder) == 0 &&
-      g_stat (folder, &st) == 0 &&
-      (st.st_mode & 0077) != 0
-#ifdef G_OS_UNIX
-      && st.st_uid == geteuid ()
-#endif
-      )
-    {
-      if (g_chmod (folder, st.st_mode & 0700) != 0)
-        g_debug ("Could not restrict %s: %s", folder, g_strerror (errno));
-    }
+  if (strcmp (folder, default_folder) == 0)
+    otasuke_paths_restrict (folder, TRUE, TRUE);
 
   return TRUE;
 }
@@ -332,17 +330,10 @@ prepare_file (const char  *path,
               GError     **error)
 {
   g_autofree char *folder = NULL;
-  int flags = O_RDWR | O_CREAT | O_EXCL;
+  int flags = O_RDWR | O_CREAT | O_EXCL | otasuke_paths_create_flags ();
   GStatBuf st;
   int fd;
   int errsv;
-
-#ifdef O_CLOEXEC
-  flags |= O_CLOEXEC;
-#endif
-#ifdef O_NOFOLLOW
-  flags |= O_NOFOLLOW;
-#endif
 
   fd = g_open (path, flags, 0600);
   if (fd >= 0)
@@ -356,8 +347,7 @@ prepare_file (const char  *path,
   /* A read-only folder may report EACCES or EROFS for an existing file. */
   if (g_stat (path, &st) == 0)
     {
-      if ((st.st_mode & 0077) != 0 && g_chmod (path, st.st_mode & 0600) != 0)
-        g_debug ("Could not restrict %s: %s", path, g_strerror (errno));
+      otasuke_paths_restrict (path, FALSE, FALSE);
       return TRUE;
     }
 
@@ -374,11 +364,8 @@ restrict_sidecars (const char *path)
   for (guint i = 0; i < G_N_ELEMENTS (sidecar_suffixes); i++)
     {
       g_autofree char *sidecar = g_strconcat (path, sidecar_suffixes[i], NULL);
-      GStatBuf st;
 
-      if (g_stat (sidecar, &st) == 0 && (st.st_mode & 0077) != 0 &&
-          g_chmod (sidecar, st.st_mode & 0600) != 0)
-        g_debug ("Could not restrict %s: %s", sidecar, g_strerror (errno));
+      otasuke_paths_restrict (sidecar, FALSE, FALSE);
     }
 }
 

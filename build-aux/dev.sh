@@ -23,8 +23,8 @@ packages="
   libcairo2-dev libpango1.0-dev poppler-utils libnotify-dev python3-dbusmock
   gettext appstream desktop-file-utils libxml2-utils
   xvfb xauth dbus dbus-x11 locales fonts-noto-cjk librsvg2-common
-  gcc-mingw-w64-x86-64 wine wine64
-  debhelper dpkg-dev lintian fakeroot imagemagick
+  gcc-mingw-w64-x86-64 wine wine64 wixl msitools librsvg2-bin imagemagick
+  debhelper dpkg-dev lintian fakeroot
 "
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

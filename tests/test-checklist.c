@@ -434,6 +434,7 @@ test_suggest_machine (void)
   OtasukeChecklistItem firewall_item = { 0 };
   OtasukeProbeReport report;
   OtasukeEvidence evidence = { 0 };
+  OtasukeSuggestion *s;
 
   report_init (&report, browsers);
   evidence.probe = &report;
@@ -445,6 +446,21 @@ test_suggest_machine (void)
   report.os.end_of_support = (char *) "2024-06-10";
   assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
                      "stopped getting security updates on 10 June 2024");
+  s = suggest (checklist, "ipa-01", &evidence);
+  g_assert_null (strstr (s->reason, "ESU"));
+  otasuke_suggestion_free (s);
+  /* Windows 10 says plainly that support ended, and what ESU is. */
+  report.os.name = (char *) "Windows 10 Pro";
+  report.os.id = (char *) "windows";
+  report.os.version_id = (char *) "10";
+  report.os.end_of_support = (char *) "2025-10-14";
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
+                     "Windows 10 Pro stopped getting security updates on 14 October 2025.");
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
+                     "Extended Security Updates (ESU)");
+  report.os.name = (char *) "Debian GNU/Linux";
+  report.os.id = (char *) "debian";
+  report.os.version_id = (char *) "12";
   report.os.supported = OTASUKE_PROBE_UNKNOWN;
   assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NONE, TRUE, NULL);
 

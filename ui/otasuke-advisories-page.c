@@ -7,6 +7,7 @@
 
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-row.h"
+#include "otasuke-launch.h"
 #include "otasuke-time.h"
 
 struct _OtasukeAdvisoriesPage
@@ -523,20 +524,12 @@ link_response_cb (AdwMessageDialog *dialog,
 {
   const char *uri = g_object_get_data (G_OBJECT (dialog), "otasuke-uri");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  const char *scheme;
 
   if (g_strcmp0 (response, "open") != 0 || uri == NULL)
     return;
 
-  /* Checked once more right before the browser gets it. */
-  scheme = g_uri_peek_scheme (uri);
-  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
-    {
-      g_warning ("Refusing to open an address that is not http or https");
-      return;
-    }
-
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  /* Only http(s), checked once more right before the browser gets it. */
+  otasuke_launch_uri (parent, uri);
 }
 
 static void

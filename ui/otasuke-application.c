@@ -15,6 +15,7 @@
 #include "otasuke-feed-schedule.h"
 #include "otasuke-feed-updater.h"
 #include "otasuke-notifier.h"
+#include "otasuke-platform-ui.h"
 #include "otasuke-preferences-window.h"
 #include "otasuke-probe.h"
 #include "otasuke-resources.h"
@@ -577,7 +578,7 @@ setup_notifications (OtasukeApplication *self)
                            G_CALLBACK (update_tray), self, G_CONNECT_SWAPPED);
   update_tray (self);
 
-  self->notifier = otasuke_notifier_new (self->store, self->settings);
+  self->notifier = otasuke_notifier_new (self->store, self->settings, self->tray);
   g_signal_connect_object (self->notifier, "open",
                            G_CALLBACK (on_notification_open), self, G_CONNECT_SWAPPED);
   if (self->started_in_background)
@@ -657,6 +658,9 @@ otasuke_application_startup (GApplication *app)
     { "win.page::sheet", { "<Alt>5", NULL } },
   };
   G_APPLICATION_CLASS (otasuke_application_parent_class)->startup (app);
+
+  /* GTK is up: the platform's fonts and the like (nothing on Linux). */
+  otasuke_platform_ui_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-launch"
+
+#include "config.h"
+
+#include "otasuke-launch.h"
+
+gboolean
+otasuke_launch_uri (GtkWindow  *parent,
+                    const char *uri)
+{
+  const char *scheme;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  /* Checked once more right before the browser gets it. */
+  scheme = g_uri_peek_scheme (uri);
+  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
+    {
+      g_warning ("Refusing to open an address that is not http or https");
+      return FALSE;
+    }
+
+  return otasuke_launch_platform_open (parent, uri);
+}
+
+gboolean
+otasuke_launch_has_settings (OtasukeSettingsPage page)
+{
+  return otasuke_launch_platform_settings_uri (page) != NULL;
+}
+
+const char *
+otasuke_launch_settings_label (OtasukeSettingsPage page)
+{
+  if (otasuke_launch_platform_settings_uri (page) == NULL)
+    return NULL;
+  return otasuke_launch_platform_settings_label (page);
+}
+
+gboolean
+otasuke_launch_settings (GtkWindow           *parent,
+                         OtasukeSettingsPage  page)
+{
+  const char *uri = otasuke_launch_platform_settings_uri (page);
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+
+  if (uri == NULL)
+    return FALSE;
+  return otasuke_launch_platform_open (parent, uri);
+}
