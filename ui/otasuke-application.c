@@ -111,8 +111,10 @@ load_in_thread (GTask        *task,
 {
   StartupData *data = g_new0 (StartupData, 1);
   g_autofree char *path = otasuke_store_default_path ();
+  const char *probe_root = task_data;
 
-  data->os_info = otasuke_os_info_read ("/");
+  /* The same computer the probes look at. */
+  data->os_info = otasuke_os_info_read (probe_root != NULL ? probe_root : "/");
   data->store = otasuke_store_open (path, &data->store_error);
   if (data->store != NULL)
     {
@@ -603,6 +605,7 @@ start_loading (gpointer user_data)
   /* Opening (and perhaps repairing) the database is disk work: keep it off the UI thread. */
   task = g_task_new (self, self->cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, g_strdup (g_getenv ("OTASUKE_PROBE_ROOT")), g_free);
   g_task_run_in_thread (task, load_in_thread);
 
   return G_SOURCE_REMOVE;
