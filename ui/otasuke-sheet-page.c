@@ -395,13 +395,35 @@ detected_security (OtasukeSheetPage *self)
   return report != NULL ? otasuke_probe_report_security_names (report) : NULL;
 }
 
+/* The system as the probes last saw it, else as read at start-up. */
+static char *
+detected_os (OtasukeSheetPage *self)
+{
+  const OtasukeProbeReport *report = NULL;
+  OtasukeOsInfo info = { 0 };
+
+  if (self->probe_service != NULL)
+    report = otasuke_probe_service_get_report (self->probe_service);
+  if (report == NULL || report->os.name == NULL)
+    return g_strdup (self->detected_os);
+
+  info.name = report->os.name;
+  info.version = report->os.version;
+  info.version_id = report->os.version_id;
+  info.id = report->os.id;
+  info.architecture = report->os.architecture;
+  info.kernel = report->os.kernel;
+  return otasuke_sheet_describe_os (&info);
+}
+
 void
 otasuke_sheet_page_start_new_sheet (OtasukeSheetPage *self)
 {
   g_autoptr(OtasukeSheet) sheet = otasuke_sheet_new ();
   g_autofree char *security = detected_security (self);
+  g_autofree char *os = detected_os (self);
 
-  otasuke_sheet_prefill (sheet, self->detected_device, self->detected_os, security);
+  otasuke_sheet_prefill (sheet, self->detected_device, os, security);
   otasuke_sheet_page_set_sheet (self, sheet);
   /* The probes have not answered yet: their first report fills it in. */
   self->prefill_pending = self->probe_service != NULL &&
