@@ -246,7 +246,22 @@ suggest_os (OtasukeSuggestion     *s,
       else
         sentence = g_strdup_printf (_("%s still gets security updates."), name);
       add_reason (reasons, sentence);
-      add_reason (reasons, _("Check that updates are installed automatically on every computer and phone."));
+      if (evidence->probe->automatic_updates.detected &&
+          evidence->probe->automatic_updates.enabled == OTASUKE_PROBE_NO)
+        {
+          g_autofree char *off = NULL;
+
+          /* Supported, but the fixes wait for someone to install them. */
+          s->answer = OTASUKE_ANSWER_PARTLY;
+          /* Translators: %s is how updates install by themselves: "unattended-upgrades", "Windows Update" */
+          off = g_strdup_printf (_("Security updates are not installed automatically: %s is switched off."),
+                                 evidence->probe->automatic_updates.mechanism);
+          add_reason (reasons, off);
+        }
+      else if (evidence->probe->automatic_updates.enabled == OTASUKE_PROBE_YES)
+        add_reason (reasons, _("Security updates are installed automatically on this computer. Check your other computers and phones too."));
+      else
+        add_reason (reasons, _("Check that updates are installed automatically on every computer and phone."));
       break;
 
     case OTASUKE_PROBE_NO:
@@ -455,6 +470,44 @@ suggest_screen_lock (OtasukeSuggestion     *s,
     }
 }
 
+/* Backups */
+
+#define MAX_BACKUP_AGE_DAYS 7
+
+static void
+suggest_backup (OtasukeSuggestion     *s,
+                const OtasukeEvidence *evidence,
+                GString               *reasons)
+{
+  const OtasukeProbeBackup *backup = &evidence->probe->backup;
+  g_autofree char *sentence = NULL;
+  gint64 age_days;
+
+  if (!backup->detected)
+    {
+      add_reason (reasons, _("No backup tool was found on this computer. Otasuke cannot see external disks or online services, so answer this yourself."));
+      return;
+    }
+
+  s->detected = TRUE;
+  if (backup->last_backup <= 0)
+    {
+      /* Translators: %s is a backup tool: "Timeshift", "File History" */
+      sentence = g_strdup_printf (_("%s is set up on this computer. Check that it copies your business data at least once a week."),
+                                  backup->tool);
+      add_reason (reasons, sentence);
+      return;
+    }
+
+  age_days = MAX (0, g_get_real_time () / G_USEC_PER_SEC - backup->last_backup) / (24 * 60 * 60);
+  s->answer = age_days <= MAX_BACKUP_AGE_DAYS ? OTASUKE_ANSWER_DONE : OTASUKE_ANSWER_NOT_DONE;
+  sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s last made a backup %d day ago.",
+                                           "%s last made a backup %d days ago.",
+                                           (gulong) age_days), backup->tool, (int) age_days);
+  add_reason (reasons, sentence);
+}
+
 /* The router */
 
 static void
@@ -579,6 +632,9 @@ otasuke_checklist_suggest (const OtasukeChecklistItem *item,
           break;
         case OTASUKE_EVIDENCE_SCREEN_LOCK:
           suggest_screen_lock (s, evidence, reasons);
+          break;
+        case OTASUKE_EVIDENCE_BACKUP:
+          suggest_backup (s, evidence, reasons);
           break;
         case OTASUKE_EVIDENCE_ROUTER:
         case OTASUKE_EVIDENCE_NONE:

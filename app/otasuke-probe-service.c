@@ -237,12 +237,20 @@ otasuke_probe_service_set_feed_items (OtasukeProbeService *self,
 static void
 on_advisories_changed (OtasukeProbeService *self)
 {
-  GListModel *model = otasuke_advisories_get_model (self->advisories);
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  const char *source = otasuke_advisories_get_source (self->advisories);
-  gint64 sequence = otasuke_advisories_get_sequence (self->advisories);
+  GListModel *model;
+  const char *source;
+  gint64 sequence;
   gboolean first = !self->feed_seen;
   gboolean new_feed;
+
+  /* Disposed (the application is shutting down), or the advisories are gone. */
+  if (self->advisories == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  model = otasuke_advisories_get_model (self->advisories);
+  source = otasuke_advisories_get_source (self->advisories);
+  sequence = otasuke_advisories_get_sequence (self->advisories);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {

@@ -462,6 +462,32 @@ test_suggest_machine (void)
                      "stopped getting security updates on 10 June 2024");
   report.os.supported = OTASUKE_PROBE_UNKNOWN;
   assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NONE, TRUE, NULL);
+  /* Supported, but its fixes wait to be installed by hand. */
+  report.os.supported = OTASUKE_PROBE_YES;
+  report.automatic_updates.detected = TRUE;
+  report.automatic_updates.mechanism = (char *) "unattended-upgrades";
+  report.automatic_updates.enabled = OTASUKE_PROBE_NO;
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_PARTLY, TRUE,
+                     "not installed automatically: unattended-upgrades is switched off");
+  report.automatic_updates.enabled = OTASUKE_PROBE_YES;
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                     "installed automatically on this computer");
+  report.automatic_updates.detected = FALSE;
+  report.automatic_updates.enabled = OTASUKE_PROBE_UNKNOWN;
+
+  /* Backups: a tool set up is a hint, its last run an answer. */
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_NONE, FALSE, "No backup tool");
+  report.backup.detected = TRUE;
+  report.backup.tool = (char *) "Timeshift";
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_NONE, TRUE,
+                     "Timeshift is set up on this computer");
+  report.backup.tool = (char *) "File History";
+  report.backup.last_backup = g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60;
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                     "File History last made a backup 2 days ago.");
+  report.backup.last_backup = g_get_real_time () / G_USEC_PER_SEC - 40 * 24 * 60 * 60;
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE, "40 days ago");
+  report.backup.detected = FALSE;
 
   /* Security software. */
   assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_DONE, TRUE,
