@@ -73,7 +73,12 @@ typedef struct {
 /* The rest is the same on every platform: Linux fills it from ClamAV, ufw,
  * firewalld, unattended-upgrades, LUKS, GNOME and LibreOffice; Windows
  * (win32/) from Security Center, Defender, the firewall and Windows Update
- * policies, BitLocker, Office's VBAWarnings and File History / OneDrive. */
+ * policies, BitLocker, Office's VBAWarnings and File History / OneDrive.
+ * For win32/: each OtasukeWin32Antivirus (otasuke_win32_find_antivirus)
+ * becomes one OtasukeProbeSecurityProduct, name and path as they are,
+ * enabled and up_to_date from the decoded productState; when Security
+ * Center is UNAVAILABLE the list stays empty ("not detected"). VBAWarnings
+ * 1–4 map to RUN_ALL, ASK, SIGNED, DISABLED. */
 
 /* Virus definitions older than this are out of date. */
 #define OTASUKE_PROBE_MAX_SIGNATURE_AGE_DAYS 7

@@ -400,13 +400,20 @@ check_resumed (Fixture       *fixture,
 {
   OtasukeCheckPage *page = show_check_page (fixture);
   OtasukeCheckRun *run;
+  guint runs;
 
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "start");
   g_assert_true (gtk_widget_get_visible (check_child (page, "resume_button")));
   g_assert_true (gtk_widget_get_visible (check_child (page, "resume_label")));
   save_png (GTK_WIDGET (fixture->window), "check-start-resume.png");
 
+  runs = otasuke_probe_service_get_n_runs (otasuke_application_get_probe_service (fixture->app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.resume", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
+  /* Resuming looks at the machine again too. */
+  wait_for_probe (fixture->app, runs + 1);
+  g_assert_cmpint (otasuke_probe_service_get_report_reason (otasuke_application_get_probe_service (fixture->app)),
+                   ==, OTASUKE_PROBE_REASON_CHECK);
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
   /* Backups: the section of the first question not answered yet. */
   g_assert_cmpuint (otasuke_check_page_get_section (page), ==, 2);

@@ -348,11 +348,12 @@ resume_action (GtkWidget  *widget,
   next = otasuke_check_run_next_unanswered (self->run, self->checklist);
   if (next != NULL)
     show_section (self, section_index (self, next->section));
-
-  if (self->probe_service != NULL)
-    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_CHECK);
   else
     show_results (self);
+
+  /* What changed on the machine since the check was left shows in it. */
+  if (self->probe_service != NULL)
+    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_CHECK);
 }
 
 static void
