@@ -9,9 +9,11 @@
 
 #include "otasuke-advisories.h"
 #include "otasuke-feed-updater.h"
+#include "otasuke-minisign.h"
 #include "otasuke-probe-service.h"
 #include "otasuke-resume-monitor.h"
 #include "otasuke-store.h"
+#include "test-server.h"
 
 static char *
 make_root (void)
@@ -245,6 +247,83 @@ test_feed (void)
   g_assert_cmpstr (report->os.end_of_support, ==, "2099-06-30");
 }
 
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  OtasukeUpdateOutcome **outcome = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *outcome = otasuke_advisories_update_finish (OTASUKE_ADVISORIES (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The real path: a signed feed fetched over loopback and accepted replaces
+ * the bundled one, and the probes look again with its dates. */
+static void
+test_feed_accepted (void)
+{
+  g_autofree char *root = make_root ();
+  g_autofree char *db = g_build_filename (root, "otasuke.db", NULL);
+  g_autoptr(OtasukeProbeService) service = otasuke_probe_service_new (root);
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFeedUpdater) updater = NULL;
+  g_autoptr(OtasukeAdvisories) advisories = NULL;
+  g_autoptr(OtasukeMinisignKey) key = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autoptr(GBytes) body = os_feed (9, "2099-06-30");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *public_key = NULL;
+  g_autofree char *secret_key = NULL;
+  g_autofree char *key_line = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sig = NULL;
+  g_autofree char *url = NULL;
+  const char *keys[2] = { NULL, NULL };
+  guint runs;
+
+  write_file (root, "etc/os-release", "ID=debian\nVERSION_ID=12\n", 0644);
+  store = otasuke_store_open (db, &error);
+  g_assert_no_error (error);
+  ingest (store, 1, "2020-01-01");
+
+  otasuke_minisign_keygen (&public_key, &secret_key);
+  key = otasuke_minisign_key_new_from_file_contents (public_key, strlen (public_key), &error);
+  g_assert_no_error (error);
+  key_line = otasuke_minisign_key_get_base64 (key);
+  keys[0] = key_line;
+  updater = otasuke_feed_updater_new (store, fetcher);
+  g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (updater, keys), ==, 1);
+
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  sig = otasuke_minisign_sign (secret_key, strlen (secret_key), (const guint8 *) text, strlen (text),
+                               "feed.json", NULL, &error);
+  g_assert_no_error (error);
+  otasuke_test_server_add_text (server, "/feed.json", SOUP_STATUS_OK, text);
+  otasuke_test_server_add_text (server, "/feed.json.minisig", SOUP_STATUS_OK, sig);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+
+  advisories = otasuke_advisories_new (store, updater);
+  otasuke_probe_service_follow_advisories (service, advisories);
+  otasuke_advisories_reload (advisories);
+  wait_for_runs (service, 1);
+  g_assert_cmpint (otasuke_probe_service_get_report (service)->os.supported, ==, OTASUKE_PROBE_NO);
+  runs = otasuke_probe_service_get_n_runs (service);
+
+  otasuke_advisories_update_async (advisories, url, NULL, fetched_cb, &outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+
+  wait_for_runs (service, runs + 1);
+  g_assert_cmpint (otasuke_probe_service_get_report_reason (service), ==, OTASUKE_PROBE_REASON_FEED);
+  g_assert_cmpint (otasuke_probe_service_get_report (service)->os.supported, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpstr (otasuke_probe_service_get_report (service)->os.end_of_support, ==, "2099-06-30");
+}
+
 /* logind on a private bus says the computer went to sleep and woke up. */
 static void
 test_resume (void)
@@ -321,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/probe-service/coalesce", test_coalesce);
   g_test_add_func ("/probe-service/background", test_background);
   g_test_add_func ("/probe-service/feed", test_feed);
+  g_test_add_func ("/probe-service/feed-accepted", test_feed_accepted);
   g_test_add_func ("/probe-service/resume", test_resume);
 
   return g_test_run ();
