@@ -155,11 +155,12 @@ load_cb (GObject      *object,
     for (guint i = 0; i < loaded->advisories->len; i++)
       apply_facts (self, g_ptr_array_index (loaded->advisories, i));
 
-  old_len = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_list_store_splice (self->model, 0, old_len, loaded->advisories->pdata, loaded->advisories->len);
-
+  /* The state first: whoever hears "items-changed" reads the feed it belongs to. */
   g_clear_pointer (&self->status, otasuke_feed_status_free);
   self->status = g_steal_pointer (&loaded->status);
+
+  old_len = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_list_store_splice (self->model, 0, old_len, loaded->advisories->pdata, loaded->advisories->len);
   loaded_free (loaded);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -465,6 +466,20 @@ otasuke_advisories_get_bundled (OtasukeAdvisories *self)
 {
   g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), FALSE);
   return self->status == NULL || self->status->key_id == NULL;
+}
+
+gint64
+otasuke_advisories_get_sequence (OtasukeAdvisories *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), -1);
+  return self->status != NULL ? self->status->sequence : -1;
+}
+
+const char *
+otasuke_advisories_get_source (OtasukeAdvisories *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), NULL);
+  return self->status != NULL ? self->status->source : NULL;
 }
 
 gint64

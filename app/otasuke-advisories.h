@@ -29,6 +29,10 @@ gboolean           otasuke_advisories_get_busy          (OtasukeAdvisories      
 gboolean           otasuke_advisories_get_loaded        (OtasukeAdvisories         *self);
 /* The feed shown is the bundled one: no network feed was accepted yet. */
 gboolean           otasuke_advisories_get_bundled       (OtasukeAdvisories         *self);
+/* The feed shown: its source (OTASUKE_FEED_SOURCE_BUNDLED or a URL) and
+ * sequence; NULL and -1 before the first load. A change means a feed was accepted. */
+const char        *otasuke_advisories_get_source        (OtasukeAdvisories         *self);
+gint64             otasuke_advisories_get_sequence      (OtasukeAdvisories         *self);
 /* Past its expiry date: still shown, marked as possibly out of date. */
 gboolean           otasuke_advisories_get_stale         (OtasukeAdvisories         *self);
 gint64             otasuke_advisories_get_expires       (OtasukeAdvisories         *self);

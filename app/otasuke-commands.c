@@ -144,8 +144,25 @@ otasuke_command_probe (void)
 {
   OtasukeProbeOptions options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(OtasukeProbeReport) report = otasuke_probe_run (&options, NULL, &error);
+  g_autoptr(OtasukeProbeReport) report = NULL;
   g_autofree char *json = NULL;
+  const char *root = g_getenv ("OTASUKE_PROBE_ROOT");
+  g_autofree char *home = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *data = NULL;
+
+  /* The test hook of the probe service (otasuke-probe-service.h), with its folders. */
+  if (root != NULL && g_strcmp0 (root, "/") != 0)
+    {
+      home = g_build_filename (root, "home", "user", NULL);
+      config = g_build_filename (home, ".config", NULL);
+      data = g_build_filename (home, ".local", "share", NULL);
+      options.root = root;
+      options.home_dir = home;
+      options.user_config_dir = config;
+      options.user_data_dir = data;
+    }
+  report = otasuke_probe_run (&options, NULL, &error);
 
   if (report == NULL)
     {

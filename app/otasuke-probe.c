@@ -107,9 +107,7 @@ run_with_context (const OtasukeProbeContext  *ctx,
                   GCancellable               *cancellable,
                   GError                    **error)
 {
-  g_autoptr(OtasukeProbeReport) report = g_new0 (OtasukeProbeReport, 1);
-
-  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
+  g_autoptr(OtasukeProbeReport) report = otasuke_probe_report_new ();
 
   otasuke_probe_browsers (ctx, report->browsers, cancellable);
   g_ptr_array_sort (report->browsers, compare_browsers);
@@ -117,10 +115,13 @@ run_with_context (const OtasukeProbeContext  *ctx,
     return NULL;
 
   otasuke_probe_os (ctx, &report->os);
-  otasuke_probe_security (ctx, &report->security_software);
+  otasuke_probe_security (ctx, report->security_products);
   otasuke_probe_firewall (ctx, &report->firewall);
-  otasuke_probe_office_macros (ctx, &report->office_macros);
+  otasuke_probe_automatic_updates (ctx, &report->automatic_updates);
+  otasuke_probe_disk_encryption (ctx, &report->disk_encryption);
   otasuke_probe_screen_lock (ctx, &report->screen_lock);
+  otasuke_probe_office_macros (ctx, &report->office_macros);
+  otasuke_probe_backup (ctx, &report->backup);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -197,6 +198,82 @@ otasuke_probe_browser_free (OtasukeProbeBrowser *browser)
   g_free (browser);
 }
 
+OtasukeProbeReport *
+otasuke_probe_report_new (void)
+{
+  OtasukeProbeReport *report = g_new0 (OtasukeProbeReport, 1);
+
+  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
+  report->security_products = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_security_product_free);
+  report->os.supported = OTASUKE_PROBE_UNKNOWN;
+  report->firewall.enabled = OTASUKE_PROBE_UNKNOWN;
+  report->automatic_updates.enabled = OTASUKE_PROBE_UNKNOWN;
+  report->disk_encryption.system_encrypted = OTASUKE_PROBE_UNKNOWN;
+  report->office_macros.policy = OTASUKE_MACRO_POLICY_UNKNOWN;
+  return report;
+}
+
+OtasukeProbeSecurityProduct *
+otasuke_probe_security_product_new (const char *name)
+{
+  OtasukeProbeSecurityProduct *product = g_new0 (OtasukeProbeSecurityProduct, 1);
+
+  product->name = g_strdup (name);
+  product->enabled = OTASUKE_PROBE_UNKNOWN;
+  product->up_to_date = OTASUKE_PROBE_UNKNOWN;
+  product->auto_update = OTASUKE_PROBE_UNKNOWN;
+  product->signatures_age_days = -1;
+  return product;
+}
+
+void
+otasuke_probe_security_product_free (OtasukeProbeSecurityProduct *product)
+{
+  if (product == NULL)
+    return;
+  g_free (product->name);
+  g_free (product->path);
+  g_free (product);
+}
+
+const OtasukeProbeSecurityProduct *
+otasuke_probe_report_best_security_product (const OtasukeProbeReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->security_products == NULL || report->security_products->len == 0)
+    return NULL;
+  for (guint i = 0; i < report->security_products->len; i++)
+    {
+      const OtasukeProbeSecurityProduct *p = g_ptr_array_index (report->security_products, i);
+
+      if (p->enabled == OTASUKE_PROBE_YES && p->up_to_date == OTASUKE_PROBE_YES)
+        return p;
+    }
+  return g_ptr_array_index (report->security_products, 0);
+}
+
+char *
+otasuke_probe_report_security_names (const OtasukeProbeReport *report)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; report->security_products != NULL && i < report->security_products->len; i++)
+    {
+      const OtasukeProbeSecurityProduct *p = g_ptr_array_index (report->security_products, i);
+
+      if (p->name == NULL || *p->name == '\0')
+        continue;
+      if (names->len > 0)
+        /* Translators: between the names of security products, "ClamAV, ESET" */
+        g_string_append (names, _(", "));
+      g_string_append (names, p->name);
+    }
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
 void
 otasuke_probe_report_free (OtasukeProbeReport *report)
 {
@@ -210,8 +287,13 @@ otasuke_probe_report_free (OtasukeProbeReport *report)
   g_free (report->os.architecture);
   g_free (report->os.kernel);
   g_free (report->os.end_of_support);
-  g_free (report->security_software.clamav_scanner_path);
-  g_free (report->office_macros.libreoffice_profile);
+  g_clear_pointer (&report->security_products, g_ptr_array_unref);
+  g_free (report->firewall.name);
+  g_free (report->automatic_updates.mechanism);
+  g_free (report->disk_encryption.method);
+  g_free (report->office_macros.product);
+  g_free (report->office_macros.profile);
+  g_free (report->backup.tool);
   g_free (report);
 }
 
@@ -236,33 +318,48 @@ otasuke_probe_source_to_string (OtasukeProbeSource source)
 }
 
 const char *
-otasuke_probe_macro_level_to_string (int level)
+otasuke_probe_macro_policy_to_string (OtasukeMacroPolicy policy)
 {
-  switch (level)
+  switch (policy)
     {
-    case 0:
+    case OTASUKE_MACRO_POLICY_RUN_ALL:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "Low");
-    case 1:
+    case OTASUKE_MACRO_POLICY_ASK:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "Medium");
-    case 2:
+    case OTASUKE_MACRO_POLICY_SIGNED:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "High");
-    case 3:
+    case OTASUKE_MACRO_POLICY_TRUSTED_ONLY:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "Very high");
+    case OTASUKE_MACRO_POLICY_DISABLED:
+    case OTASUKE_MACRO_POLICY_UNKNOWN:
     default:
       return NULL;
     }
 }
 
-static const char *
-macro_level_id (int level)
+const char *
+otasuke_probe_macro_policy_to_id (OtasukeMacroPolicy policy)
 {
-  static const char * const ids[] = { "low", "medium", "high", "very_high" };
-
-  return level >= 0 && level < (int) G_N_ELEMENTS (ids) ? ids[level] : NULL;
+  switch (policy)
+    {
+    case OTASUKE_MACRO_POLICY_RUN_ALL:
+      return "run_all";
+    case OTASUKE_MACRO_POLICY_ASK:
+      return "ask";
+    case OTASUKE_MACRO_POLICY_SIGNED:
+      return "signed";
+    case OTASUKE_MACRO_POLICY_TRUSTED_ONLY:
+      return "trusted_only";
+    case OTASUKE_MACRO_POLICY_DISABLED:
+      return "disabled";
+    case OTASUKE_MACRO_POLICY_UNKNOWN:
+    default:
+      return NULL;
+    }
 }
 
 /* Helpers */
@@ -516,32 +613,43 @@ add_os (JsonBuilder          *builder,
 }
 
 static void
-add_security (JsonBuilder                *builder,
-              const OtasukeProbeSecurity *sec)
+add_time (JsonBuilder *builder,
+          const char  *name,
+          gint64       unix_time)
 {
   g_autofree char *date = NULL;
 
-  if (sec->clamav_signatures_time > 0)
+  if (unix_time > 0)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (sec->clamav_signatures_time);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
 
       if (dt != NULL)
         date = g_date_time_format_iso8601 (dt);
     }
+  add_string (builder, name, date);
+}
 
-  json_builder_set_member_name (builder, "security_software");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "clamav");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", sec->clamav_installed);
-  add_string (builder, "scanner", sec->clamav_scanner_path);
-  add_bool (builder, "updater_installed", sec->clamav_updater_installed);
-  add_bool (builder, "updater_enabled", sec->clamav_updater_enabled);
-  add_string (builder, "signatures_updated", date);
-  add_int_or_null (builder, "signatures_age_days", sec->clamav_signatures_age_days,
-                   sec->clamav_signatures_age_days >= 0);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+static void
+add_security (JsonBuilder *builder,
+              GPtrArray   *products)
+{
+  json_builder_set_member_name (builder, "security_products");
+  json_builder_begin_array (builder);
+  for (guint i = 0; products != NULL && i < products->len; i++)
+    {
+      const OtasukeProbeSecurityProduct *p = g_ptr_array_index (products, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", p->name);
+      add_string (builder, "path", p->path);
+      add_answer (builder, "enabled", p->enabled);
+      add_answer (builder, "up_to_date", p->up_to_date);
+      add_answer (builder, "auto_update", p->auto_update);
+      add_time (builder, "signatures_updated", p->signatures_time);
+      add_int_or_null (builder, "signatures_age_days", p->signatures_age_days, p->signatures_age_days >= 0);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static void
@@ -550,17 +658,32 @@ add_firewall (JsonBuilder                *builder,
 {
   json_builder_set_member_name (builder, "firewall");
   json_builder_begin_object (builder);
-  add_bool (builder, "enabled", fw->ufw_enabled || fw->firewalld_enabled);
-  json_builder_set_member_name (builder, "ufw");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", fw->ufw_installed);
-  add_bool (builder, "enabled", fw->ufw_enabled);
+  add_bool (builder, "installed", fw->installed);
+  add_string (builder, "name", fw->name);
+  add_answer (builder, "enabled", fw->enabled);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "firewalld");
+}
+
+static void
+add_automatic_updates (JsonBuilder                   *builder,
+                       const OtasukeProbeAutoUpdates *updates)
+{
+  json_builder_set_member_name (builder, "automatic_updates");
   json_builder_begin_object (builder);
-  add_bool (builder, "installed", fw->firewalld_installed);
-  add_bool (builder, "enabled", fw->firewalld_enabled);
+  add_bool (builder, "detected", updates->detected);
+  add_string (builder, "mechanism", updates->mechanism);
+  add_answer (builder, "enabled", updates->enabled);
   json_builder_end_object (builder);
+}
+
+static void
+add_disk_encryption (JsonBuilder                      *builder,
+                     const OtasukeProbeDiskEncryption *encryption)
+{
+  json_builder_set_member_name (builder, "disk_encryption");
+  json_builder_begin_object (builder);
+  add_answer (builder, "system_encrypted", encryption->system_encrypted);
+  add_string (builder, "method", encryption->method);
   json_builder_end_object (builder);
 }
 
@@ -568,24 +691,17 @@ static void
 add_office_macros (JsonBuilder                    *builder,
                    const OtasukeProbeOfficeMacros *macros)
 {
-  int level = macros->macro_security_level;
-  gboolean known = level >= 0 && level <= 3;
-
   json_builder_set_member_name (builder, "office_macros");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "libreoffice");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", macros->libreoffice_installed);
-  add_string (builder, "profile", macros->libreoffice_profile);
-  add_int_or_null (builder, "macro_security_level", level, known);
-  add_string (builder, "level", known ? macro_level_id (level) : NULL);
-  add_bool (builder, "from_profile", macros->level_from_profile);
-  add_bool (builder, "macros_disabled", macros->macros_disabled);
+  add_bool (builder, "detected", macros->detected);
+  add_string (builder, "product", macros->product);
+  add_string (builder, "profile", macros->profile);
+  add_string (builder, "policy", otasuke_probe_macro_policy_to_id (macros->policy));
+  add_bool (builder, "from_settings", macros->from_settings);
+  /* Signed-only and stricter: a document from a stranger cannot run code. */
   add_answer (builder, "safe",
-              macros->macros_disabled ? OTASUKE_PROBE_YES
-              : !known ? OTASUKE_PROBE_UNKNOWN
-              : level >= 2 ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
-  json_builder_end_object (builder);
+              macros->policy == OTASUKE_MACRO_POLICY_UNKNOWN ? OTASUKE_PROBE_UNKNOWN
+              : macros->policy >= OTASUKE_MACRO_POLICY_SIGNED ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
   json_builder_end_object (builder);
 }
 
@@ -603,6 +719,18 @@ add_screen_lock (JsonBuilder                  *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_backup (JsonBuilder              *builder,
+            const OtasukeProbeBackup *backup)
+{
+  json_builder_set_member_name (builder, "backup");
+  json_builder_begin_object (builder);
+  add_bool (builder, "detected", backup->detected);
+  add_string (builder, "tool", backup->tool);
+  add_time (builder, "last_backup", backup->last_backup);
+  json_builder_end_object (builder);
+}
+
 char *
 otasuke_probe_report_to_json (const OtasukeProbeReport *report)
 {
@@ -615,10 +743,13 @@ otasuke_probe_report_to_json (const OtasukeProbeReport *report)
   json_builder_begin_object (builder);
   add_browsers (builder, report->browsers);
   add_os (builder, &report->os);
-  add_security (builder, &report->security_software);
+  add_security (builder, report->security_products);
   add_firewall (builder, &report->firewall);
-  add_office_macros (builder, &report->office_macros);
+  add_automatic_updates (builder, &report->automatic_updates);
+  add_disk_encryption (builder, &report->disk_encryption);
   add_screen_lock (builder, &report->screen_lock);
+  add_office_macros (builder, &report->office_macros);
+  add_backup (builder, &report->backup);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

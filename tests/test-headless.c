@@ -322,6 +322,60 @@ test_export_sheet (void)
   g_rmdir (dir);
 }
 
+/* `otasuke --probe`: the same JSON on every platform, here over a fake root. */
+static void
+test_probe_command (void)
+{
+  static const char * const args[] = { "--probe", NULL };
+  g_autofree char *root = g_dir_make_tmp ("otasuke-probe-XXXXXX", NULL);
+  g_autofree char *status = g_build_filename (root, "var", "lib", "dpkg", NULL);
+  g_autofree char *ufw = g_build_filename (root, "etc", "ufw", NULL);
+  g_autofree char *status_file = NULL;
+  g_autofree char *ufw_conf = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) rm = NULL;
+  static const char * const members[] = {
+    "browsers", "os", "security_products", "firewall", "automatic_updates",
+    "disk_encryption", "screen_lock", "office_macros", "backup",
+  };
+  JsonObject *top;
+  JsonArray *browsers;
+
+  g_assert_cmpint (g_mkdir_with_parents (status, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (ufw, 0700), ==, 0);
+  status_file = g_build_filename (status, "status", NULL);
+  ufw_conf = g_build_filename (ufw, "ufw.conf", NULL);
+  g_file_set_contents (status_file,
+                       "Package: firefox-esr\nStatus: install ok installed\nVersion: 128.5.0esr-1~deb12u1\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (ufw_conf, "ENABLED=yes\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("OTASUKE_PROBE_ROOT", root, TRUE);
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  g_unsetenv ("OTASUKE_PROBE_ROOT");
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  top = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_object_get_size (top), ==, G_N_ELEMENTS (members));
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_true (json_object_has_member (top, members[i]));
+  browsers = json_object_get_array_member (top, "browsers");
+  g_assert_cmpuint (json_array_get_length (browsers), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (browsers, 0), "version"), ==,
+                   "128.5.0esr");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (top, "firewall"), "enabled"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (top, "firewall"), "name"), ==,
+                   "ufw");
+
+  rm = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "rm", "-rf", root, NULL);
+  g_subprocess_wait (rm, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +389,7 @@ main (int   argc,
   g_test_add ("/headless/no-key", Fixture, NULL, fixture_set_up, test_no_key, fixture_tear_down);
   g_test_add_func ("/headless/router-check", test_router_check);
   g_test_add_func ("/headless/export-sheet", test_export_sheet);
+  g_test_add_func ("/headless/probe", test_probe_command);
 
   return g_test_run ();
 }

@@ -269,6 +269,8 @@ check_overview_score (Fixture       *fixture,
                                   .now = g_get_real_time () / G_USEC_PER_SEC };
 
     iterate_until (advisories_are_loaded, fixture->app);
+    /* After the probes' own report, so these facts are the last word. */
+    wait_for_probe (fixture->app, 1);
     g_ptr_array_add (browsers, otasuke_browser_fact_new ("chrome", "Google Chrome", "127.0.6533.88"));
     otasuke_advisories_set_machine_facts (advisories, &facts);
     g_assert_true (has_label (attention, _("Serious Advisories That Affect This Computer")));

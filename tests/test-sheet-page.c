@@ -156,7 +156,8 @@ test_sheet_detected (Fixture       *fixture,
   g_assert_true (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_OPERATING_SYSTEM));
   g_assert_true (gtk_widget_get_visible (sheet_child (page, "os_detected")));
   g_assert_true (has_label (os_row, _("Detected — please check")));
-  /* Nothing found: nothing marked. */
+  /* Nothing found (the fake computer has no security software): nothing marked. */
+  wait_for_probe (fixture->app, 1);
   g_assert_false (gtk_widget_get_visible (sheet_child (page, "security_detected")));
   /* Opening the page is not an edit: there is nothing to save. */
   g_assert_false (otasuke_sheet_page_get_unsaved (page));
@@ -168,6 +169,30 @@ test_sheet_detected (Fixture       *fixture,
   g_assert_false (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_OPERATING_SYSTEM));
   g_assert_cmpstr (otasuke_sheet_get_operating_system (sheet), ==, "Windows 11 Pro 23H2");
   iterate_until (sheet_is_saved, page);
+}
+
+/* Security software the probes find is filled in, however late they answer. */
+static void
+check_detected_security (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  OtasukeSheet *sheet;
+
+  wait_for_probe (fixture->app, 1);
+  sheet = otasuke_sheet_page_get_sheet (page);
+  g_assert_cmpstr (otasuke_sheet_get_security_software (sheet), ==, "ClamAV");
+  g_assert_true (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_SECURITY_SOFTWARE));
+  g_assert_true (gtk_widget_get_visible (sheet_child (page, "security_detected")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sheet_child (page, "security_row"))), ==, "ClamAV");
+}
+
+static void
+test_sheet_detected_security (void)
+{
+  reset_with_size (1024, 700);
+  probe_root_write ("usr/bin/clamscan", "#!/bin/sh\nexit 0\n");
+  run_in_app (check_detected_security);
 }
 
 static void
@@ -486,6 +511,7 @@ main (int   argc,
   window_harness_init (&argc, &argv, "SheetPage");
 
   g_test_add_data_func ("/window/sheet/detected", (gconstpointer) test_sheet_detected, run_clean);
+  g_test_add_func ("/window/sheet/detected-security", test_sheet_detected_security);
   g_test_add_func ("/window/sheet/survives-restart", test_sheet_survives_restart);
   g_test_add_data_func ("/window/sheet/save-pdf", (gconstpointer) test_sheet_save_pdf, run_clean);
   g_test_add_data_func ("/window/sheet/empty-items", (gconstpointer) test_sheet_empty_items, run_clean);

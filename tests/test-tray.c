@@ -1171,6 +1171,13 @@ main (int   argc,
       g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
       g_setenv (xdg_vars[i], dir, TRUE);
     }
+  /* The probes look at an empty fake computer, not at this one. */
+  {
+    g_autofree char *probe_root = g_build_filename (private_root, "probe-root", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (probe_root, 0700), ==, 0);
+    g_setenv ("OTASUKE_PROBE_ROOT", probe_root, TRUE);
+  }
 
   g_test_init (&argc, &argv, NULL);
   gtk_init ();

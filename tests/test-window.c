@@ -139,6 +139,19 @@ test_overview_shows_this_machine (Fixture       *fixture,
                    is_japanese () ? "まだありません" : "Never");
   row = overview_row (overview, "store_row");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, db_path);
+
+  /* The system rows follow the probes: upgraded while the program runs,
+   * the next look (here the one after waking from sleep) shows it. */
+  wait_for_probe (fixture->app, 1);
+  row = overview_row (overview, "version_row");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "12 (bookworm)"));
+  probe_root_write ("etc/os-release",
+                    "NAME=\"Debian GNU/Linux\"\nVERSION_ID=\"13\"\nVERSION=\"13 (trixie)\"\nID=debian\n");
+  otasuke_probe_service_refresh (otasuke_application_get_probe_service (fixture->app), OTASUKE_PROBE_REASON_RESUME);
+  wait_for_probe (fixture->app, 2);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "13 (trixie)"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (overview_row (overview, "os_row"))), ==,
+                   "Debian GNU/Linux");
 }
 
 static void

@@ -17,7 +17,8 @@
 #include "otasuke-notifier.h"
 #include "otasuke-platform-ui.h"
 #include "otasuke-preferences-window.h"
-#include "otasuke-probe.h"
+#include "otasuke-probe-service.h"
+#include "otasuke-resume-monitor.h"
 #include "otasuke-resources.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-tray.h"
@@ -34,6 +35,8 @@ struct _OtasukeApplication
   OtasukeOsInfo  *os_info;
   OtasukeFeedUpdater *updater;
   OtasukeAdvisories  *advisories;
+  OtasukeProbeService  *probe_service;
+  OtasukeResumeMonitor *resume_monitor;
   guint               fetch_timer;
   OtasukeTray        *tray;
   OtasukeNotifier    *notifier;
@@ -109,8 +112,10 @@ load_in_thread (GTask        *task,
 {
   StartupData *data = g_new0 (StartupData, 1);
   g_autofree char *path = otasuke_store_default_path ();
+  const char *probe_root = task_data;
 
-  data->os_info = otasuke_os_info_read ("/");
+  /* The same computer the probes look at. */
+  data->os_info = otasuke_os_info_read (probe_root != NULL ? probe_root : "/");
   data->store = otasuke_store_open (path, &data->store_error);
   if (data->store != NULL)
     {
@@ -123,38 +128,17 @@ load_in_thread (GTask        *task,
 
 /* What the probes found becomes the "affects you" facts for the advisories. */
 static void
-probe_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_probe_report_changed (OtasukeApplication *self)
 {
-  g_autoptr(OtasukeApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OtasukeProbeReport) report = otasuke_probe_run_finish (result, &error);
+  const OtasukeProbeReport *report = otasuke_probe_service_get_report (self->probe_service);
   OtasukeMachineFacts facts = { 0 };
 
-  if (report == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("The probes failed: %s", error->message);
-      return;
-    }
-  if (self->advisories == NULL)
+  if (self->advisories == NULL || report == NULL)
     return;
 
   otasuke_machine_facts_from_probe (&facts, report, g_get_real_time () / G_USEC_PER_SEC);
   otasuke_advisories_set_machine_facts (self->advisories, &facts);
   otasuke_machine_facts_clear (&facts);
-}
-
-static void
-start_probe (OtasukeApplication *self)
-{
-  static const OtasukeProbeOptions options = { 0 };
-
-  /* Outside the tests' private trees only: a test sets OTASUKE_NO_PROBE to keep results stable. */
-  if (g_getenv ("OTASUKE_NO_PROBE") != NULL)
-    return;
-  otasuke_probe_run_async (&options, self->cancellable, probe_cb, g_object_ref (self));
 }
 
 static void
@@ -192,10 +176,15 @@ load_cb (GObject      *object,
                                G_CALLBACK (schedule_fetch), self, G_CONNECT_SWAPPED);
       if (data->router_model != NULL)
         otasuke_advisories_set_router (self->advisories, NULL, data->router_model, data->router_firmware);
+      g_signal_connect_object (self->probe_service, "report-changed",
+                               G_CALLBACK (on_probe_report_changed), self, G_CONNECT_SWAPPED);
+      /* Its first load starts the probes, with the feed's end-of-support dates. */
+      otasuke_probe_service_follow_advisories (self->probe_service, self->advisories);
       otasuke_advisories_reload (self->advisories);
-      start_probe (self);
       setup_notifications (self);
     }
+  else
+    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_START_UP);
 
   self->ready = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
@@ -633,6 +622,7 @@ start_loading (gpointer user_data)
   /* Opening (and perhaps repairing) the database is disk work: keep it off the UI thread. */
   task = g_task_new (self, self->cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, g_strdup (g_getenv ("OTASUKE_PROBE_ROOT")), g_free);
   g_task_run_in_thread (task, load_in_thread);
 
   return G_SOURCE_REMOVE;
@@ -685,6 +675,9 @@ otasuke_application_startup (GApplication *app)
   g_signal_connect_object (self->tray, "menu-item", G_CALLBACK (on_tray_menu_item), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
 
+  self->resume_monitor = otasuke_resume_monitor_new (NULL);
+  otasuke_probe_service_follow_resume (self->probe_service, self->resume_monitor);
+
   /* Low priority: the first frame is drawn before this work competes for the CPU. */
   g_idle_add_full (G_PRIORITY_LOW, start_loading, g_object_ref (self), g_object_unref);
 }
@@ -700,6 +693,9 @@ otasuke_application_shutdown (GApplication *app)
   /* Off the bus now: the next instance in this process exports the same paths. */
   g_clear_object (&self->tray);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->resume_monitor);
+  /* No more runs: a report arriving now would have no one to read it. */
+  g_object_run_dispose (G_OBJECT (self->probe_service));
 
   G_APPLICATION_CLASS (otasuke_application_parent_class)->shutdown (app);
 }
@@ -711,6 +707,7 @@ otasuke_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->probe_service);
   g_clear_object (&self->advisories);
   g_clear_object (&self->updater);
   g_clear_object (&self->store);
@@ -789,6 +786,9 @@ otasuke_application_init (OtasukeApplication *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
+  /* The one test hook of the probes: OTASUKE_PROBE_ROOT points them at a
+   * fake filesystem (see tests/window-harness.c); unset, they look at this computer. */
+  self->probe_service = otasuke_probe_service_new (g_getenv ("OTASUKE_PROBE_ROOT"));
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -867,4 +867,12 @@ otasuke_application_get_os_info (OtasukeApplication *self)
   g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
 
   return self->os_info;
+}
+
+OtasukeProbeService *
+otasuke_application_get_probe_service (OtasukeApplication *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
+
+  return self->probe_service;
 }

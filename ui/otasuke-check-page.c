@@ -310,13 +310,18 @@ start_action (GtkWidget  *widget,
 
   otasuke_check_run_set_router (self->run, model, firmware);
   otasuke_router_lookup_set_router (self->router_lookup, model, firmware);
-  otasuke_check_run_set_probe_json (self->run, self->probe_json);
+  otasuke_check_run_set_probe_json (self->run, otasuke_check_page_probe_json (self));
   self->saved_finished = FALSE;
 
   otasuke_check_page_update_password_words (self);
   otasuke_check_page_update_suggestions (self);
   show_section (self, 0);
   otasuke_check_page_save_now (self);
+
+  /* A browser installed since the last look is in this check: the
+   * suggestions follow when the fresh report comes in. */
+  if (self->probe_service != NULL)
+    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_CHECK);
 }
 
 static void
@@ -335,8 +340,8 @@ resume_action (GtkWidget  *widget,
   otasuke_router_lookup_set_router (self->router_lookup,
                                     otasuke_check_run_get_router_model (self->run),
                                     otasuke_check_run_get_router_firmware (self->run));
-  if (self->probe_json != NULL)
-    otasuke_check_run_set_probe_json (self->run, self->probe_json);
+  if (otasuke_check_page_probe_json (self) != NULL)
+    otasuke_check_run_set_probe_json (self->run, otasuke_check_page_probe_json (self));
   otasuke_check_page_update_password_words (self);
   otasuke_check_page_update_suggestions (self);
 
@@ -345,6 +350,10 @@ resume_action (GtkWidget  *widget,
     show_section (self, section_index (self, next->section));
   else
     show_results (self);
+
+  /* What changed on the machine since the check was left shows in it. */
+  if (self->probe_service != NULL)
+    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_CHECK);
 }
 
 static void
@@ -474,8 +483,7 @@ otasuke_check_page_finalize (GObject *object)
   g_free (self->os_version);
   g_clear_pointer (&self->checklist, otasuke_checklist_unref);
   g_clear_pointer (&self->router_table, otasuke_router_table_unref);
-  g_clear_pointer (&self->probe, otasuke_probe_report_free);
-  g_free (self->probe_json);
+  g_clear_object (&self->probe_service);
   g_clear_pointer (&self->suggestions, g_hash_table_unref);
   g_clear_pointer (&self->run, otasuke_check_run_unref);
   g_clear_pointer (&self->unfinished, otasuke_check_run_unref);
@@ -577,7 +585,6 @@ void
 otasuke_check_page_set_application (OtasukeCheckPage   *self,
                                     OtasukeApplication *application)
 {
-  static const OtasukeProbeOptions probe_options = { 0 };
   const OtasukeOsInfo *os_info;
   g_autoptr(GError) error = NULL;
 
@@ -590,6 +597,7 @@ otasuke_check_page_set_application (OtasukeCheckPage   *self,
 
   g_set_object (&self->store, otasuke_application_get_store (application));
   g_set_object (&self->advisories, otasuke_application_get_advisories (application));
+  g_set_object (&self->probe_service, otasuke_application_get_probe_service (application));
   os_info = otasuke_application_get_os_info (application);
   if (os_info != NULL)
     {
@@ -622,9 +630,11 @@ otasuke_check_page_set_application (OtasukeCheckPage   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
 
-  /* Tests pass a report of their own instead. */
-  if (g_getenv ("OTASUKE_NO_PROBE") == NULL)
-    otasuke_probe_run_async (&probe_options, self->cancellable, otasuke_check_page_probe_cb, g_object_ref (self));
+  /* What the application's probe service finds, now and whenever it looks again. */
+  g_signal_connect_object (self->probe_service, "report-changed",
+                           G_CALLBACK (otasuke_check_page_on_probe_report_changed), self, G_CONNECT_SWAPPED);
+  if (otasuke_check_page_probe_report (self) != NULL)
+    otasuke_check_page_on_probe_report_changed (self);
 
   otasuke_check_page_actions_update (self);
 }
@@ -667,13 +677,4 @@ otasuke_check_page_get_unsaved (OtasukeCheckPage *self)
   g_return_val_if_fail (OTASUKE_IS_CHECK_PAGE (self), FALSE);
 
   return self->unsaved;
-}
-
-void
-otasuke_check_page_set_probe_report_for_testing (OtasukeCheckPage   *self,
-                                                 OtasukeProbeReport *report)
-{
-  g_return_if_fail (OTASUKE_IS_CHECK_PAGE (self));
-
-  otasuke_check_page_set_probe_report (self, report);
 }

@@ -39,9 +39,4 @@ gboolean          otasuke_check_page_get_loaded      (OtasukeCheckPage   *self);
 /* TRUE from an answer until the store has it. */
 gboolean          otasuke_check_page_get_unsaved     (OtasukeCheckPage   *self);
 
-/* Tests run without the probes (OTASUKE_NO_PROBE): they hand in a report
- * instead. Takes ownership of @report. */
-void              otasuke_check_page_set_probe_report_for_testing (OtasukeCheckPage   *self,
-                                                                   OtasukeProbeReport *report);
-
 G_END_DECLS

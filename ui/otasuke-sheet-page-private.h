@@ -21,6 +21,8 @@ struct _OtasukeSheetPage
 
   char              *detected_os;
   char              *detected_device;
+  OtasukeProbeService *probe_service; /* security software comes from its latest report */
+  gboolean           prefill_pending; /* a new sheet was started before the first report */
 
   OtasukeSheet      *sheet;
   GPtrArray         *bindings;      /* GBinding*, to the current sheet */

@@ -109,7 +109,8 @@ connect_pages (OtasukeWindow *self)
   if (self->sheet_page != NULL)
     otasuke_sheet_page_set_sources (self->sheet_page, otasuke_application_get_store (app),
                                     otasuke_application_get_advisories (app),
-                                    otasuke_application_get_os_info (app));
+                                    otasuke_application_get_os_info (app),
+                                    otasuke_application_get_probe_service (app));
   if (self->history_page != NULL)
     otasuke_history_page_set_store (self->history_page, otasuke_application_get_store (app));
 }
@@ -164,6 +165,7 @@ update_from_application (OtasukeWindow *self)
     return;
 
   otasuke_overview_page_set_os_info (self->overview_page, otasuke_application_get_os_info (app));
+  otasuke_overview_page_set_probe_service (self->overview_page, otasuke_application_get_probe_service (app));
   attach_advisories (self, otasuke_application_get_advisories (app));
   connect_pages (self);
   otasuke_overview_page_set_sources (self->overview_page, otasuke_application_get_store (app),
