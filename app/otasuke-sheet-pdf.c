@@ -266,27 +266,6 @@ otasuke_sheet_write_pdf_finish (GAsyncResult  *result,
 
 /* Command line */
 
-static OtasukeSheetCheckSummary *
-summary_from_store (OtasukeStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  OtasukeSheetCheckSummary *summary;
-  OtasukeStoreSummary store_summary;
-
-  if (!otasuke_store_get_summary (store, &store_summary, &error))
-    {
-      g_debug ("No check summary for the sheet: %s", error->message);
-      return NULL;
-    }
-  if (store_summary.last_check_at <= 0 || store_summary.last_check_score < -25)
-    return NULL;
-
-  summary = otasuke_sheet_check_summary_new ();
-  summary->score = store_summary.last_check_score;
-  summary->checked_at = store_summary.last_check_at;
-  return summary;
-}
-
 static GPtrArray *
 contacts_from_store (OtasukeStore *store)
 {
@@ -344,7 +323,12 @@ otasuke_sheet_export_pdf_for_cli (OtasukeStore  *store,
   if (sheet == NULL)
     sheet = otasuke_sheet_new ();
 
-  summary = summary_from_store (store);
+  summary = otasuke_sheet_check_summary_load (store, NULL, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
   contacts = contacts_from_store (store);
 
   return otasuke_sheet_write_pdf (sheet, summary, contacts, NULL, path, error);

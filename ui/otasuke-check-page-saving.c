@@ -19,10 +19,11 @@ save_cb (GObject      *object,
 {
   g_autoptr(OtasukeCheckPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean finished;
 
   self->saving = FALSE;
   if (!otasuke_store_save_check_run_finish (OTASUKE_STORE (object), result, &error))
-    g_warning ("Could not save the check: %s", error->message);
+    g_message ("Could not save the check: %s", error->message);
 
   if (self->save_again)
     {
@@ -33,17 +34,33 @@ save_cb (GObject      *object,
   if (self->disposed || self->autosave_id != 0)
     return;
 
+  /* One meaning of "saved": in the history. A run not finished yet is only
+   * kept to be gone on with, and the footer says so. */
+  finished = self->run != NULL && otasuke_check_run_is_finished (self->run);
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
       gtk_label_set_text (self->saved_label, message);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), message);
+      if (finished)
+        {
+          /* Translators: %s says why, from the system */
+          g_autofree char *problem = g_strdup_printf (_("This check is not in the history: %s"), error->message);
+
+          self->saved_finished = FALSE;
+          otasuke_check_results_set_saved (self->results, problem, TRUE);
+        }
       return;
     }
 
-  gtk_label_set_text (self->saved_label, _("Answers saved"));
+  gtk_label_set_text (self->saved_label, finished ? _("Saved in the history") : _("Answers kept: you can go on later"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), NULL);
+  if (finished)
+    {
+      self->saved_finished = TRUE;
+      otasuke_check_results_set_saved (self->results, _("Saved in the history."), FALSE);
+    }
   otasuke_check_page_set_unsaved (self, FALSE);
 }
 

@@ -27,13 +27,29 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+/* @title is plain text: a toast's title is markup in libadwaita 1.2, and file
+ * names and error messages can hold '<' or '&'. */
 void
 otasuke_sheet_page_show_toast (OtasukeSheetPage *self,
                                const char       *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A failure the user must not miss: it stays until dismissed. */
+void
+otasuke_sheet_page_show_error_toast (OtasukeSheetPage *self,
+                                     const char       *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
