@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "otasuke-check-page.h"
 #include "otasuke-checklist.h"
@@ -485,6 +486,123 @@ test_sheet_pdf_has_latest_check (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static GtkWidget *sought_root;
+static const char *sought_text;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  return find_label_containing (sought_root, sought_text) != NULL;
+}
+
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  sought_root = root;
+  sought_text = text;
+  iterate_until (label_is_shown, NULL);
+}
+
+/* Where a save went wrong, the user is told, naming the file they chose; file
+ * names are shown as they are, never read as markup. */
+static void
+test_sheet_export_errors (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  GtkWidget *overlay = sheet_child (page, "toast_overlay");
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-sheet-XXXXXX", NULL);
+  g_autofree char *not_a_folder = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *inside_file = g_build_filename (not_a_folder, "sheet.pdf", NULL);
+  g_autofree char *odd_name = g_build_filename (dir, "<b>& &amp; sheet.pdf", NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (not_a_folder, "a file, not a folder", -1, &error));
+  g_assert_no_error (error);
+
+  /* A folder that is not one (this fails for root too). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", inside_file));
+  shown = g_strdup_printf (_("Could not save “%s”: %s"), inside_file, "");
+  wait_for_label (overlay, shown);
+  save_png (GTK_WIDGET (fixture->window), "sheet-save-failed.png");
+
+  /* A read-only folder, where permissions apply. */
+  if (geteuid () != 0)
+    {
+      g_autofree char *read_only = g_build_filename (dir, "read-only", NULL);
+      g_autofree char *target = g_build_filename (read_only, "sheet.pdf", NULL);
+      g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), target, "");
+
+      g_assert_cmpint (g_mkdir (read_only, 0500), ==, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", target));
+      wait_for_label (overlay, message);
+      g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+      g_chmod (read_only, 0700);
+      g_rmdir (read_only);
+    }
+  else
+    g_test_message ("running as root: a read-only folder would not stop the save, so only the file in the way is tried");
+
+  /* Markup characters in the name are shown as typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", odd_name));
+  iterate_until (file_exists, odd_name);
+  saved = g_strdup_printf (_("Saved as “%s”"), "<b>& &amp; sheet.pdf");
+  wait_for_label (overlay, saved);
+
+  g_remove (odd_name);
+  g_remove (not_a_folder);
+  g_rmdir (dir);
+}
+
+/* Closing with a change the store will not take: the window says so and stays. */
+static void
+test_sheet_close_unsaved (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  OtasukeStore *store = otasuke_application_get_store (fixture->app);
+  GtkTextView *view = sheet_child (page, "suspicion_view");
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *reason = g_strdup_printf (_("The consultation sheet could not be saved: %s"), "");
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  iterate_until (sheet_is_saved, page);
+  /* A full disk: the file may not grow. */
+  g_assert_cmpuint (otasuke_store_set_max_page_count_for_testing (store, 1, &error), >, 0);
+  g_assert_no_error (error);
+
+  while (long_text->len < 60 * 1024)
+    g_string_append (long_text, "画面に身代金を要求する表示が出た。");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), long_text->str, -1);
+  g_assert_true (otasuke_sheet_page_get_unsaved (page));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("Your Changes Could Not Be Saved"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), reason));
+  save_png (GTK_WIDGET (dialog), "sheet-close-unsaved.png");
+  /* Still open, the change still waiting. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (otasuke_sheet_page_get_unsaved (page));
+  close_message_dialog (dialog, "keep");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* Space again: the same change saves. */
+  g_assert_cmpuint (otasuke_store_set_max_page_count_for_testing (store, 1073741823, &error), >, 0);
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "画面に身代金を要求する表示が出た。", -1);
+  g_assert_true (otasuke_sheet_page_save_pending (page, &error));
+  g_assert_no_error (error);
+  g_assert_false (otasuke_sheet_page_get_unsaved (page));
+}
+
 static void
 test_sheet_empty_items (Fixture       *fixture,
                         gconstpointer  data)
@@ -538,6 +656,8 @@ main (int   argc,
   g_test_add_data_func ("/window/sheet/save-pdf", (gconstpointer) test_sheet_save_pdf, run_clean);
   g_test_add_data_func ("/window/sheet/pdf-has-latest-check", (gconstpointer) test_sheet_pdf_has_latest_check,
                         run_clean);
+  g_test_add_data_func ("/window/sheet/export-errors", (gconstpointer) test_sheet_export_errors, run_clean);
+  g_test_add_data_func ("/window/sheet/close-unsaved", (gconstpointer) test_sheet_close_unsaved, run_clean);
   g_test_add_data_func ("/window/sheet/empty-items", (gconstpointer) test_sheet_empty_items, run_clean);
   g_test_add_data_func ("/window/sheet/desks", (gconstpointer) test_sheet_desks, run_clean);
   g_test_add_func ("/window/sheet/narrow", test_sheet_narrow);

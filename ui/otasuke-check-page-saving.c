@@ -110,9 +110,12 @@ otasuke_check_page_schedule_save (OtasukeCheckPage *self)
 /* The window is closing with answers not saved yet, and the application
  * may quit right after: save them now rather than in a thread. A save
  * already under way saves again when it lands (it holds a reference). */
-void
-otasuke_check_page_save_pending (OtasukeCheckPage *self)
+gboolean
+otasuke_check_page_save_pending (OtasukeCheckPage  *self,
+                                 GError           **error)
 {
+  g_return_val_if_fail (OTASUKE_IS_CHECK_PAGE (self), FALSE);
+
   if (self->autosave_id != 0 && self->store != NULL && self->run != NULL)
     {
       g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -120,11 +123,20 @@ otasuke_check_page_save_pending (OtasukeCheckPage *self)
         self->save_again = TRUE;
       else
         {
-          g_autoptr(GError) error = NULL;
+          g_autoptr(GError) local_error = NULL;
 
-          if (!otasuke_store_save_check_run (self->store, self->run, otasuke_check_page_now_seconds (), &error))
-            g_warning ("Could not save the check: %s", error->message);
+          if (!otasuke_store_save_check_run (self->store, self->run, otasuke_check_page_now_seconds (), &local_error))
+            {
+              g_autofree char *message = g_strdup_printf (_("Not saved: %s"), local_error->message);
+
+              gtk_label_set_text (self->saved_label, message);
+              g_set_error (error, local_error->domain, local_error->code,
+                           _("Your answers could not be saved: %s"), local_error->message);
+              return FALSE;
+            }
+          otasuke_check_page_set_unsaved (self, FALSE);
         }
     }
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  return TRUE;
 }

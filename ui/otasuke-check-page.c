@@ -446,7 +446,13 @@ otasuke_check_page_dispose (GObject *object)
 {
   OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (object);
 
-  otasuke_check_page_save_pending (self);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The window asked before closing; this is the last chance. */
+    if (!otasuke_check_page_save_pending (self, &error))
+      g_message ("%s", error->message);
+  }
   self->disposed = TRUE;
 
   g_cancellable_cancel (self->cancellable);

@@ -38,6 +38,10 @@ guint             otasuke_check_page_get_section     (OtasukeCheckPage   *self);
 gboolean          otasuke_check_page_get_loaded      (OtasukeCheckPage   *self);
 /* TRUE from an answer until the store has it. */
 gboolean          otasuke_check_page_get_unsaved     (OtasukeCheckPage   *self);
+/* Saves answers still waiting for their autosave, now and in this thread
+ * (the window is closing). FALSE when that failed: they are still unsaved. */
+gboolean          otasuke_check_page_save_pending    (OtasukeCheckPage   *self,
+                                                      GError            **error);
 
 /* Tests run without the probes (OTASUKE_NO_PROBE): they hand in a report
  * instead. Takes ownership of @report. */

@@ -32,6 +32,7 @@ struct _OtasukeSheetPage
   OtasukeSheet      *save_again;    /* and it changed again meanwhile */
 
   OtasukeSheetEvent *removed_event; /* for "Undo" */
+  AdwToast          *toast;         /* the last message shown, which the next one replaces */
 
   /* Template widgets */
   GtkSpinButton     *accounts_spin;
@@ -92,7 +93,6 @@ void          otasuke_sheet_page_sheet_changed     (OtasukeSheetPage *self);
 /* @id 0: the most recent draft. */
 void          otasuke_sheet_page_load_draft        (OtasukeSheetPage *self,
                                                     gint64            id);
-void          otasuke_sheet_page_save_pending      (OtasukeSheetPage *self);
 void          otasuke_sheet_page_drafts_class_init (GtkWidgetClass   *widget_class);
 void          otasuke_sheet_page_drafts_init       (OtasukeSheetPage *self);
 

@@ -27,17 +27,39 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+static void
+toast_dismissed_cb (AdwToast         *toast,
+                    OtasukeSheetPage *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
 /* @title is plain text: a toast's title is markup in libadwaita 1.2, and file
- * names and error messages can hold '<' or '&'. */
-void
-otasuke_sheet_page_show_toast (OtasukeSheetPage *self,
-                               const char       *title)
+ * names and error messages can hold '<' or '&'. The newest message replaces
+ * the one on show (a failure stays until dismissed, and would hold back
+ * everything after it). */
+static void
+add_toast (OtasukeSheetPage *self,
+           const char       *title,
+           guint             timeout)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
-  adw_toast_set_timeout (toast, 4);
+  adw_toast_set_timeout (toast, timeout);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+otasuke_sheet_page_show_toast (OtasukeSheetPage *self,
+                               const char       *title)
+{
+  add_toast (self, title, 4);
 }
 
 /* A failure the user must not miss: it stays until dismissed. */
@@ -45,12 +67,7 @@ void
 otasuke_sheet_page_show_error_toast (OtasukeSheetPage *self,
                                      const char       *title)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, title, 0);
 }
 
 void
@@ -605,7 +622,13 @@ otasuke_sheet_page_dispose (GObject *object)
 {
   OtasukeSheetPage *self = OTASUKE_SHEET_PAGE (object);
 
-  otasuke_sheet_page_save_pending (self);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The window asked before closing; this is the last chance. */
+    if (!otasuke_sheet_page_save_pending (self, &error))
+      g_message ("%s", error->message);
+  }
   g_cancellable_cancel (self->cancellable);
 
   if (self->sheet != NULL)
