@@ -422,6 +422,43 @@ finish_check (Fixture          *fixture,
   iterate_until (check_page_is_saved, page);
 }
 
+static GtkWidget *sought_root;
+static const char *sought_text;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  return find_label_containing (sought_root, sought_text) != NULL;
+}
+
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  sought_root = root;
+  sought_text = text;
+  iterate_until (label_is_shown, NULL);
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*text);
+}
+
+static gboolean
+pointer_is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
 static gint64 wanted_run_id;
 
 static gboolean
@@ -481,27 +518,21 @@ test_sheet_pdf_has_latest_check (Fixture       *fixture,
   g_assert_true (pdf_says (text, otasuke_checklist_lookup (checklist, "ipa-20")->question));
   g_assert_true (pdf_says (text, otasuke_checklist_lookup (checklist, "ipa-03")->question));
 
+  /* The text for a mail says the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.copy-text", NULL));
+  wait_for_label (sheet_child (page, "toast_overlay"), _("Copied. Paste it into your mail to the desk."));
+  {
+    g_autofree char *copied = NULL;
+
+    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (page)), NULL, clipboard_text_cb, &copied);
+    iterate_until (pointer_is_set, &copied);
+    g_assert_true (pdf_says (copied, second_score));
+    g_assert_true (pdf_says (copied, otasuke_checklist_lookup (checklist, "ipa-20")->question));
+  }
+
   iterate_until (sheet_is_saved, page);
   g_remove (path);
   g_rmdir (dir);
-}
-
-static GtkWidget *sought_root;
-static const char *sought_text;
-
-static gboolean
-label_is_shown (gpointer data)
-{
-  return find_label_containing (sought_root, sought_text) != NULL;
-}
-
-static void
-wait_for_label (GtkWidget  *root,
-                const char *text)
-{
-  sought_root = root;
-  sought_text = text;
-  iterate_until (label_is_shown, NULL);
 }
 
 /* Where a save went wrong, the user is told, naming the file they chose; file
