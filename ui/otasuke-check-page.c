@@ -194,21 +194,19 @@ show_results (OtasukeCheckPage *self)
     otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
   otasuke_check_results_show (self->results, self->run, self->checklist, self->suggestions);
   set_view (self, "results");
+  otasuke_check_page_update_machine_facts (self);
 
   if (self->store == NULL)
+    otasuke_check_results_set_saved (self->results,
+                                     _("The check cannot be kept: the history file could not be opened"), TRUE);
+  else if (!self->saved_finished || self->unsaved)
     {
-      otasuke_check_results_set_saved (self->results,
-                                       _("The check cannot be kept: the history file could not be opened"), TRUE);
-      return;
-    }
-  if (!self->saved_finished || self->unsaved)
-    {
+      /* "Saved in the history" is said once the store has it (save_cb). */
       self->saved_finished = FALSE;
       otasuke_check_results_set_saved (self->results, NULL, FALSE);
       otasuke_check_page_set_unsaved (self, TRUE);
       otasuke_check_page_save_now (self);
     }
-  otasuke_check_page_update_machine_facts (self);
 }
 
 /* The start screen */
