@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include <cairo-pdf.h>
@@ -163,10 +165,53 @@ otasuke_sheet_write_private_file (const char    *path,
                                   gsize          length,
                                   GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   /* A temporary file renamed over @path: a reader never sees half a sheet,
    * and the file is only ever readable by its owner. */
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (g_file_set_contents_full (path, data, (gssize) length,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    return TRUE;
+
+  /* GLib names its temporary file; the user chose @path. */
+  {
+    g_autofree char *display = g_filename_display_name (path);
+    const char *reason = local_error->message;
+    int code = local_error->code;
+
+    if (local_error->domain == G_FILE_ERROR)
+      switch (local_error->code)
+        {
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+          reason = g_strerror (EACCES);
+          break;
+        case G_FILE_ERROR_NOENT:
+          reason = g_strerror (ENOENT);
+          break;
+        case G_FILE_ERROR_NOTDIR:
+          reason = g_strerror (ENOTDIR);
+          break;
+        case G_FILE_ERROR_ISDIR:
+          reason = g_strerror (EISDIR);
+          break;
+        case G_FILE_ERROR_NOSPC:
+          reason = g_strerror (ENOSPC);
+          break;
+        case G_FILE_ERROR_ROFS:
+          reason = g_strerror (EROFS);
+          break;
+        case G_FILE_ERROR_NAMETOOLONG:
+          reason = g_strerror (ENAMETOOLONG);
+          break;
+        default:
+          break;
+        }
+
+    /* Translators: the file the user chose, then why it could not be written ("Permission denied") */
+    g_set_error (error, local_error->domain, code, _("“%s” could not be written: %s"), display, reason);
+    return FALSE;
+  }
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -535,6 +536,29 @@ test_sheet_pdf_has_latest_check (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static gboolean
+message_dialog_is_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* The dialog that says a save failed, with @body, closed again. */
+static void
+expect_save_failure (Fixture    *fixture,
+                     const char *body,
+                     const char *png)
+{
+  GtkWindow *dialog;
+
+  iterate_until (message_dialog_is_shown, NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, _("The Sheet Could Not Be Saved"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  if (png != NULL)
+    save_png (GTK_WIDGET (dialog), png);
+  close_message_dialog (dialog, "close");
+}
+
 /* Where a save went wrong, the user is told, naming the file they chose; file
  * names are shown as they are, never read as markup. */
 static void
@@ -555,22 +579,21 @@ test_sheet_export_errors (Fixture       *fixture,
   g_assert_true (g_file_set_contents (not_a_folder, "a file, not a folder", -1, &error));
   g_assert_no_error (error);
 
-  /* A folder that is not one (this fails for root too). */
+  /* A folder that is not one (this fails for root too): the file chosen and why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", inside_file));
-  shown = g_strdup_printf (_("Could not save “%s”: %s"), inside_file, "");
-  wait_for_label (overlay, shown);
-  save_png (GTK_WIDGET (fixture->window), "sheet-save-failed.png");
+  shown = g_strdup_printf (_("“%s” could not be written: %s"), inside_file, g_strerror (ENOTDIR));
+  expect_save_failure (fixture, shown, "sheet-save-failed.png");
 
   /* A read-only folder, where permissions apply. */
   if (geteuid () != 0)
     {
       g_autofree char *read_only = g_build_filename (dir, "read-only", NULL);
       g_autofree char *target = g_build_filename (read_only, "sheet.pdf", NULL);
-      g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), target, "");
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be written: %s"), target, g_strerror (EACCES));
 
       g_assert_cmpint (g_mkdir (read_only, 0500), ==, 0);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", target));
-      wait_for_label (overlay, message);
+      expect_save_failure (fixture, message, NULL);
       g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
       g_chmod (read_only, 0700);
       g_rmdir (read_only);

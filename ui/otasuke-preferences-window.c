@@ -93,16 +93,14 @@ on_autostart_toggled (OtasukePreferencesWindow *self)
 
   if (!otasuke_autostart_set_enabled (wanted, APPLICATION_ID, &error))
     {
-      /* Translators: %s says why, e.g. a folder that cannot be written */
-      g_autofree char *message = g_strdup_printf (wanted ? _("Otasuke cannot start at login: %s")
-                                                         : _("Otasuke still starts at login: %s"),
+      /* A dialog, not a toast: a toast would cut the reason short. */
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  wanted ? _("Otasuke Cannot Start at Login")
+                                                         : _("Otasuke Still Starts at Login"),
                                                   error->message);
-      g_autofree char *title = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (title);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
 
   show_autostart_state (self);

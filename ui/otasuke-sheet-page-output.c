@@ -221,19 +221,12 @@ job_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      if (job->path != NULL)
-        {
-          /* The place the user chose, not the temporary file the error may name. */
-          g_autofree char *where = g_filename_display_name (job->path);
-          /* Translators: %s is the file chosen, then why it could not be written */
-          g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), where, error->message);
-
-          otasuke_sheet_page_show_error_toast (self, message);
-        }
-      else
-        otasuke_sheet_page_show_error (self, job->kind == JOB_PRINT ? _("The Sheet Could Not Be Printed")
-                                                                   : _("The Sheet Could Not Be Copied"),
-                                       error->message);
+      /* A dialog, not a toast: a toast would cut the reason short. The
+       * message names the file the user chose (otasuke_sheet_write_*). */
+      otasuke_sheet_page_show_error (self, job->kind == JOB_PRINT ? _("The Sheet Could Not Be Printed")
+                                           : job->kind == JOB_COPY_TEXT ? _("The Sheet Could Not Be Copied")
+                                           : _("The Sheet Could Not Be Saved"),
+                                     error->message);
       return;
     }
 

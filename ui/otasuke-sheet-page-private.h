@@ -65,10 +65,8 @@ struct _OtasukeSheetPage
 };
 
 /* otasuke-sheet-page.c */
-/* Both take plain text and escape it. */
+/* @title is plain text; it is escaped. */
 void          otasuke_sheet_page_show_toast        (OtasukeSheetPage *self,
-                                                    const char       *title);
-void          otasuke_sheet_page_show_error_toast  (OtasukeSheetPage *self,
                                                     const char       *title);
 void          otasuke_sheet_page_show_error        (OtasukeSheetPage *self,
                                                     const char       *heading,

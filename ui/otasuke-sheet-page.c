@@ -36,38 +36,21 @@ toast_dismissed_cb (AdwToast         *toast,
 }
 
 /* @title is plain text: a toast's title is markup in libadwaita 1.2, and file
- * names and error messages can hold '<' or '&'. The newest message replaces
- * the one on show (a failure stays until dismissed, and would hold back
- * everything after it). */
-static void
-add_toast (OtasukeSheetPage *self,
-           const char       *title,
-           guint             timeout)
+ * names can hold '<' or '&'. The newest message replaces the one on show
+ * rather than waiting behind it. */
+void
+otasuke_sheet_page_show_toast (OtasukeSheetPage *self,
+                               const char       *title)
 {
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
-  adw_toast_set_timeout (toast, timeout);
+  adw_toast_set_timeout (toast, 4);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
   self->toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
-otasuke_sheet_page_show_toast (OtasukeSheetPage *self,
-                               const char       *title)
-{
-  add_toast (self, title, 4);
-}
-
-/* A failure the user must not miss: it stays until dismissed. */
-void
-otasuke_sheet_page_show_error_toast (OtasukeSheetPage *self,
-                                     const char       *title)
-{
-  add_toast (self, title, 0);
 }
 
 void
