@@ -175,41 +175,20 @@ otasuke_sheet_write_private_file (const char    *path,
 
   /* GLib names its temporary file; the user chose @path. */
   {
+    static const struct { GFileError code; int errnum; } short_reasons[] = {
+      { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EACCES }, { G_FILE_ERROR_NOENT, ENOENT },
+      { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_ISDIR, EISDIR }, { G_FILE_ERROR_NOSPC, ENOSPC },
+      { G_FILE_ERROR_ROFS, EROFS }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
+    };
     g_autofree char *display = g_filename_display_name (path);
     const char *reason = local_error->message;
-    int code = local_error->code;
 
-    if (local_error->domain == G_FILE_ERROR)
-      switch (local_error->code)
-        {
-        case G_FILE_ERROR_ACCES:
-        case G_FILE_ERROR_PERM:
-          reason = g_strerror (EACCES);
-          break;
-        case G_FILE_ERROR_NOENT:
-          reason = g_strerror (ENOENT);
-          break;
-        case G_FILE_ERROR_NOTDIR:
-          reason = g_strerror (ENOTDIR);
-          break;
-        case G_FILE_ERROR_ISDIR:
-          reason = g_strerror (EISDIR);
-          break;
-        case G_FILE_ERROR_NOSPC:
-          reason = g_strerror (ENOSPC);
-          break;
-        case G_FILE_ERROR_ROFS:
-          reason = g_strerror (EROFS);
-          break;
-        case G_FILE_ERROR_NAMETOOLONG:
-          reason = g_strerror (ENAMETOOLONG);
-          break;
-        default:
-          break;
-        }
+    for (guint i = 0; local_error->domain == G_FILE_ERROR && i < G_N_ELEMENTS (short_reasons); i++)
+      if ((int) short_reasons[i].code == local_error->code)
+        reason = g_strerror (short_reasons[i].errnum);
 
     /* Translators: the file the user chose, then why it could not be written ("Permission denied") */
-    g_set_error (error, local_error->domain, code, _("“%s” could not be written: %s"), display, reason);
+    g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), display, reason);
     return FALSE;
   }
 }
