@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include <cairo-pdf.h>
@@ -163,10 +165,32 @@ otasuke_sheet_write_private_file (const char    *path,
                                   gsize          length,
                                   GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   /* A temporary file renamed over @path: a reader never sees half a sheet,
    * and the file is only ever readable by its owner. */
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (g_file_set_contents_full (path, data, (gssize) length,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    return TRUE;
+
+  /* GLib names its temporary file; the user chose @path. */
+  {
+    static const struct { GFileError code; int errnum; } short_reasons[] = {
+      { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EACCES }, { G_FILE_ERROR_NOENT, ENOENT },
+      { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_ISDIR, EISDIR }, { G_FILE_ERROR_NOSPC, ENOSPC },
+      { G_FILE_ERROR_ROFS, EROFS }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
+    };
+    g_autofree char *display = g_filename_display_name (path);
+    const char *reason = local_error->message;
+
+    for (guint i = 0; local_error->domain == G_FILE_ERROR && i < G_N_ELEMENTS (short_reasons); i++)
+      if ((int) short_reasons[i].code == local_error->code)
+        reason = g_strerror (short_reasons[i].errnum);
+
+    /* Translators: the file the user chose, then why it could not be written ("Permission denied") */
+    g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), display, reason);
+    return FALSE;
+  }
 }
 
 gboolean
@@ -266,27 +290,6 @@ otasuke_sheet_write_pdf_finish (GAsyncResult  *result,
 
 /* Command line */
 
-static OtasukeSheetCheckSummary *
-summary_from_store (OtasukeStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  OtasukeSheetCheckSummary *summary;
-  OtasukeStoreSummary store_summary;
-
-  if (!otasuke_store_get_summary (store, &store_summary, &error))
-    {
-      g_debug ("No check summary for the sheet: %s", error->message);
-      return NULL;
-    }
-  if (store_summary.last_check_at <= 0 || store_summary.last_check_score < -25)
-    return NULL;
-
-  summary = otasuke_sheet_check_summary_new ();
-  summary->score = store_summary.last_check_score;
-  summary->checked_at = store_summary.last_check_at;
-  return summary;
-}
-
 static GPtrArray *
 contacts_from_store (OtasukeStore *store)
 {
@@ -344,7 +347,12 @@ otasuke_sheet_export_pdf_for_cli (OtasukeStore  *store,
   if (sheet == NULL)
     sheet = otasuke_sheet_new ();
 
-  summary = summary_from_store (store);
+  summary = otasuke_sheet_check_summary_load (store, NULL, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
   contacts = contacts_from_store (store);
 
   return otasuke_sheet_write_pdf (sheet, summary, contacts, NULL, path, error);

@@ -10,6 +10,7 @@
 #include "otasuke-advisory-match.h"
 #include "otasuke-check-page.h"
 #include "otasuke-check-results.h"
+#include "otasuke-history-page.h"
 #include "otasuke-password-meter.h"
 #include "otasuke-router-lookup.h"
 #include "otasuke-store-advisories.h"
@@ -71,6 +72,15 @@ static gboolean
 check_page_is_saved (gpointer data)
 {
   return !otasuke_check_page_get_unsaved (data);
+}
+
+static gint64 history_wanted_id;
+
+static gboolean
+history_shows_wanted (gpointer data)
+{
+  return otasuke_history_page_get_loaded (data) &&
+         otasuke_history_page_get_shown_run_id (data) == history_wanted_id;
 }
 
 static gboolean
@@ -337,9 +347,12 @@ test_check_complete (Fixture       *fixture,
   g_assert_true (has_label (results_child (page, "advice_box"), otasuke_checklist_lookup (checklist, "ipa-25")->question));
   save_png (GTK_WIDGET (fixture->window), "check-results.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.save", NULL));
+  /* Reaching the results finished the check and put it into the history:
+   * there is nothing else to press, and the page says so once it is true. */
   g_assert_true (otasuke_check_run_is_finished (run));
   iterate_until (check_page_is_saved, page);
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "saved_label")), ==, _("Saved in the history."));
+  g_assert_cmpstr (gtk_label_get_text (check_child (page, "saved_label")), ==, _("Saved in the history"));
   g_assert_true (gtk_widget_get_visible (results_child (page, "new_button")));
 
   /* In the history file, router and all. */
@@ -361,6 +374,18 @@ test_check_complete (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (model, ==, "WSR-1166DHP3");
   g_assert_cmpstr (firmware, ==, "1.16");
+
+  /* The History page opens on it. */
+  {
+    OtasukeHistoryPage *history = OTASUKE_HISTORY_PAGE (find_by_type (GTK_WIDGET (fixture->window),
+                                                                      OTASUKE_TYPE_HISTORY_PAGE));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.history", NULL));
+    g_assert_cmpstr (otasuke_window_get_visible_page (fixture->window), ==, "history");
+    history_wanted_id = info->id;
+    iterate_until (history_shows_wanted, history);
+    g_assert_cmpuint (otasuke_history_page_get_n_runs (history), ==, 1);
+  }
 
   /* The Advisories page now knows the router. */
   iterate_until (advisories_are_loaded, fixture->app);
@@ -388,6 +413,8 @@ check_start_partway (Fixture       *fixture,
   answer_section (page, checklist, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
   iterate_until (check_page_is_saved, page);
+  /* Kept to go on with, which is not "saved in the history". */
+  g_assert_cmpstr (gtk_label_get_text (check_child (page, "saved_label")), ==, _("Answers kept: you can go on later"));
 
   /* The last answer is quit on before the save would have started. */
   give_answer (page, "ipa-11", "partly");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "otasuke-minisign.h"
+#include "otasuke-store.h"
 #include "test-server.h"
 
 /* `otasuke --fetch-feed` as a script or a cron job would run it: no display,
@@ -285,6 +286,20 @@ test_router_check (void)
   g_assert_nonnull (strstr (err, "--router-check MODEL"));
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
 static void
 test_export_sheet (void)
 {
@@ -302,16 +317,28 @@ test_export_sheet (void)
   g_assert_cmpint (run_program (args, &out, &err), ==, 0);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  {
-    const char *argv[] = { "pdftotext", pdf, "-", NULL };
-    g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-
-    g_assert_no_error (error);
-    g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error);
-    g_assert_no_error (error);
-  }
+  text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Information Security Consultation Sheet"));
   g_assert_nonnull (strstr (text, "03-5978-7509"));
+  g_assert_nonnull (strstr (text, "No check has been done on this computer yet."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* After a finished check, the program prints it, through the bundled data. */
+  {
+    g_autofree char *db_path = otasuke_store_default_path ();
+    g_autoptr(OtasukeStore) store = otasuke_store_open (db_path, &error);
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (otasuke_store_add_check_run (store, now - 600, now, 61, "test", &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "61 of 100"));
+  g_assert_null (strstr (text, "No check has been done on this computer yet."));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

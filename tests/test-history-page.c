@@ -233,6 +233,13 @@ check_history (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "history-first.png");
 
   g_assert_false (otasuke_history_page_show_run (page, 9999));
+
+  /* Opened again, the page shows the newest check, not the one looked at last. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "overview"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "history"));
+  history_wanted_id = history_run_ids[2];
+  iterate_until (history_run_is_shown, page);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "otasuke-advisories-page.h"
+#include "otasuke-autostart.h"
 #include "otasuke-overview-page.h"
 #include "otasuke-preferences-window.h"
 #include "window-harness.h"
@@ -315,14 +316,71 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpuint (g_settings_get_uint (settings, "check-interval"), ==, 48);
 
   /* Start at login writes the autostart entry and removes it again. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
   gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "start-at-login"));
   g_assert_true (g_file_test (autostart_file, G_FILE_TEST_EXISTS));
   gtk_switch_set_active (GTK_SWITCH (autostart), FALSE);
   g_assert_false (g_file_test (autostart_file, G_FILE_TEST_EXISTS));
+  g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
 
   save_png (GTK_WIDGET (prefs), "preferences.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* The switch shows whether Otasuke really starts at login, and a change that
+ * fails is said and undone rather than shown as done. */
+static void
+test_preferences_autostart_truth (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GSettings *settings = otasuke_application_get_settings (fixture->app);
+  g_autofree char *autostart_dir = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+  g_autofree char *autostart_file = g_build_filename (autostart_dir, APPLICATION_ID ".desktop", NULL);
+  g_autoptr(GError) error = NULL;
+  OtasukePreferencesWindow *prefs;
+  GtkWidget *autostart;
+  GtkWindow *dialog;
+
+  /* The entry is there though the key says no (written by an older run, or by hand). */
+  g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
+  g_assert_true (otasuke_autostart_set_enabled (TRUE, APPLICATION_ID, &error));
+  g_assert_no_error (error);
+  prefs = otasuke_preferences_window_new (settings);
+  autostart = prefs_child (prefs, "autostart_switch");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (autostart)));
+  gtk_switch_set_active (GTK_SWITCH (autostart), FALSE);
+  g_assert_false (otasuke_autostart_is_enabled (APPLICATION_ID));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* The folder cannot be made (a file is in its place, which stops root too). */
+  g_assert_cmpint (g_rmdir (autostart_dir), ==, 0);
+  g_assert_true (g_file_set_contents (autostart_dir, "not a folder", -1, &error));
+  g_assert_no_error (error);
+  prefs = otasuke_preferences_window_new (settings);
+  autostart = prefs_child (prefs, "autostart_switch");
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+
+  gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
+  /* Not on, not said to be on, and the user is told why. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+  g_assert_false (otasuke_autostart_is_enabled (APPLICATION_ID));
+  g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("Otasuke Cannot Start at Login"));
+  /* The folder it could not make, named in the reason. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), autostart_dir));
+  save_png (GTK_WIDGET (dialog), "preferences-autostart-failed.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_destroy (dialog);
+  iterate_until (no_message_dialog, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_remove (autostart_dir);
 }
 
 static void
@@ -420,6 +478,8 @@ main (int   argc,
   g_test_add_func ("/window/overview/recovered-database", test_overview_reports_recovered_database);
   g_test_add_func ("/window/overview/unusable-folder", test_overview_reports_unusable_folder);
   g_test_add_data_func ("/window/preferences", (gconstpointer) test_preferences, run_clean);
+  g_test_add_data_func ("/window/preferences/autostart-truth", (gconstpointer) test_preferences_autostart_truth,
+                        run_clean);
   g_test_add_data_func ("/window/remembers-size", (gconstpointer) test_window_remembers_size, run_clean);
   g_test_add_data_func ("/window/about", (gconstpointer) test_about, run_clean);
   g_test_add_func ("/window/narrow", test_narrow_window);

@@ -78,6 +78,10 @@ gboolean advisories_are_loaded (gpointer data);
 gboolean has_label (GtkWidget  *root,
                     const char *text);
 
+/* The first label under @root whose text holds @text, or NULL. */
+GtkLabel *find_label_containing (GtkWidget  *root,
+                                 const char *text);
+
 /* What a click does; gtk_widget_activate() would wait for the press animation. */
 void click (GtkWidget *button);
 

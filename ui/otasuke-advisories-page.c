@@ -9,6 +9,7 @@
 #include "otasuke-advisory-row.h"
 #include "otasuke-launch.h"
 #include "otasuke-time.h"
+#include "otasuke-url.h"
 
 struct _OtasukeAdvisoriesPage
 {
@@ -66,60 +67,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const affects_classes[] = { "yes", "no", "unknown" };
 
-/* An advisory's link, if it may be opened: http or https, a plain host name
- * and no user name. Browsers read some characters differently from GUri
- * ("\" as "/", spaces), so addresses containing them are refused rather than
- * shown with a host the browser would not go to. @display gets the host as
- * people should see it: the ASCII form, with the Unicode form beside it for
- * international names, so look-alike letters cannot hide the real one. */
-static GUri *
-parse_link (const char  *url,
-            char       **display)
-{
-  g_autoptr(GUri) uri = NULL;
-  g_autofree char *host = NULL;
-  const char *scheme;
-
-  if (url == NULL)
-    return NULL;
-
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p <= 0x20 || *p == 0x7f || *p == '\\')
-      return NULL;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return NULL;
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
-    return NULL;
-  if (g_uri_get_userinfo (uri) != NULL || g_uri_get_host (uri) == NULL)
-    return NULL;
-
-  host = g_ascii_strdown (g_uri_get_host (uri), -1);
-  if (host[0] == '\0')
-    return NULL;
-  for (const char *p = host; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != ':')
-      return NULL;
-
-  if (display != NULL)
-    {
-      g_autofree char *unicode = NULL;
-
-      if (g_hostname_is_ascii_encoded (host))
-        unicode = g_hostname_to_unicode (host);
-      if (unicode != NULL && g_strcmp0 (unicode, host) != 0)
-        /* Translators: an international web address: its own letters, then the form computers use */
-        *display = g_strdup_printf (_("%s (%s)"), unicode, host);
-      else
-        *display = g_steal_pointer (&host);
-    }
-
-  return g_steal_pointer (&uri);
-}
-
 static void
 otasuke_advisories_page_actions_update (OtasukeAdvisoriesPage *self)
 {
@@ -127,7 +74,7 @@ otasuke_advisories_page_actions_update (OtasukeAdvisoriesPage *self)
   g_autoptr(GUri) link = NULL;
 
   if (self->shown != NULL)
-    link = parse_link (otasuke_advisory_get_url (self->shown), NULL);
+    link = otasuke_url_parse_link (otasuke_advisory_get_url (self->shown), NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "advisories.mark-all-read",
                                  self->advisories != NULL &&
@@ -333,7 +280,7 @@ show_detail (OtasukeAdvisoriesPage *self,
   gtk_label_set_use_markup (self->content_label, FALSE);
   gtk_label_set_text (self->content_label, content != NULL ? content : "");
 
-  link = parse_link (otasuke_advisory_get_url (advisory), &host);
+  link = otasuke_url_parse_link (otasuke_advisory_get_url (advisory), &host, NULL);
   if (link != NULL)
     {
       /* Translators: a button that opens a web page; %s is the site's real host name, "www.buffalo.jp" */
@@ -528,7 +475,8 @@ link_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "open") != 0 || uri == NULL)
     return;
 
-  /* Only http(s), checked once more right before the browser gets it. */
+  /* The one link policy (app/otasuke-url.c), once more right before the
+   * browser gets it. */
   otasuke_launch_uri (parent, uri);
 }
 
@@ -550,7 +498,7 @@ open_link_action (GtkWidget  *widget,
     return;
 
   /* Checked again now: only http and https, and only with a host people can read. */
-  uri = parse_link (otasuke_advisory_get_url (self->shown), &host);
+  uri = otasuke_url_parse_link (otasuke_advisory_get_url (self->shown), &host, NULL);
   if (uri == NULL)
     return;
   uri_string = g_uri_to_string (uri);

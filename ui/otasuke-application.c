@@ -300,6 +300,10 @@ on_start_at_login_changed (OtasukeApplication *self,
   g_autoptr(GError) error = NULL;
   gboolean enabled = g_settings_get_boolean (settings, "start-at-login");
 
+  /* Preferences changes the entry itself and says when that fails; this is
+   * for the key changed from outside (gsettings). */
+  if (enabled == otasuke_autostart_is_enabled (APPLICATION_ID))
+    return;
   if (!otasuke_autostart_set_enabled (enabled, APPLICATION_ID, &error))
     g_warning ("Could not %s start at login: %s",
                enabled ? "enable" : "disable", error->message);
@@ -322,6 +326,9 @@ quit_action (GSimpleAction *action,
       gtk_window_close (window);
     }
 
+  /* A window that could not save stays open and asks; quitting now would lose it. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
   g_application_quit (G_APPLICATION (self));
 }
 

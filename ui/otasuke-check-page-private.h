@@ -77,7 +77,6 @@ void              otasuke_check_page_set_unsaved           (OtasukeCheckPage   *
 /* otasuke-check-page-saving.c */
 void              otasuke_check_page_save_now              (OtasukeCheckPage   *self);
 void              otasuke_check_page_schedule_save         (OtasukeCheckPage   *self);
-void              otasuke_check_page_save_pending          (OtasukeCheckPage   *self);
 
 /* otasuke-check-page-suggest.c */
 OtasukeCheckItem *otasuke_check_page_find_item_widget      (OtasukeCheckPage   *self,

@@ -49,7 +49,6 @@ otasuke_check_page_actions_update (OtasukeCheckPage *self)
   gtk_widget_action_set_enabled (widget, "check.back", self->run != NULL && ((wizard && self->section > 0) || results));
   gtk_widget_action_set_enabled (widget, "check.next", self->run != NULL && wizard);
   gtk_widget_action_set_enabled (widget, "check.answer", self->run != NULL && wizard);
-  gtk_widget_action_set_enabled (widget, "check.save", self->run != NULL && results && !self->saved_finished);
 }
 
 static void
@@ -183,14 +182,31 @@ show_section (OtasukeCheckPage *self,
 
 /* Results */
 
+/* Reaching the results finishes the check: it is scored and saved into the
+ * history at once (there is no separate "save"); changing an answer later
+ * scores it again and saves it again. */
 static void
 show_results (OtasukeCheckPage *self)
 {
   /* Leaving the wizard forgets the password as well. */
   otasuke_password_meter_clear (self->password_meter);
+  if (!otasuke_check_run_is_finished (self->run))
+    otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
   otasuke_check_results_show (self->results, self->run, self->checklist, self->suggestions);
-  otasuke_check_results_set_saved (self->results, self->saved_finished);
   set_view (self, "results");
+  otasuke_check_page_update_machine_facts (self);
+
+  if (self->store == NULL)
+    otasuke_check_results_set_saved (self->results,
+                                     _("The check cannot be kept: the history file could not be opened"), TRUE);
+  else if (!self->saved_finished || self->unsaved)
+    {
+      /* "Saved in the history" is said once the store has it (save_cb). */
+      self->saved_finished = FALSE;
+      otasuke_check_results_set_saved (self->results, NULL, FALSE);
+      otasuke_check_page_set_unsaved (self, TRUE);
+      otasuke_check_page_save_now (self);
+    }
 }
 
 /* The start screen */
@@ -423,28 +439,6 @@ answer_action (GtkWidget  *widget,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (widget);
-  AdwToast *toast;
-
-  otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
-  self->saved_finished = TRUE;
-  otasuke_check_page_set_unsaved (self, TRUE);
-  otasuke_check_page_save_now (self);
-  otasuke_check_page_update_machine_facts (self);
-  otasuke_check_results_set_saved (self->results, TRUE);
-  otasuke_check_page_actions_update (self);
-
-  toast = adw_toast_new (self->store != NULL ? _("The check was saved in the history")
-                                             : _("The check cannot be kept: the history file could not be opened"));
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -459,7 +453,13 @@ otasuke_check_page_dispose (GObject *object)
 {
   OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (object);
 
-  otasuke_check_page_save_pending (self);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The window asked before closing; this is the last chance. */
+    if (!otasuke_check_page_save_pending (self, &error))
+      g_message ("%s", error->message);
+  }
   self->disposed = TRUE;
 
   g_cancellable_cancel (self->cancellable);
@@ -564,7 +564,6 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
   gtk_widget_class_install_action (widget_class, "check.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "check.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "check.answer", "s", answer_action);
-  gtk_widget_class_install_action (widget_class, "check.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "check.history", NULL, history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "check.back", NULL);

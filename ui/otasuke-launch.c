@@ -4,21 +4,19 @@
 #include "config.h"
 
 #include "otasuke-launch.h"
+#include "otasuke-url.h"
 
 gboolean
 otasuke_launch_uri (GtkWindow  *parent,
                     const char *uri)
 {
-  const char *scheme;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
-  /* Checked once more right before the browser gets it. */
-  scheme = g_uri_peek_scheme (uri);
-  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
+  /* The one link policy, checked once more right before the browser gets it. */
+  if (!otasuke_url_is_link (uri))
     {
-      g_warning ("Refusing to open an address that is not http or https");
+      g_warning ("Refusing to open an address that is not an http or https link");
       return FALSE;
     }
 

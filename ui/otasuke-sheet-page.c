@@ -27,13 +27,29 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+static void
+toast_dismissed_cb (AdwToast         *toast,
+                    OtasukeSheetPage *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* @title is plain text: a toast's title is markup in libadwaita 1.2, and file
+ * names can hold '<' or '&'. The newest message replaces the one on show
+ * rather than waiting behind it. */
 void
 otasuke_sheet_page_show_toast (OtasukeSheetPage *self,
                                const char       *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -644,7 +660,13 @@ otasuke_sheet_page_dispose (GObject *object)
 {
   OtasukeSheetPage *self = OTASUKE_SHEET_PAGE (object);
 
-  otasuke_sheet_page_save_pending (self);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The window asked before closing; this is the last chance. */
+    if (!otasuke_sheet_page_save_pending (self, &error))
+      g_message ("%s", error->message);
+  }
   g_cancellable_cancel (self->cancellable);
 
   if (self->sheet != NULL)

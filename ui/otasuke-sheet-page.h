@@ -27,5 +27,9 @@ void          otasuke_sheet_page_set_sources  (OtasukeSheetPage    *self,
 OtasukeSheet *otasuke_sheet_page_get_sheet    (OtasukeSheetPage    *self);
 /* TRUE from an edit until the store has it. */
 gboolean      otasuke_sheet_page_get_unsaved  (OtasukeSheetPage    *self);
+/* Saves a change still waiting for its autosave, now and in this thread (the
+ * window is closing). FALSE when that failed: the change is still unsaved. */
+gboolean      otasuke_sheet_page_save_pending (OtasukeSheetPage    *self,
+                                               GError             **error);
 
 G_END_DECLS
