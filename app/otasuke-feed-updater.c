@@ -46,18 +46,33 @@ outcome_new (OtasukeUpdateStatus status)
   return outcome;
 }
 
+/* A BLAKE2b-256 digest of @bytes in base64. */
+static char *
+digest_base64 (GBytes *bytes)
+{
+  guint8 digest[32];
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  crypto_generichash (digest, sizeof digest, data, len, NULL, 0);
+  return g_base64_encode (digest, sizeof digest);
+}
+
 /* Names the content without hashing it again: once the signature has been
  * verified against the bytes, the same signature means the same bytes, since
  * it covers their BLAKE2b-512 digest. */
 static char *
 content_hash (GBytes *signature)
 {
-  guint8 digest[32];
-  gsize len;
-  const guint8 *data = g_bytes_get_data (signature, &len);
+  return digest_base64 (signature);
+}
 
-  crypto_generichash (digest, sizeof digest, data, len, NULL, 0);
-  return g_base64_encode (digest, sizeof digest);
+/* A digest of the feed's bytes alone, whichever key signed them: the replay
+ * mark keeps it, so the accepted number with other content is told apart. */
+static char *
+body_hash (GBytes *body)
+{
+  return digest_base64 (body);
 }
 
 /* The last accepted network feed, kept beside the database exactly as it was
@@ -145,6 +160,8 @@ otasuke_feed_ingest (OtasukeStore  *store,
   g_autofree char *hash = NULL;
   g_autofree char *key_id = NULL;
   g_autofree char *trusted_comment = NULL;
+  g_autofree char *accepted_hash = NULL;
+  g_autofree char *digest = NULL;
   const OtasukeMinisignKey *key = NULL;
   OtasukeApplyResult applied;
   const char *data;
@@ -208,17 +225,24 @@ otasuke_feed_ingest (OtasukeStore  *store,
       goto fail;
     }
 
-  accepted = otasuke_store_get_accepted_sequence (store, key_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  /* One mark per source, whichever trusted key signed: with two keys (a key
+   * being replaced) an older feed signed by one must not replace a newer
+   * one signed by the other. */
+  if (!otasuke_store_get_feed_mark (store, source, &accepted, &accepted_hash, error))
+    return NULL;
   if (feed->sequence < accepted)
     {
       g_set_error (&local_error, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY,
                    _("The server sent older advisories (number %lld) than the ones already here (number %lld), so they were refused."),
                    (long long) feed->sequence, (long long) accepted);
+      goto fail;
+    }
+  digest = body_hash (body);
+  if (feed->sequence == accepted && accepted_hash != NULL && strcmp (accepted_hash, digest) != 0)
+    {
+      g_set_error (&local_error, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SAME_SEQUENCE,
+                   _("The server sent advisories with the same number (%lld) as the ones already here but different content, so they were refused."),
+                   (long long) feed->sequence);
       goto fail;
     }
 
@@ -228,7 +252,7 @@ otasuke_feed_ingest (OtasukeStore  *store,
   outcome->expired = otasuke_feed_is_expired (feed, now);
   g_clear_pointer (&outcome->new_ids, g_ptr_array_unref);
 
-  if (!otasuke_store_apply_feed (store, source, key_id, feed, hash, etag, last_modified, now,
+  if (!otasuke_store_apply_feed (store, source, key_id, feed, hash, digest, etag, last_modified, now,
                                  &applied, &outcome->new_ids, error))
     return NULL;
 
@@ -269,7 +293,7 @@ otasuke_feed_ingest_bundled (OtasukeStore  *store,
   outcome->expired = otasuke_feed_is_expired (feed, now);
   g_clear_pointer (&outcome->new_ids, g_ptr_array_unref);
 
-  if (!otasuke_store_apply_feed (store, OTASUKE_FEED_SOURCE_BUNDLED, NULL, feed, NULL, NULL, NULL, now,
+  if (!otasuke_store_apply_feed (store, OTASUKE_FEED_SOURCE_BUNDLED, NULL, feed, NULL, NULL, NULL, NULL, now,
                                  &applied, &outcome->new_ids, error))
     return NULL;
 

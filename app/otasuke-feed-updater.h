@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 typedef enum {
   OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY,  /* no key configured: network feeds are not accepted */
   OTASUKE_UPDATE_ERROR_SIGNATURE,       /* unsigned, wrongly signed or signed by an unknown key */
-  OTASUKE_UPDATE_ERROR_REPLAY,          /* a lower sequence than already accepted */
+  OTASUKE_UPDATE_ERROR_REPLAY,          /* a lower sequence than already accepted from this source */
   OTASUKE_UPDATE_ERROR_INVALID_FEED,    /* the file is not a valid feed */
+  OTASUKE_UPDATE_ERROR_SAME_SEQUENCE,   /* the accepted sequence again, with other content */
 } OtasukeUpdateError;
 
 typedef enum {

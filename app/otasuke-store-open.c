@@ -97,6 +97,23 @@ static const char * const migrations[] = {
   "ALTER TABLE check_answers ADD COLUMN from_suggestion INTEGER NOT NULL DEFAULT 0;"
   "UPDATE check_runs SET updated_at = coalesce (finished_at, started_at);"
   "CREATE INDEX check_runs_updated ON check_runs (updated_at);",
+
+  /* 6: one replay mark per feed source instead of one per signing key, so
+   * that with two trusted keys an older feed signed by one cannot replace a
+   * newer one signed by the other. A mark is the highest sequence ever
+   * accepted from the source and a digest of that feed's bytes. Marks start
+   * from the highest sequence any key accepted (all keys signed the one
+   * network feed) and from the source's own; the digest of a feed accepted
+   * before this step is not known. feed_keys stays as it was, unused. */
+  "CREATE TABLE feed_marks ("
+  "  source TEXT PRIMARY KEY,"
+  "  sequence INTEGER NOT NULL,"
+  "  body_hash TEXT,"
+  "  accepted_at INTEGER NOT NULL);"
+  "INSERT INTO feed_marks (source, sequence, body_hash, accepted_at)"
+  "  SELECT url, MAX (sequence, IFNULL ((SELECT MAX (sequence) FROM feed_keys), -1)), NULL, accepted_at"
+  "  FROM feed_sources"
+  "  WHERE url != 'bundled' AND accepted_at IS NOT NULL AND sequence IS NOT NULL;",
 };
 
 /* Files SQLite keeps beside the database; they belong to it and must

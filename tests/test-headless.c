@@ -70,17 +70,19 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->key_line);
 }
 
+/* Serves feed number @sequence, with @title as its first advisory's title. */
 static void
-serve_feed (Fixture *fixture,
-            gint64   sequence,
-            gboolean signed_by_us)
+serve_feed_titled (Fixture    *fixture,
+                   gint64      sequence,
+                   gboolean    signed_by_us,
+                   const char *title)
 {
   g_autofree char *feed = g_strdup_printf (
     "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"_otasuke\":{\"schema\":1,"
     "\"sequence\":%" G_GINT64_FORMAT ",\"generated\":\"2026-01-01T00:00:00Z\",\"expires\":\"2099-01-01T00:00:00Z\"},"
-    "\"items\":[{\"id\":\"a\",\"title\":\"A\",\"content_text\":\"a\",\"_otasuke\":{\"severity\":\"high\",\"category\":\"general\"}},"
+    "\"items\":[{\"id\":\"a\",\"title\":\"%s\",\"content_text\":\"a\",\"_otasuke\":{\"severity\":\"high\",\"category\":\"general\"}},"
     "{\"id\":\"b\",\"title\":\"B\",\"content_text\":\"b\",\"_otasuke\":{\"severity\":\"low\",\"category\":\"general\"}}]}",
-    sequence);
+    sequence, title);
   g_autofree char *other_public = NULL;
   g_autofree char *other_secret = NULL;
   g_autofree char *sig = NULL;
@@ -93,6 +95,14 @@ serve_feed (Fixture *fixture,
   g_assert_no_error (error);
   otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_OK, feed);
   otasuke_test_server_add_text (fixture->server, "/feed.json.minisig", SOUP_STATUS_OK, sig);
+}
+
+static void
+serve_feed (Fixture *fixture,
+            gint64   sequence,
+            gboolean signed_by_us)
+{
+  serve_feed_titled (fixture, sequence, signed_by_us, "A");
 }
 
 typedef struct {
@@ -184,6 +194,7 @@ test_refused (Fixture       *fixture,
 {
   g_autofree char *wrong_key = NULL;
   g_autofree char *replay = NULL;
+  g_autofree char *same_number = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *accepted = NULL;
 
@@ -198,6 +209,12 @@ test_refused (Fixture       *fixture,
   g_assert_cmpint (run_fetch (fixture, &replay), ==, 1);
   assert_one_line (replay, "Refused: ");
   g_assert_nonnull (strstr (replay, "older"));
+
+  /* The accepted number again, with other content: refused too. */
+  serve_feed_titled (fixture, 3, TRUE, "Changed");
+  g_assert_cmpint (run_fetch (fixture, &same_number), ==, 1);
+  assert_one_line (same_number, "Refused: ");
+  g_assert_nonnull (strstr (same_number, "same number"));
 
   otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_NOT_FOUND, "gone");
   g_assert_cmpint (run_fetch (fixture, &missing), ==, 1);
