@@ -55,6 +55,7 @@ otasuke_command_fetch_feed (const char * const *trusted_keys,
   g_autoptr(OtasukeFeedFetcher) fetcher = NULL;
   g_autoptr(OtasukeFeedUpdater) updater = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *unreadable = NULL;
   HeadlessFetch fetch = { 0 };
 
   if (store == NULL)
@@ -67,6 +68,16 @@ otasuke_command_fetch_feed (const char * const *trusted_keys,
   fetcher = otasuke_feed_fetcher_new ();
   updater = otasuke_feed_updater_new (store, fetcher);
   otasuke_feed_updater_set_trusted_keys (updater, trusted_keys);
+  unreadable = otasuke_feed_updater_get_unreadable_keys (updater);
+  if (unreadable != NULL)
+    {
+      g_strdelimit (unreadable, "\n", ' ');
+      /* Translators: a key in the trusted-keys setting is not a key; the keys and reasons follow */
+      g_print (_("Failed: a trusted key in the settings cannot be read, so nothing was fetched. "
+                 "Correct or remove it: %s"), unreadable);
+      g_print ("\n");
+      return 1;
+    }
 
   loop = g_main_loop_new (NULL, FALSE);
   fetch.loop = loop;

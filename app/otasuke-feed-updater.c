@@ -20,6 +20,7 @@ struct _OtasukeFeedUpdater
   OtasukeStore       *store;
   OtasukeFeedFetcher *fetcher;
   GPtrArray          *keys;  /* OtasukeMinisignKey* */
+  GString            *unreadable;  /* one line per key that could not be read */
 };
 
 G_DEFINE_FINAL_TYPE (OtasukeFeedUpdater, otasuke_feed_updater, G_TYPE_OBJECT)
@@ -143,6 +144,13 @@ record_error (OtasukeStore *store,
     g_warning ("Could not record a feed error: %s", store_error->message);
 }
 
+static GError *
+no_trusted_key_error (void)
+{
+  return g_error_new_literal (OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY,
+                              _("No key to check the Chamber’s signature is set up, so advisories from the network are not accepted."));
+}
+
 OtasukeUpdateOutcome *
 otasuke_feed_ingest (OtasukeStore  *store,
                      GPtrArray     *keys,
@@ -175,8 +183,7 @@ otasuke_feed_ingest (OtasukeStore  *store,
 
   if (keys == NULL || keys->len == 0)
     {
-      g_set_error_literal (&local_error, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY,
-                           _("No key to check the Chamber’s signature is set up, so advisories from the network are not accepted."));
+      local_error = no_trusted_key_error ();
       goto fail;
     }
 
@@ -453,6 +460,14 @@ otasuke_feed_updater_update_async (OtasukeFeedUpdater  *self,
     g_ptr_array_add (data->keys, otasuke_minisign_key_copy (g_ptr_array_index (self->keys, i)));
   g_task_set_task_data (task, data, (GDestroyNotify) update_data_free);
 
+  /* Without a key every feed would be refused: do not download one at all. */
+  if (data->keys->len == 0)
+    {
+      g_object_set_data_full (G_OBJECT (task), "fetch-error", no_trusted_key_error (), (GDestroyNotify) g_error_free);
+      g_task_run_in_thread (task, record_error_in_thread);
+      return;
+    }
+
   lookup = g_task_new (self, cancellable, validators_cb, g_steal_pointer (&task));
   g_task_set_source_tag (lookup, otasuke_feed_updater_update_async);
   g_task_set_task_data (lookup, data, NULL);
@@ -477,6 +492,7 @@ otasuke_feed_updater_set_trusted_keys (OtasukeFeedUpdater *self,
   g_return_val_if_fail (OTASUKE_IS_FEED_UPDATER (self), 0);
 
   g_ptr_array_set_size (self->keys, 0);
+  g_string_truncate (self->unreadable, 0);
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -487,7 +503,11 @@ otasuke_feed_updater_set_trusted_keys (OtasukeFeedUpdater *self,
       key = otasuke_minisign_key_new (keys[i], &error);
       if (key == NULL)
         {
-          g_message ("Ignoring a trusted key that cannot be read: %s", error->message);
+          g_autofree char *shown = g_utf8_make_valid (keys[i], MIN (strlen (keys[i]), 60));
+
+          /* Translators: a trusted key from the settings that is not a key; the key, then why */
+          g_string_append_printf (self->unreadable, _("“%s” is not a valid key (%s)."), shown, error->message);
+          g_string_append_c (self->unreadable, '\n');
           continue;
         }
       g_ptr_array_add (self->keys, key);
@@ -502,6 +522,17 @@ otasuke_feed_updater_get_n_trusted_keys (OtasukeFeedUpdater *self)
   g_return_val_if_fail (OTASUKE_IS_FEED_UPDATER (self), 0);
 
   return self->keys->len;
+}
+
+char *
+otasuke_feed_updater_get_unreadable_keys (OtasukeFeedUpdater *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_FEED_UPDATER (self), NULL);
+
+  if (self->unreadable->len == 0)
+    return NULL;
+  /* Without the last newline. */
+  return g_strndup (self->unreadable->str, self->unreadable->len - 1);
 }
 
 OtasukeFeedFetcher *
@@ -520,6 +551,7 @@ otasuke_feed_updater_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->fetcher);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_string_free (self->unreadable, TRUE);
 
   G_OBJECT_CLASS (otasuke_feed_updater_parent_class)->finalize (object);
 }
@@ -534,6 +566,7 @@ static void
 otasuke_feed_updater_init (OtasukeFeedUpdater *self)
 {
   self->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_minisign_key_free);
+  self->unreadable = g_string_new (NULL);
 }
 
 OtasukeFeedUpdater *

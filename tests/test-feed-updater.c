@@ -308,6 +308,25 @@ test_no_trusted_key (Fixture       *fixture,
   g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (fixture->updater, none), ==, 0);
   serve (fixture, feed, fixture->secret_key);
   assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY);
+  /* It could only be refused, so it is not even downloaded. */
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json"), ==, 0);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json.minisig"), ==, 0);
+}
+
+static void
+test_unreadable_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *keys[] = { "RWQnot-a-key", fixture->key_line, NULL };
+  g_autofree char *unreadable = NULL;
+
+  g_assert_null (otasuke_feed_updater_get_unreadable_keys (fixture->updater));
+  /* The good key is still trusted; the bad one is reported, not just logged. */
+  g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (fixture->updater, keys), ==, 1);
+  unreadable = otasuke_feed_updater_get_unreadable_keys (fixture->updater);
+  g_assert_nonnull (unreadable);
+  g_test_message ("%s", unreadable);
+  g_assert_nonnull (strstr (unreadable, "RWQnot-a-key"));
 }
 
 static void
@@ -644,6 +663,7 @@ main (int   argc,
   ADD ("/feed-updater/not-modified", test_not_modified);
   ADD ("/feed-updater/signature-problems", test_signature_problems);
   ADD ("/feed-updater/no-trusted-key", test_no_trusted_key);
+  ADD ("/feed-updater/unreadable-key", test_unreadable_key);
   ADD ("/feed-updater/replay-and-equal-sequence", test_replay_and_equal_sequence);
   ADD ("/feed-updater/key-rotation", test_key_rotation);
   ADD ("/feed-updater/marks-migrated", test_marks_migrated);

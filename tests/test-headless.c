@@ -235,6 +235,21 @@ test_no_key (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "key"));
 }
 
+static void
+test_unreadable_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+
+  /* A trusted key that is not one is an error, even beside a good one. */
+  write_settings (fixture, "RWQnot-a-key");
+  serve_feed (fixture, 3, TRUE);
+  g_assert_cmpint (run_fetch (fixture, &out), ==, 1);
+  assert_one_line (out, "Failed: a trusted key in the settings cannot be read");
+  g_assert_nonnull (strstr (out, "RWQnot-a-key"));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json"), ==, 0);
+}
+
 /* Runs `otasuke ARGS…` with the build's schema and no display; returns the exit status. */
 static int
 run_program (const char * const  *args,
@@ -350,6 +365,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/headless/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/headless/no-key", Fixture, NULL, fixture_set_up, test_no_key, fixture_tear_down);
+  g_test_add ("/headless/unreadable-key", Fixture, NULL, fixture_set_up, test_unreadable_key, fixture_tear_down);
   g_test_add_func ("/headless/router-check", test_router_check);
   g_test_add_func ("/headless/export-sheet", test_export_sheet);
 
