@@ -13,6 +13,7 @@
 
 #ifdef G_OS_UNIX
 #include <grp.h>
+#include <sys/sysmacros.h>
 #include <signal.h>
 #include <unistd.h>
 #endif
@@ -1003,6 +1004,145 @@ test_async (void)
   g_main_context_pop_thread_default (context);
 }
 
+#ifdef G_OS_UNIX
+/* 6. Links and other people's files. */
+
+static void
+assert_file_is (const char *path,
+                const char *contents,
+                guint       mode)
+{
+  g_autofree char *now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &now, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (now, ==, contents);
+  assert_mode (path, mode);
+}
+
+static void
+assert_refused (const char *path,
+                const char *names,
+                const char *says)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = otasuke_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_CANT_OPEN);
+  g_test_message ("refused: %s", error->message);
+  assert_message_names (error, names);
+  assert_contains (error->message, says);
+}
+
+/* A history file that is a link is refused: its target keeps its bytes and
+ * its mode, whether the link leads to a file, nowhere, or the history
+ * folder itself is a link. */
+static void
+test_links_refused (void)
+{
+  g_autofree char *path = otasuke_store_default_path ();
+  g_autofree char *folder = default_folder ();
+  g_autofree char *elsewhere = g_build_filename (g_get_user_data_dir (), "elsewhere", NULL);
+  g_autofree char *precious = g_build_filename (elsewhere, "precious.txt", NULL);
+  g_autofree char *nowhere = g_build_filename (elsewhere, "nowhere.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *moved = g_build_filename (g_get_user_data_dir (), "otasuke-real", NULL);
+  g_autoptr(GError) error = NULL;
+
+  make_default_folder ();
+  g_assert_no_errno (g_mkdir_with_parents (elsewhere, 0755));
+  g_file_set_contents (precious, "the user's own words", -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (precious, 0644));
+
+  /* A link to a file. */
+  g_assert_no_errno (symlink (precious, path));
+  assert_refused (path, path, "link");
+  assert_file_is (precious, "the user's own words", 0644);
+  g_assert_no_errno (g_unlink (path));
+
+  /* A link to nothing yet: not created through it. */
+  g_assert_no_errno (symlink (nowhere, path));
+  assert_refused (path, path, "link");
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_assert_no_errno (g_unlink (path));
+
+  /* A sidecar that is a link: SQLite would write the journal into its target. */
+  g_assert_no_errno (symlink (precious, wal));
+  assert_refused (path, wal, "link");
+  assert_file_is (precious, "the user's own words", 0644);
+  g_assert_no_errno (g_unlink (wal));
+  g_unlink (path);
+
+  /* The folder itself a link. */
+  g_assert_no_errno (g_rename (folder, moved));
+  g_assert_no_errno (symlink (moved, folder));
+  assert_refused (path, folder, "link");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *inside = g_build_filename (moved, "otasuke.db", NULL);
+
+    g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+  }
+  g_assert_no_errno (g_unlink (folder));
+}
+
+/* A file with a second name is another file too: opened, but its mode left
+ * alone. So is a file of another user (refused), or a device. */
+static void
+test_not_ours (void)
+{
+  g_autofree char *path = otasuke_store_default_path ();
+  g_autofree char *other_name = g_build_filename (g_get_user_data_dir (), "second-name.db", NULL);
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_default_folder ();
+
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0644));
+  g_assert_no_errno (link (path, other_name));
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_mode (other_name, 0644);
+  g_clear_object (&store);
+  g_assert_no_errno (g_unlink (other_name));
+  g_assert_no_errno (g_unlink (path));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
+
+      g_unlink (sidecar);
+    }
+
+  /* A device node in its place (only root can make one; /dev/null stands in otherwise). */
+  g_assert_no_errno (symlink ("/dev/null", path));
+  assert_refused (path, path, "link");
+  g_assert_no_errno (g_unlink (path));
+  if (mknod (path, S_IFCHR | 0600, makedev (1, 3)) == 0)
+    {
+      assert_refused (path, path, "not an ordinary file");
+      g_assert_no_errno (g_unlink (path));
+    }
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can give a file to another user");
+      return;
+    }
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0644));
+  g_assert_no_errno (chown (path, NOBODY, NOBODY));
+  assert_refused (path, path, "another user");
+  assert_mode (path, 0644);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -1020,6 +1160,8 @@ main (int   argc,
   g_test_add_func ("/store/corrupt/page", test_corrupt_page);
 #ifdef G_OS_UNIX
   g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/open/links-refused", test_links_refused);
+  g_test_add_func ("/store/open/not-ours", test_not_ours);
 #endif
   g_test_add_func ("/store/full", test_full);
   g_test_add_func ("/store/crash-consistency", test_crash_consistency);
