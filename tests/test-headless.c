@@ -7,7 +7,10 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/types.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "otasuke-minisign.h"
 #include "test-server.h"
@@ -354,6 +357,119 @@ test_export_sheet (void)
   g_rmdir (dir);
 }
 
+/* Runs `otasuke --export-sheet @target` and returns its exit status; *err gets stderr. */
+static int
+export_to (const char  *target,
+           char       **err)
+{
+  const char *args[] = { "--export-sheet", target, NULL };
+  g_autofree char *out = NULL;
+
+  return run_program (args, &out, err);
+}
+
+/* --export-sheet onto something that is not an ordinary file: refused, and
+ * what was there is still there, untouched. */
+static void
+test_export_refuses_special (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autofree char *device = g_build_filename (dir, "full.pdf", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *err = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (export_to (fifo, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "not an ordinary file"));
+  g_assert_nonnull (strstr (err, fifo));
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (export_to (folder, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is a folder"));
+  g_assert_cmpint (lstat (folder, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_clear_pointer (&err, g_free);
+
+  /* A link to a device: the link is not replaced and the device not written. */
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  g_assert_cmpint (export_to (link, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "not an ordinary file"));
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_clear_pointer (&err, g_free);
+
+  /* A character device of its own, like /dev/full (only root can make one). */
+  if (mknod (device, S_IFCHR | 0600, makedev (1, 7)) == 0)
+    {
+      g_assert_cmpint (export_to (device, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "not an ordinary file"));
+      g_assert_cmpint (lstat (device, &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+      g_clear_pointer (&err, g_free);
+      g_remove (device);
+    }
+
+  /* Nothing else was left behind (no temporary files). */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 3);
+  }
+
+  g_remove (fifo);
+  g_rmdir (folder);
+  g_remove (link);
+  g_rmdir (dir);
+}
+
+/* A full disk, for real: a 8 KiB tmpfs mounted in a mount namespace of the
+ * export's own (unshare -rm, so no root is needed). The message says the
+ * disk is full and names the file asked for, and nothing is left there. */
+static void
+test_export_disk_full (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-full-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c",
+                                         "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; "
+                                         "\"$2\" --export-sheet \"$1/sheet.pdf\"; status=$?; "
+                                         "ls -A \"$1\" >&2; exit $status",
+                                         "sh", dir, program, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  /* 99: this machine cannot give the test a small disk; that is a failure, not a pass. */
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "The disk is full"));
+  g_assert_nonnull (strstr (err, pdf));
+  /* ls -A printed nothing: no half sheet, no temporary file. */
+  g_assert_nonnull (g_str_has_suffix (err, "try again.\n") ? err : NULL);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +484,8 @@ main (int   argc,
   g_test_add ("/headless/unreadable-key", Fixture, NULL, fixture_set_up, test_unreadable_key, fixture_tear_down);
   g_test_add_func ("/headless/router-check", test_router_check);
   g_test_add_func ("/headless/export-sheet", test_export_sheet);
+  g_test_add_func ("/headless/export-refuses-special", test_export_refuses_special);
+  g_test_add_func ("/headless/export-disk-full", test_export_disk_full);
 
   return g_test_run ();
 }
