@@ -624,6 +624,16 @@ store_connect (OtasukeStore  *self,
   if (!prepare_file (path, &size, error))
     return FALSE;
 
+  /* An empty file that was already there is damage, not a new database:
+   * SQLite would quietly start over (deleting any -wal beside it) and the
+   * history would be gone without a word. It is moved aside, -wal too. */
+  if (size == 0)
+    {
+      g_debug ("%s is empty", path);
+      set_corrupt_error (error, path);
+      return FALSE;
+    }
+
   if (!store_open_db (self, FALSE, error))
     return FALSE;
 
@@ -773,7 +783,8 @@ move_aside (const char  *path,
       moved[i] = TRUE;
     }
 
-  g_message ("Moved the damaged database %s aside to %s", path, target);
+  /* The user is told through the recovery reason; this is for the log. */
+  g_debug ("Moved the damaged database %s aside to %s", path, target);
 
   return g_steal_pointer (&target);
 
@@ -796,7 +807,7 @@ fail:
  *
  * Opens the database, creating it and its folder when needed and bringing
  * its schema up to date. Blocks; call it from a worker thread or use
- * otasuke_store_open_async(). A damaged file is moved aside and replaced by
+ * otasuke_store_open_async(). A damaged (or 0-byte) file is moved aside and replaced by
  * an empty one; otasuke_store_get_recovery_reason() then says so.
  *
  * Returns: (transfer full): the store, or %NULL with @error set

@@ -470,6 +470,41 @@ test_export_disk_full (void)
   g_rmdir (dir);
 }
 
+/* A 0-byte history file is damage on the command line too: set aside as
+ * otasuke.db.corrupt-…, and the user is told, before the command goes on. */
+static void
+test_empty_database_reported (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "otasuke", "otasuke.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (db, "", 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (export_to (pdf, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "The history file was damaged"));
+  listing = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "otasuke.db.corrupt-"))
+      {
+        g_assert_nonnull (strstr (err, name));
+        kept = TRUE;
+      }
+  g_assert_true (kept);
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/headless/export-sheet", test_export_sheet);
   g_test_add_func ("/headless/export-refuses-special", test_export_refuses_special);
   g_test_add_func ("/headless/export-disk-full", test_export_disk_full);
+  g_test_add_func ("/headless/empty-database-reported", test_empty_database_reported);
 
   return g_test_run ();
 }

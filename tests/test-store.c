@@ -107,6 +107,16 @@ raw_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
+/* A database SQLite made, of no version yet (a file Otasuke did not create). */
+static void
+make_plain_database (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, "CREATE TABLE elsewhere (a); DROP TABLE elsewhere;");
+  sqlite3_close (db);
+}
+
 static gint64
 raw_query_int (sqlite3    *db,
                const char *sql)
@@ -273,12 +283,12 @@ test_tightens_permissions (void)
 
   g_assert_no_errno (g_mkdir_with_parents (folder, 0755));
   g_assert_no_errno (g_chmod (folder, 0755));
-  g_file_set_contents (path, "", 0, &error);
-  g_assert_no_error (error);
+  make_plain_database (path);
   g_assert_no_errno (g_chmod (path, 0644));
 
   store = otasuke_store_open (path, &error);
   g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_recovered_path (store));
   assert_mode (folder, 0700);
   assert_mode (path, 0600);
 
@@ -364,25 +374,6 @@ test_summary (void)
 }
 
 /* 2. Migrations */
-static void
-test_migrate_empty_file (void)
-{
-  g_autoptr(OtasukeStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = otasuke_store_default_path ();
-
-  make_default_folder ();
-  g_file_set_contents (path, "", 0, &error);
-  g_assert_no_error (error);
-
-  store = otasuke_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_null (otasuke_store_get_recovered_path (store));
-  g_assert_cmpuint (otasuke_store_get_user_version (store), ==, otasuke_store_schema_version ());
-  g_assert_cmpuint (count_runs (store), ==, 0);
-  assert_mode (path, 0600);
-}
-
 static void
 test_migrate_from_v1 (void)
 {
@@ -517,6 +508,36 @@ assert_recovered (OtasukeStore *store,
   g_assert_cmpuint (otasuke_store_get_user_version (store), ==, otasuke_store_schema_version ());
   assert_mode (path, 0600);
   g_assert_true (otasuke_store_check_integrity (store, NULL));
+}
+
+/* A 0-byte history file (a crash, a full disk, a bad copy) is damage: set
+ * aside with what was beside it and said, never silently taken as new. */
+static void
+test_corrupt_empty_file (void)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) wal_bytes = random_bytes (4096);
+  g_autofree char *path = otasuke_store_default_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  make_default_folder ();
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (wal, g_bytes_get_data (wal_bytes, NULL), 4096, &error);
+  g_assert_no_error (error);
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_recovered (store, empty, wal_bytes);
+  g_test_message ("%s", otasuke_store_get_recovery_reason (store));
+
+  /* The new file is a real database now: opening it again is no news. */
+  g_clear_object (&store);
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_recovered_path (store));
 }
 
 static void
@@ -1102,12 +1123,12 @@ test_not_ours (void)
 
   make_default_folder ();
 
-  g_file_set_contents (path, "", 0, &error);
-  g_assert_no_error (error);
+  make_plain_database (path);
   g_assert_no_errno (g_chmod (path, 0644));
   g_assert_no_errno (link (path, other_name));
   store = otasuke_store_open (path, &error);
   g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_recovered_path (store));
   assert_mode (other_name, 0644);
   g_clear_object (&store);
   g_assert_no_errno (g_unlink (other_name));
@@ -1153,7 +1174,7 @@ main (int   argc,
   g_test_add_func ("/store/open/tightens-permissions", test_tightens_permissions);
   g_test_add_func ("/store/meta", test_meta);
   g_test_add_func ("/store/summary", test_summary);
-  g_test_add_func ("/store/migrate/empty-file", test_migrate_empty_file);
+  g_test_add_func ("/store/corrupt/empty-file", test_corrupt_empty_file);
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/corrupt/garbage", test_corrupt_garbage);
