@@ -92,3 +92,9 @@ otasuke_store_fs_make_private (const char *path,
   close (fd);
   return result;
 }
+
+int
+otasuke_store_fs_errno_is_full (int errsv)
+{
+  return errsv == ENOSPC || errsv == EDQUOT;
+}

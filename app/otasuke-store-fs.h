@@ -36,3 +36,7 @@ OtasukeStoreFsStatus otasuke_store_fs_create_file  (const char *path,
  * own and has no other name. Returns 0, or an errno when it could not. */
 int                  otasuke_store_fs_make_private (const char *path,
                                                     int         is_folder);
+
+/* Whether the errno @errsv means there is no room left (a full disk or a
+ * used-up quota). */
+int                  otasuke_store_fs_errno_is_full (int         errsv);

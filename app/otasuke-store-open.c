@@ -157,14 +157,9 @@ set_error_from_errno (GError     **error,
                       int          errsv,
                       const char  *folder)
 {
-#ifdef EDQUOT
-  if (errsv == EDQUOT)
-    errsv = ENOSPC;
-#endif
-
   if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
     set_read_only_error (error, folder);
-  else if (errsv == ENOSPC)
+  else if (otasuke_store_fs_errno_is_full (errsv))
     set_full_error (error);
   else
     return FALSE;

@@ -126,3 +126,9 @@ otasuke_store_fs_make_private (const char *path,
   (void) is_folder;
   return 0;
 }
+
+int
+otasuke_store_fs_errno_is_full (int errsv)
+{
+  return errsv == ENOSPC;
+}
