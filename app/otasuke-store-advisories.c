@@ -373,6 +373,7 @@ apply_locked (OtasukeStore       *self,
   g_autofree char *contacts = NULL;
   g_autofree char *previous_hash = NULL;
   gint64 previous;
+  gint64 shown;
 
   *result = OTASUKE_APPLY_UNCHANGED;
 
@@ -387,14 +388,17 @@ apply_locked (OtasukeStore       *self,
         return FALSE;
       if (network > 0)
         return TRUE;
-      stmt = otasuke_store_prepare (self, "SELECT IFNULL(sequence, -1) FROM feed_sources WHERE url = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
-      previous = otasuke_store_step (self, stmt, error) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-      g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  else
+
+  stmt = otasuke_store_prepare (self, "SELECT IFNULL(sequence, -1) FROM feed_sources WHERE url = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  shown = otasuke_store_step (self, stmt, error) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  previous = shown;
+
+  if (!bundled)
     {
       g_return_val_if_fail (key_id != NULL, FALSE);
       if (!feed_mark_locked (self, source, &previous, &previous_hash, error))
@@ -423,7 +427,10 @@ apply_locked (OtasukeStore       *self,
       if (!bundled && previous_hash == NULL && body_hash != NULL &&
           !update_mark_locked (self, source, feed->sequence, body_hash, now, FALSE, error))
         return FALSE;
-      return mark_fetch_success_locked (self, source, etag, last_modified, now, error);
+      /* Shown already, or the same again. But where the old per-key marks
+       * let an older feed replace it, the marked one is shown again now. */
+      if (shown >= feed->sequence)
+        return mark_fetch_success_locked (self, source, etag, last_modified, now, error);
     }
 
   /* Accepting a network feed retires every other source's advisories. */

@@ -441,6 +441,8 @@ test_marks_migrated (Fixture       *fixture,
   g_autofree char *url = otasuke_test_server_get_url (fixture->server, "/feed.json");
   char *sql = NULL;
   g_autofree char *eight = make_feed (8, "2099-01-01T00:00:00Z", 1, "eight");
+  g_autofree char *nine = make_feed (9, "2099-01-01T00:00:00Z", 2, "nine");
+  g_autofree char *nine_other = make_feed (9, "2099-01-01T00:00:00Z", 1, "forged");
   g_autofree char *ten = make_feed (10, "2099-01-01T00:00:00Z", 1, "ten");
   g_autofree char *before = NULL;
   g_autoptr(GError) error = NULL;
@@ -474,6 +476,25 @@ test_marks_migrated (Fixture       *fixture,
   before = snapshot (fixture);
   serve (fixture, eight, fixture->secret_key);
   assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY);
+
+  /* Number 9 itself (the feed the old rule let number 4 replace) is shown again. */
+  serve (fixture, nine, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_cmpint (outcome->sequence, ==, 9);
+  g_clear_pointer (&outcome, otasuke_update_outcome_free);
+  {
+    g_autoptr(OtasukeFeedStatus) status = otasuke_store_get_feed_status (fixture->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (status->sequence, ==, 9);
+  }
+  /* From now on the mark knows its content: other bytes at number 9 are refused. */
+  g_clear_pointer (&before, g_free);
+  before = snapshot (fixture);
+  serve (fixture, nine_other, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SAME_SEQUENCE);
 
   serve (fixture, ten, fixture->secret_key);
   outcome = update (fixture, "/feed.json", &error);
