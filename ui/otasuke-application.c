@@ -96,9 +96,12 @@ static void
 update_fetch_action (OtasukeApplication *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "fetch-feed");
+  gboolean enabled = otasuke_application_get_n_trusted_keys (self) > 0;
 
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), otasuke_application_get_n_trusted_keys (self) > 0);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+  if (self->tray != NULL)
+    otasuke_tray_set_item_enabled (self->tray, "app.fetch-feed", enabled);
 }
 
 static void
@@ -679,6 +682,7 @@ otasuke_application_startup (GApplication *app)
   self->tray = otasuke_tray_new (APPLICATION_ID, _("Otasuke"), g_application_get_dbus_connection (app));
   g_signal_connect_object (self->tray, "activate", G_CALLBACK (g_application_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tray, "menu-item", G_CALLBACK (on_tray_menu_item), self, G_CONNECT_SWAPPED);
+  update_fetch_action (self);
   g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
 
   /* Low priority: the first frame is drawn before this work competes for the CPU. */
