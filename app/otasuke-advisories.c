@@ -35,6 +35,7 @@ enum {
   PROP_LAST_SUCCESS,
   PROP_LAST_ERROR,
   PROP_LAST_ERROR_AT,
+  PROP_CAN_UPDATE,
   N_PROPS
 };
 
@@ -403,6 +404,31 @@ otasuke_advisories_update_async (OtasukeAdvisories   *self,
   otasuke_feed_updater_update_async (self->updater, url, cancellable, update_cb, g_steal_pointer (&task));
 }
 
+gboolean
+otasuke_advisories_get_can_update (OtasukeAdvisories *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), FALSE);
+
+  return self->updater != NULL && otasuke_feed_updater_get_n_trusted_keys (self->updater) > 0;
+}
+
+guint
+otasuke_advisories_set_trusted_keys (OtasukeAdvisories  *self,
+                                     const char * const *keys)
+{
+  gboolean could = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), 0);
+  g_return_val_if_fail (self->updater != NULL, 0);
+
+  could = otasuke_advisories_get_can_update (self);
+  n = otasuke_feed_updater_set_trusted_keys (self->updater, keys);
+  if (could != otasuke_advisories_get_can_update (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UPDATE]);
+  return n;
+}
+
 OtasukeUpdateOutcome *
 otasuke_advisories_update_finish (OtasukeAdvisories  *self,
                                   GAsyncResult       *result,
@@ -542,6 +568,9 @@ otasuke_advisories_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CAN_UPDATE:
+      g_value_set_boolean (value, otasuke_advisories_get_can_update (self));
+      break;
     case PROP_N_UNREAD:
       g_value_set_uint (value, self->n_unread);
       break;
@@ -614,6 +643,7 @@ otasuke_advisories_class_init (OtasukeAdvisoriesClass *klass)
   properties[PROP_LAST_SUCCESS] = g_param_spec_int64 ("last-success", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, flags);
   properties[PROP_LAST_ERROR_AT] = g_param_spec_int64 ("last-error-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CAN_UPDATE] = g_param_spec_boolean ("can-update", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

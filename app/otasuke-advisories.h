@@ -60,6 +60,12 @@ void               otasuke_advisories_set_read          (OtasukeAdvisories      
                                                          gboolean                   read);
 void               otasuke_advisories_mark_all_read     (OtasukeAdvisories         *self);
 
+/* Whether a feed can be fetched at all: without a trusted key none is
+ * downloaded ("can-update" is notified when that changes). */
+gboolean           otasuke_advisories_get_can_update    (OtasukeAdvisories         *self);
+/* Sets the updater's trusted keys (see otasuke_feed_updater_set_trusted_keys). */
+guint              otasuke_advisories_set_trusted_keys  (OtasukeAdvisories         *self,
+                                                         const char * const        *keys);
 /* Fetches @url now (the "check now" action); the list reloads when it ends. */
 void               otasuke_advisories_update_async      (OtasukeAdvisories         *self,
                                                          const char                *url,

@@ -159,13 +159,43 @@ otasuke_sheet_render_draw_page (OtasukeSheet                   *sheet,
 
 /* Files */
 
+/* The reason at the end of a GLib file error ("…: No space left on device"),
+ * without the temporary file's name that comes before it; NULL when none. */
+static const char *
+error_reason (const GError *error)
+{
+  const char *colon = g_strrstr (error->message, ": ");
+
+  return colon != NULL && colon[2] != '\0' ? colon + 2 : NULL;
+}
+
 gboolean
 otasuke_sheet_write_private_file (const char    *path,
                                   const char    *data,
                                   gsize          length,
                                   GError       **error)
 {
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  const char *reason;
+
+  /* Whatever is there already, a link included, is looked at, not what it
+   * points to: only an ordinary file is replaced. Renaming over anything
+   * else would swap a device, a pipe or a link for a PDF. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                            NULL, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                   ? _("%s is a folder, so nothing was saved. Choose a file name.")
+                   : _("%s is not an ordinary file, so nothing was saved there. Choose another name."),
+                   display);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
 
   /* A temporary file renamed over @path: a reader never sees half a sheet,
    * and the file is only ever readable by its owner. */
@@ -173,24 +203,37 @@ otasuke_sheet_write_private_file (const char    *path,
                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     return TRUE;
 
-  /* GLib names its temporary file; the user chose @path. */
-  {
-    static const struct { GFileError code; int errnum; } short_reasons[] = {
-      { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EACCES }, { G_FILE_ERROR_NOENT, ENOENT },
-      { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_ISDIR, EISDIR }, { G_FILE_ERROR_NOSPC, ENOSPC },
-      { G_FILE_ERROR_ROFS, EROFS }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
-    };
-    g_autofree char *display = g_filename_display_name (path);
-    const char *reason = local_error->message;
-
-    for (guint i = 0; local_error->domain == G_FILE_ERROR && i < G_N_ELEMENTS (short_reasons); i++)
-      if ((int) short_reasons[i].code == local_error->code)
-        reason = g_strerror (short_reasons[i].errnum);
-
-    /* Translators: the file the user chose, then why it could not be written ("Permission denied") */
-    g_set_error (error, local_error->domain, local_error->code, _("“%s” could not be written: %s"), display, reason);
-    return FALSE;
-  }
+  /* GLib's message names the temporary file; the user chose @path. */
+  reason = error_reason (local_error);
+  switch (local_error->domain == G_FILE_ERROR ? local_error->code : G_FILE_ERROR_FAILED)
+    {
+    case G_FILE_ERROR_NOSPC:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("The disk is full, so %s could not be saved. Free some space and try again."),
+                   display);
+      break;
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s could not be saved: that folder does not allow writing. Choose another folder."),
+                   display);
+      break;
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s could not be saved: its folder does not exist."), display);
+      break;
+    default:
+      if (reason != NULL)
+        /* Translators: the file, then the system's reason */
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s could not be saved (%s)."), display, reason);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s could not be saved."), display);
+      break;
+    }
+  g_debug ("Writing %s failed: %s", path, local_error->message);
+  return FALSE;
 }
 
 gboolean

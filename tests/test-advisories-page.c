@@ -9,8 +9,10 @@
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-match.h"
 #include "otasuke-advisory-row.h"
+#include "otasuke-minisign.h"
 #include "otasuke-store-advisories.h"
 #include "otasuke-time.h"
+#include "test-server.h"
 #include "window-harness.h"
 
 /* The advisories page. */
@@ -127,6 +129,25 @@ all_stored_as_read (gpointer data)
   return stored_as_read (NULL);
 }
 
+/* Adds a freshly made key to the trusted-keys setting. */
+static void
+trust_a_key (OtasukeApplication *app)
+{
+  g_autofree char *public_key = NULL;
+  g_autofree char *secret_key = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(OtasukeMinisignKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *keys[2] = { NULL, NULL };
+
+  otasuke_minisign_keygen (&public_key, &secret_key);
+  key = otasuke_minisign_key_new_from_file_contents (public_key, strlen (public_key), &error);
+  g_assert_no_error (error);
+  line = otasuke_minisign_key_get_base64 (key);
+  keys[0] = line;
+  g_settings_set_strv (otasuke_application_get_settings (app), "trusted-keys", keys);
+}
+
 static void
 test_advisories_bundled (Fixture       *fixture,
                          gconstpointer  data)
@@ -158,8 +179,11 @@ test_advisories_bundled (Fixture       *fixture,
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, n_items);
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page));
 
-  /* Honest about where they came from; nothing went wrong. */
+  /* Honest about where they came from; nothing went wrong. (A release build
+   * has the Chamber's key: without one the page says so instead, see no-key.) */
+  trust_a_key (fixture->app);
   g_assert_true (gtk_widget_get_visible (page_child (page, "bundled_box")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "no_key_box")));
   g_assert_false (gtk_widget_get_visible (page_child (page, "error_box")));
   g_assert_false (gtk_widget_get_visible (page_child (page, "stale_box")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "detail_stack")), ==, "none");
@@ -431,6 +455,50 @@ widget_is_visible (gpointer data)
   return gtk_widget_get_visible (data);
 }
 
+/* A build without the Chamber's key and no key in the settings: "Check now"
+ * is off, the page says why, and nothing is downloaded whatever asks. */
+static void
+test_advisories_no_key (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  OtasukeAdvisoriesPage *page = show_advisories_page (fixture);
+  OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
+  GtkWidget *button = page_child (page, "check_button");
+  OtasukeTestServer *server = otasuke_test_server_new ();
+  g_autofree char *url = otasuke_test_server_get_url (server, "/feed.json");
+  const char *none[] = { NULL };
+
+  g_assert_cmpstr (CHAMBER_FEED_KEY, ==, "");
+  g_settings_set_strv (otasuke_application_get_settings (fixture->app), "trusted-keys", none);
+  g_settings_set_string (otasuke_application_get_settings (fixture->app), "feed-url", url);
+  otasuke_test_server_add_text (server, "/feed.json", SOUP_STATUS_OK, "{}");
+
+  g_assert_false (otasuke_advisories_get_can_update (advisories));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "fetch-feed"));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "no_key_box")));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "banner_box")));
+  /* It replaces the line that promises newer advisories once fetched. */
+  g_assert_false (gtk_widget_get_visible (page_child (page, "bundled_box")));
+  g_test_message ("reason shown: %s",
+                  gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (page_child (page, "no_key_box")))));
+
+  /* The shortcut and the tray go through the same action: nothing happens. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "fetch-feed", NULL);
+  g_assert_false (otasuke_advisories_get_busy (advisories));
+  wait_for_frames (GTK_WIDGET (page));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json"), ==, 0);
+
+  /* A key added in the settings turns it on at once. */
+  trust_a_key (fixture->app);
+  g_assert_true (otasuke_advisories_get_can_update (advisories));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "fetch-feed"));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "no_key_box")));
+
+  otasuke_test_server_free (server);
+}
+
 static void
 test_advisories_check_now (Fixture       *fixture,
                            gconstpointer  data)
@@ -444,6 +512,10 @@ test_advisories_check_now (Fixture       *fixture,
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Control>r");
   g_assert_cmpstr (accels[1], ==, "F5");
+
+  /* Checking needs a key to verify what arrives. */
+  trust_a_key (fixture->app);
+  g_assert_false (gtk_widget_get_visible (page_child (page, "no_key_box")));
 
   /* Nothing listens there: the attempt fails at once, without the internet. */
   g_settings_set_string (otasuke_application_get_settings (fixture->app), "feed-url",
@@ -656,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/window/advisories/stale", test_advisories_stale);
   g_test_add_func ("/window/advisories/failed-fetch", test_advisories_failed_fetch);
   g_test_add_data_func ("/window/advisories/check-now", (gconstpointer) test_advisories_check_now, run_clean);
+  g_test_add_data_func ("/window/advisories/no-key", (gconstpointer) test_advisories_no_key, run_clean);
   g_test_add_data_func ("/window/advisories/category-filter", (gconstpointer) test_advisories_category_filter, run_clean);
   g_test_add_data_func ("/window/advisories/link", (gconstpointer) test_advisories_link, run_clean);
   g_test_add_data_func ("/window/advisories/affects-you", (gconstpointer) test_advisories_affects_you, run_clean);

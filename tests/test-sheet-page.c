@@ -606,7 +606,7 @@ test_sheet_export_errors (Fixture       *fixture,
 
   /* A folder that is not one (this fails for root too): the file chosen and why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", inside_file));
-  shown = g_strdup_printf (_("“%s” could not be written: %s"), inside_file, g_strerror (ENOTDIR));
+  shown = g_strdup_printf (_("%s could not be saved: its folder does not exist."), inside_file);
   expect_save_failure (fixture, shown, "sheet-save-failed.png");
 
   /* A read-only folder, where permissions apply. */
@@ -614,7 +614,8 @@ test_sheet_export_errors (Fixture       *fixture,
     {
       g_autofree char *read_only = g_build_filename (dir, "read-only", NULL);
       g_autofree char *target = g_build_filename (read_only, "sheet.pdf", NULL);
-      g_autofree char *message = g_strdup_printf (_("“%s” could not be written: %s"), target, g_strerror (EACCES));
+      g_autofree char *message = g_strdup_printf (_("%s could not be saved: that folder does not allow writing. "
+                                                    "Choose another folder."), target);
 
       g_assert_cmpint (g_mkdir (read_only, 0500), ==, 0);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", target));

@@ -507,6 +507,22 @@ menu_click (OtasukeApplication *app,
                                     NULL);
 }
 
+/* Whether the host is told that menu item @id can be chosen. */
+static gboolean
+menu_item_enabled (OtasukeApplication *app,
+                   int                 id)
+{
+  g_autoptr(GVariant) layout = menu_layout (app);
+  g_autoptr(GVariant) children = g_variant_get_child_value (layout, 2);
+  g_autoptr(GVariant) child = g_variant_get_child_value (children, (gsize) id - 1);
+  g_autoptr(GVariant) item = g_variant_get_variant (child);
+  g_autoptr(GVariant) props = g_variant_get_child_value (item, 1);
+  gboolean enabled = FALSE;
+
+  g_assert_true (g_variant_lookup (props, "enabled", "b", &enabled));
+  return enabled;
+}
+
 /* The menu item's id for @action, checking the layout on the way. */
 static int
 menu_id_for (GVariant   *layout,
@@ -593,7 +609,29 @@ check_menu (OtasukeApplication *app)
   iterate_until (has_window, app);
   g_assert_cmpstr (otasuke_window_get_visible_page (active_window (app)), ==, "check");
 
-  /* Check advisories now: a fetch (refused at once by the closed port). */
+  /* Without a trusted key "Check advisories now" is greyed out and does nothing. */
+  g_assert_false (menu_item_enabled (app, menu_id_for (layout, "app.fetch-feed")));
+  menu_click (app, menu_id_for (layout, "app.fetch-feed"));
+  iterate_for (200);
+  g_assert_false (advisories_busy (app));
+
+  /* Check advisories now: a fetch (refused at once by the closed port); it
+   * needs a trusted key, else nothing is fetched at all. */
+  {
+    g_autofree char *public_key = NULL;
+    g_autofree char *secret_key = NULL;
+    g_autofree char *line = NULL;
+    g_autoptr(OtasukeMinisignKey) key = NULL;
+    const char *keys[2] = { NULL, NULL };
+
+    otasuke_minisign_keygen (&public_key, &secret_key);
+    key = otasuke_minisign_key_new_from_file_contents (public_key, strlen (public_key), NULL);
+    g_assert_nonnull (key);
+    line = otasuke_minisign_key_get_base64 (key);
+    keys[0] = line;
+    g_settings_set_strv (otasuke_application_get_settings (app), "trusted-keys", keys);
+  }
+  g_assert_true (menu_item_enabled (app, menu_id_for (layout, "app.fetch-feed")));
   g_settings_set_string (otasuke_application_get_settings (app), "feed-url", "http://127.0.0.1:1/feed.json");
   menu_click (app, menu_id_for (layout, "app.fetch-feed"));
   iterate_until (advisories_busy, app);

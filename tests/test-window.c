@@ -276,6 +276,54 @@ prefs_child (OtasukePreferencesWindow *prefs,
   return GTK_WIDGET (child);
 }
 
+/* The open preferences window, or NULL; it is not one of the application's windows. */
+static OtasukePreferencesWindow *
+find_prefs (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (OTASUKE_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+prefs_is_open (gpointer data)
+{
+  return find_prefs () != NULL;
+}
+
+/* No usable key: Preferences says calmly that advisories are not fetched,
+ * and names the setting's key that is not a key. */
+static void
+test_preferences_no_key (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = otasuke_application_get_settings (fixture->app);
+  const char *keys[] = { "RWQnot-a-key", NULL };
+  OtasukePreferencesWindow *prefs = NULL;
+  GtkWidget *no_key;
+  GtkWidget *bad_key;
+
+  g_assert_cmpstr (CHAMBER_FEED_KEY, ==, "");
+  g_settings_set_strv (settings, "trusted-keys", keys);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  iterate_until (prefs_is_open, NULL);
+  prefs = find_prefs ();
+
+  no_key = prefs_child (prefs, "no_key_label");
+  bad_key = prefs_child (prefs, "bad_key_label");
+  g_assert_true (gtk_widget_get_visible (no_key));
+  g_assert_false (gtk_widget_has_css_class (no_key, "warning"));
+  g_assert_true (gtk_widget_get_visible (bad_key));
+  g_test_message ("%s\n%s", gtk_label_get_text (GTK_LABEL (no_key)), gtk_label_get_text (GTK_LABEL (bad_key)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (bad_key)), "RWQnot-a-key"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "fetch-feed"));
+  save_png (GTK_WIDGET (prefs), "preferences-no-key.png");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
@@ -480,6 +528,7 @@ main (int   argc,
   g_test_add_data_func ("/window/preferences", (gconstpointer) test_preferences, run_clean);
   g_test_add_data_func ("/window/preferences/autostart-truth", (gconstpointer) test_preferences_autostart_truth,
                         run_clean);
+  g_test_add_data_func ("/window/preferences/no-key", (gconstpointer) test_preferences_no_key, run_clean);
   g_test_add_data_func ("/window/remembers-size", (gconstpointer) test_window_remembers_size, run_clean);
   g_test_add_data_func ("/window/about", (gconstpointer) test_about, run_clean);
   g_test_add_func ("/window/narrow", test_narrow_window);

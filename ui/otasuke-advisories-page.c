@@ -30,6 +30,7 @@ struct _OtasukeAdvisoriesPage
   GtkWidget          *back_button;
   GtkWidget          *banner_box;
   GtkWidget          *bundled_box;
+  GtkWidget          *no_key_box;
   GtkDropDown        *category_dropdown;
   GtkWidget          *check_button;
   GtkStack           *check_icon_stack;
@@ -81,8 +82,10 @@ otasuke_advisories_page_actions_update (OtasukeAdvisoriesPage *self)
                                  otasuke_advisories_get_n_unread (self->advisories) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "advisories.open-link", link != NULL);
 
-  /* The button runs app.fetch-feed; one check at a time is enough. */
-  gtk_widget_set_sensitive (self->check_button, self->advisories != NULL && !busy);
+  /* The button runs app.fetch-feed; one check at a time is enough, and
+   * without a trusted key there is nothing it could accept. */
+  gtk_widget_set_sensitive (self->check_button, self->advisories != NULL && !busy &&
+                                                otasuke_advisories_get_can_update (self->advisories));
   gtk_stack_set_visible_child_name (self->check_icon_stack, busy ? "busy" : "icon");
   gtk_spinner_set_spinning (self->check_spinner, busy);
   gtk_label_set_text (self->check_label, busy ? _("Checking…") : _("Check Now"));
@@ -96,7 +99,8 @@ update_banners (OtasukeAdvisoriesPage *self)
   gboolean loaded = advisories != NULL && otasuke_advisories_get_loaded (advisories);
   gboolean show_error = loaded && error != NULL && error[0] != '\0';
   gboolean show_stale = loaded && otasuke_advisories_get_stale (advisories);
-  gboolean show_bundled = loaded && otasuke_advisories_get_bundled (advisories);
+  gboolean show_no_key = loaded && !otasuke_advisories_get_can_update (advisories);
+  gboolean show_bundled = loaded && !show_no_key && otasuke_advisories_get_bundled (advisories);
 
   if (show_error)
     {
@@ -111,7 +115,8 @@ update_banners (OtasukeAdvisoriesPage *self)
   gtk_widget_set_visible (self->error_box, show_error);
   gtk_widget_set_visible (self->stale_box, show_stale);
   gtk_widget_set_visible (self->bundled_box, show_bundled);
-  gtk_widget_set_visible (self->banner_box, show_error || show_stale || show_bundled);
+  gtk_widget_set_visible (self->no_key_box, show_no_key);
+  gtk_widget_set_visible (self->banner_box, show_error || show_stale || show_bundled || show_no_key);
 }
 
 static void
@@ -549,7 +554,7 @@ otasuke_advisories_page_set_advisories (OtasukeAdvisoriesPage *self,
         {
           static const char * const watched[] = {
             "notify::n-unread", "notify::busy", "notify::loaded", "notify::bundled",
-            "notify::stale", "notify::last-error", "notify::last-error-at",
+            "notify::stale", "notify::last-error", "notify::last-error-at", "notify::can-update",
           };
 
           for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
@@ -696,6 +701,7 @@ otasuke_advisories_page_class_init (OtasukeAdvisoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, banner_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, bundled_box);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, no_key_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, check_icon_stack);

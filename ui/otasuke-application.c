@@ -95,13 +95,29 @@ collect_trusted_keys (GSettings *settings)
   return g_strv_builder_end (builder);
 }
 
+/* "Check now" (and its shortcut and tray item) is there only when a feed can be accepted. */
+static void
+update_fetch_action (OtasukeApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "fetch-feed");
+  gboolean enabled = otasuke_application_get_n_trusted_keys (self) > 0;
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+  if (self->tray != NULL)
+    otasuke_tray_set_item_enabled (self->tray, "app.fetch-feed", enabled);
+}
+
 static void
 on_trusted_keys_changed (OtasukeApplication *self)
 {
   g_auto(GStrv) keys = collect_trusted_keys (self->settings);
 
-  if (self->updater != NULL)
+  if (self->advisories != NULL)
+    otasuke_advisories_set_trusted_keys (self->advisories, (const char * const *) keys);
+  else if (self->updater != NULL)
     otasuke_feed_updater_set_trusted_keys (self->updater, (const char * const *) keys);
+  update_fetch_action (self);
 }
 
 static void
@@ -340,8 +356,9 @@ preferences_action (GSimpleAction *action,
   OtasukeApplication *self = user_data;
   OtasukeWindow *window = get_or_create_window (self);
   OtasukePreferencesWindow *prefs = otasuke_preferences_window_new (self->settings);
+  g_autofree char *unreadable = self->updater != NULL ? otasuke_feed_updater_get_unreadable_keys (self->updater) : NULL;
 
-  otasuke_preferences_window_set_n_trusted_keys (prefs, otasuke_application_get_n_trusted_keys (self));
+  otasuke_preferences_window_set_trust (prefs, otasuke_application_get_n_trusted_keys (self), unreadable);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
@@ -426,7 +443,8 @@ fetch_feed_action (GSimpleAction *action,
   OtasukeApplication *self = user_data;
   g_autofree char *url = NULL;
 
-  if (self->advisories == NULL)
+  /* Without a trusted key nothing is downloaded: it could only be refused. */
+  if (self->advisories == NULL || !otasuke_advisories_get_can_update (self->advisories))
     return;
 
   url = g_settings_get_string (self->settings, "feed-url");
@@ -660,6 +678,7 @@ otasuke_application_startup (GApplication *app)
   otasuke_platform_ui_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  update_fetch_action (self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
@@ -680,6 +699,7 @@ otasuke_application_startup (GApplication *app)
   self->tray = otasuke_tray_new (APPLICATION_ID, _("Otasuke"), g_application_get_dbus_connection (app));
   g_signal_connect_object (self->tray, "activate", G_CALLBACK (g_application_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tray, "menu-item", G_CALLBACK (on_tray_menu_item), self, G_CONNECT_SWAPPED);
+  update_fetch_action (self);
   g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
 
   self->resume_monitor = otasuke_resume_monitor_new (NULL);

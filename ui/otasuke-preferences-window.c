@@ -23,6 +23,7 @@ struct _OtasukePreferencesWindow
   GtkLabel             *feed_url_error;
   GtkAdjustment        *interval_adjustment;
   GtkWidget            *no_key_label;
+  GtkLabel             *bad_key_label;
   GtkSwitch            *notifications_switch;
   AdwComboRow          *severity_row;
 };
@@ -221,6 +222,7 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, no_key_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, bad_key_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, severity_row);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_apply);
@@ -241,12 +243,23 @@ otasuke_preferences_window_new (GSettings *settings)
   return g_object_new (OTASUKE_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
 }
 
-/* Without a trusted key no network feed is accepted; say so where the feed is set. */
+/* Without a trusted key no network feed is fetched; say so where the feed is
+ * set. @unreadable (or NULL) names keys in the settings that are not keys. */
 void
-otasuke_preferences_window_set_n_trusted_keys (OtasukePreferencesWindow *self,
-                                               guint                     n_keys)
+otasuke_preferences_window_set_trust (OtasukePreferencesWindow *self,
+                                      guint                     n_keys,
+                                      const char               *unreadable)
 {
   g_return_if_fail (OTASUKE_IS_PREFERENCES_WINDOW (self));
 
   gtk_widget_set_visible (self->no_key_label, n_keys == 0);
+  if (unreadable != NULL)
+    {
+      /* Translators: keys in the trusted-keys setting that are not keys; the list follows */
+      g_autofree char *text = g_strdup_printf (_("A key in the settings cannot be read and is not used:\n%s"),
+                                               unreadable);
+
+      gtk_label_set_text (self->bad_key_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->bad_key_label), unreadable != NULL);
 }

@@ -103,7 +103,8 @@ static const char introspection_xml[] =
   "  </interface>"
   "</node>";
 
-/* The menu never changes while the program runs. */
+/* The menu's layout never changes while the program runs (only whether an
+ * item is enabled, sent with ItemsPropertiesUpdated). */
 #define MENU_REVISION 1
 
 /* Reference-counted, since D-Bus callbacks may still be on their way when
@@ -127,6 +128,7 @@ typedef struct {
    * icon as pixels for hosts that draw only those. */
   char               *theme_path;
   GVariant           *pixmaps;
+  guint               sent_disabled;  /* bit i: menu item i + 1 was disabled */
 } Sni;
 
 static Sni *
@@ -371,8 +373,16 @@ wants (const char * const *names,
   return names == NULL || names[0] == NULL || g_strv_contains (names, name);
 }
 
+static gboolean
+item_enabled (Sni *self,
+              int  id)
+{
+  return self->tray == NULL || otasuke_tray_get_item_enabled (self->tray, (guint) id - 1);
+}
+
 static GVariant *
-menu_item_properties (int                 id,
+menu_item_properties (Sni                *self,
+                      int                 id,
                       const char * const *names)
 {
   g_auto(GVariantBuilder) props = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
@@ -391,7 +401,7 @@ menu_item_properties (int                 id,
       if (wants (names, "label"))
         g_variant_builder_add (&props, "{sv}", "label", g_variant_new_string (_(items[id - 1].label)));
       if (wants (names, "enabled"))
-        g_variant_builder_add (&props, "{sv}", "enabled", g_variant_new_boolean (TRUE));
+        g_variant_builder_add (&props, "{sv}", "enabled", g_variant_new_boolean (item_enabled (self, id)));
       if (wants (names, "visible"))
         g_variant_builder_add (&props, "{sv}", "visible", g_variant_new_boolean (TRUE));
     }
@@ -408,7 +418,8 @@ menu_id_is_valid (int id)
 }
 
 static GVariant *
-menu_layout (int                 id,
+menu_layout (Sni                *self,
+             int                 id,
              int                 depth,
              const char * const *names)
 {
@@ -419,9 +430,9 @@ menu_layout (int                 id,
   /* Only the root has children; depth -1 means all levels. */
   if (id == 0 && depth != 0)
     for (guint i = 1; i <= n_items; i++)
-      g_variant_builder_add (&children, "v", menu_layout ((int) i, depth - 1, names));
+      g_variant_builder_add (&children, "v", menu_layout (self, (int) i, depth - 1, names));
 
-  return g_variant_new ("(i@a{sv}av)", id, menu_item_properties (id, names), &children);
+  return g_variant_new ("(i@a{sv}av)", id, menu_item_properties (self, id, names), &children);
 }
 
 static GVariant *
@@ -481,7 +492,7 @@ menu_event (Sni        *self,
     return FALSE;
   if (self->tray == NULL)
     return TRUE;
-  if (!g_str_equal (event_id, "clicked"))
+  if (!g_str_equal (event_id, "clicked") || !item_enabled (self, id))
     return TRUE;
 
   click = g_new0 (Click, 1);
@@ -517,7 +528,7 @@ menu_method_call (GDBusConnection       *connection,
         }
       g_dbus_method_invocation_return_value (invocation,
                                              g_variant_new ("(u@(ia{sv}av))", MENU_REVISION,
-                                                            menu_layout (parent, depth, names)));
+                                                            menu_layout (self, parent, depth, names)));
     }
   else if (g_str_equal (method_name, "GetGroupProperties"))
     {
@@ -533,14 +544,14 @@ menu_method_call (GDBusConnection       *connection,
       if (g_variant_n_children (ids) == 0)
         {
           for (id = 0; (guint) id <= n_items; id++)
-            g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (id, names));
+            g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (self, id, names));
         }
       else
         {
           g_variant_iter_init (&iter, ids);
           while (g_variant_iter_next (&iter, "i", &id))
             if (menu_id_is_valid (id))
-              g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (id, names));
+              g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (self, id, names));
         }
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(@a(ia{sv}))", g_variant_builder_end (&result)));
     }
@@ -556,7 +567,7 @@ menu_method_call (GDBusConnection       *connection,
         {
           const char *names[] = { name, NULL };
 
-          props = g_variant_ref_sink (menu_item_properties (id, names));
+          props = g_variant_ref_sink (menu_item_properties (self, id, names));
           value = g_variant_lookup_value (props, name, NULL);
         }
       if (value == NULL)
@@ -628,6 +639,39 @@ emit_item_signal (Sni        *self,
     g_debug ("Could not emit %s: %s", name, error->message);
 }
 
+/* Tells hosts which menu items changed between enabled and disabled. */
+static void
+sni_update_menu (Sni *self)
+{
+  g_auto(GVariantBuilder) updated = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(ia{sv})"));
+  g_autoptr(GError) error = NULL;
+  guint disabled = 0;
+  guint n_items;
+
+  otasuke_tray_get_menu (&n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (!item_enabled (self, (int) i + 1))
+      disabled |= 1u << i;
+  if (disabled == self->sent_disabled)
+    return;
+
+  for (guint i = 0; i < n_items; i++)
+    if (((disabled ^ self->sent_disabled) >> i) & 1)
+      {
+        g_auto(GVariantBuilder) props = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+
+        g_variant_builder_add (&props, "{sv}", "enabled", g_variant_new_boolean (!((disabled >> i) & 1)));
+        g_variant_builder_add (&updated, "(i@a{sv})", (int) i + 1, g_variant_builder_end (&props));
+      }
+  self->sent_disabled = disabled;
+  if (self->menu_id != 0 &&
+      !g_dbus_connection_emit_signal (self->connection, NULL, MENU_PATH, MENU_IFACE, "ItemsPropertiesUpdated",
+                                      g_variant_new ("(@a(ia{sv})@a(ias))", g_variant_builder_end (&updated),
+                                                     g_variant_new_array (G_VARIANT_TYPE ("(ias)"), NULL, 0)),
+                                      &error))
+    g_debug ("Could not emit ItemsPropertiesUpdated: %s", error->message);
+}
+
 static void
 sni_update (OtasukeTrayBackend *backend)
 {
@@ -655,6 +699,7 @@ sni_update (OtasukeTrayBackend *backend)
       self->sent_tooltip = g_strdup (tooltip);
       emit_item_signal (self, "NewToolTip", NULL);
     }
+  sni_update_menu (self);
 }
 
 static void

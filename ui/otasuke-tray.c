@@ -18,6 +18,7 @@ struct _OtasukeTray
   OtasukeTrayStatus   status;
   gboolean            attention;
   gboolean            is_available;
+  guint               disabled;  /* one bit per menu item, by index */
 };
 
 G_DEFINE_FINAL_TYPE (OtasukeTray, otasuke_tray, G_TYPE_OBJECT)
@@ -51,6 +52,36 @@ update_backend (OtasukeTray *self)
 {
   if (self->backend != NULL && self->backend->update != NULL)
     self->backend->update (self->backend);
+}
+
+void
+otasuke_tray_set_item_enabled (OtasukeTray *self,
+                               const char  *action,
+                               gboolean     enabled)
+{
+  guint disabled;
+
+  g_return_if_fail (OTASUKE_IS_TRAY (self));
+  g_return_if_fail (action != NULL);
+
+  disabled = self->disabled;
+  for (guint i = 0; i < G_N_ELEMENTS (menu); i++)
+    if (g_str_equal (menu[i].action, action))
+      disabled = enabled ? disabled & ~(1u << i) : disabled | (1u << i);
+  if (disabled == self->disabled)
+    return;
+  self->disabled = disabled;
+  update_backend (self);
+}
+
+gboolean
+otasuke_tray_get_item_enabled (OtasukeTray *self,
+                               guint        index)
+{
+  g_return_val_if_fail (OTASUKE_IS_TRAY (self), FALSE);
+  g_return_val_if_fail (index < G_N_ELEMENTS (menu), FALSE);
+
+  return (self->disabled & (1u << index)) == 0;
 }
 
 static void

@@ -46,6 +46,13 @@ void               otasuke_tray_set_attention     (OtasukeTray       *self,
 const char        *otasuke_tray_get_tooltip       (OtasukeTray       *self);
 void               otasuke_tray_set_tooltip       (OtasukeTray       *self,
                                                    const char        *tooltip);
+/* Greys out (or back in) the menu item for @action, e.g. "app.fetch-feed"
+ * while its action is disabled; a greyed-out item cannot be chosen. */
+void               otasuke_tray_set_item_enabled  (OtasukeTray       *self,
+                                                   const char        *action,
+                                                   gboolean           enabled);
+gboolean           otasuke_tray_get_item_enabled  (OtasukeTray       *self,
+                                                   guint              index);
 /* The menu, in order; the labels still to be translated. */
 const OtasukeTrayMenuItem *otasuke_tray_get_menu  (guint             *n_items);
 /* A message from the icon (plain text, never markup). FALSE where the
@@ -61,7 +68,7 @@ gboolean           otasuke_tray_show_balloon      (OtasukeTray       *self,
 typedef struct _OtasukeTrayBackend OtasukeTrayBackend;
 struct _OtasukeTrayBackend
 {
-  /* Status, attention or tooltip changed. */
+  /* Status, attention, tooltip or which menu items are enabled changed. */
   void (*update) (OtasukeTrayBackend *backend);
   void (*free)   (OtasukeTrayBackend *backend);
   /* May be NULL: no balloons. */
