@@ -40,7 +40,7 @@ test_launch_refuses (void)
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_test_expect_message ("otasuke-launch", G_LOG_LEVEL_WARNING,
-                             "Refusing to open an address that is not http or https");
+                             "Refusing to open an address that is not an http or https link");
       g_assert_false (otasuke_launch_uri (NULL, refused[i]));
       g_test_assert_expected_messages ();
     }
