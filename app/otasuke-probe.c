@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "otasuke-feed.h"
+#include "otasuke-json.h"
 #include "otasuke-probe-private.h"
 #include "otasuke-subprocess.h"
 #include "otasuke-version.h"
@@ -431,95 +431,71 @@ otasuke_probe_package_version (const char *package_version)
 /* JSON */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_answer (JsonBuilder        *builder,
+add_answer (json_t             *object,
             const char         *name,
             OtasukeProbeAnswer  value)
 {
-  json_builder_set_member_name (builder, name);
   if (value == OTASUKE_PROBE_UNKNOWN)
-    json_builder_add_null_value (builder);
+    otasuke_json_set_null (object, name);
   else
-    json_builder_add_boolean_value (builder, value == OTASUKE_PROBE_YES);
+    otasuke_json_set_bool (object, name, value == OTASUKE_PROBE_YES);
 }
 
 static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *name,
-                 gint64       value,
-                 gboolean     known)
+add_int_or_null (json_t     *object,
+                 const char *name,
+                 gint64      value,
+                 gboolean    known)
 {
-  json_builder_set_member_name (builder, name);
   if (known)
-    json_builder_add_int_value (builder, value);
+    otasuke_json_set_int (object, name, value);
   else
-    json_builder_add_null_value (builder);
+    otasuke_json_set_null (object, name);
 }
 
 static void
-add_browsers (JsonBuilder  *builder,
-              GPtrArray    *browsers)
+add_browsers (json_t    *object,
+              GPtrArray *browsers)
 {
-  json_builder_set_member_name (builder, "browsers");
-  json_builder_begin_array (builder);
+  json_t *array = otasuke_json_set (object, "browsers", json_array ());
+
   for (guint i = 0; browsers != NULL && i < browsers->len; i++)
     {
       const OtasukeProbeBrowser *b = g_ptr_array_index (browsers, i);
+      json_t *entry = json_object ();
 
-      json_builder_begin_object (builder);
-      add_string (builder, "id", b->id);
-      add_string (builder, "name", b->name);
-      add_string (builder, "version", b->version);
-      add_string (builder, "channel", b->channel);
-      add_string (builder, "source", otasuke_probe_source_to_string (b->source));
-      add_string (builder, "path", b->path);
-      json_builder_end_object (builder);
+      json_array_append_new (array, entry);
+      otasuke_json_set_string (entry, "id", b->id);
+      otasuke_json_set_string (entry, "name", b->name);
+      otasuke_json_set_string (entry, "version", b->version);
+      otasuke_json_set_string (entry, "channel", b->channel);
+      otasuke_json_set_string (entry, "source", otasuke_probe_source_to_string (b->source));
+      otasuke_json_set_string (entry, "path", b->path);
     }
-  json_builder_end_array (builder);
 }
 
 static void
-add_os (JsonBuilder          *builder,
+add_os (json_t               *object,
         const OtasukeProbeOs *os)
 {
-  json_builder_set_member_name (builder, "os");
-  json_builder_begin_object (builder);
-  add_string (builder, "name", os->name);
-  add_string (builder, "version", os->version);
-  add_string (builder, "id", os->id);
-  add_string (builder, "version_id", os->version_id);
-  add_string (builder, "architecture", os->architecture);
-  add_string (builder, "kernel", os->kernel);
-  add_answer (builder, "supported", os->supported);
-  add_string (builder, "end_of_support", os->end_of_support);
-  json_builder_end_object (builder);
+  json_t *entry = otasuke_json_set (object, "os", json_object ());
+
+  otasuke_json_set_string (entry, "name", os->name);
+  otasuke_json_set_string (entry, "version", os->version);
+  otasuke_json_set_string (entry, "id", os->id);
+  otasuke_json_set_string (entry, "version_id", os->version_id);
+  otasuke_json_set_string (entry, "architecture", os->architecture);
+  otasuke_json_set_string (entry, "kernel", os->kernel);
+  add_answer (entry, "supported", os->supported);
+  otasuke_json_set_string (entry, "end_of_support", os->end_of_support);
 }
 
 static void
-add_security (JsonBuilder                *builder,
+add_security (json_t                     *object,
               const OtasukeProbeSecurity *sec)
 {
   g_autofree char *date = NULL;
+  json_t *clamav;
 
   if (sec->clamav_signatures_time > 0)
     {
@@ -529,101 +505,83 @@ add_security (JsonBuilder                *builder,
         date = g_date_time_format_iso8601 (dt);
     }
 
-  json_builder_set_member_name (builder, "security_software");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "clamav");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", sec->clamav_installed);
-  add_string (builder, "scanner", sec->clamav_scanner_path);
-  add_bool (builder, "updater_installed", sec->clamav_updater_installed);
-  add_bool (builder, "updater_enabled", sec->clamav_updater_enabled);
-  add_string (builder, "signatures_updated", date);
-  add_int_or_null (builder, "signatures_age_days", sec->clamav_signatures_age_days,
+  clamav = otasuke_json_set (otasuke_json_set (object, "security_software", json_object ()),
+                             "clamav", json_object ());
+  otasuke_json_set_bool (clamav, "installed", sec->clamav_installed);
+  otasuke_json_set_string (clamav, "scanner", sec->clamav_scanner_path);
+  otasuke_json_set_bool (clamav, "updater_installed", sec->clamav_updater_installed);
+  otasuke_json_set_bool (clamav, "updater_enabled", sec->clamav_updater_enabled);
+  otasuke_json_set_string (clamav, "signatures_updated", date);
+  add_int_or_null (clamav, "signatures_age_days", sec->clamav_signatures_age_days,
                    sec->clamav_signatures_age_days >= 0);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
 }
 
 static void
-add_firewall (JsonBuilder                *builder,
+add_firewall (json_t                     *object,
               const OtasukeProbeFirewall *fw)
 {
-  json_builder_set_member_name (builder, "firewall");
-  json_builder_begin_object (builder);
-  add_bool (builder, "enabled", fw->ufw_enabled || fw->firewalld_enabled);
-  json_builder_set_member_name (builder, "ufw");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", fw->ufw_installed);
-  add_bool (builder, "enabled", fw->ufw_enabled);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "firewalld");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", fw->firewalld_installed);
-  add_bool (builder, "enabled", fw->firewalld_enabled);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  json_t *firewall = otasuke_json_set (object, "firewall", json_object ());
+  json_t *entry;
+
+  otasuke_json_set_bool (firewall, "enabled", fw->ufw_enabled || fw->firewalld_enabled);
+  entry = otasuke_json_set (firewall, "ufw", json_object ());
+  otasuke_json_set_bool (entry, "installed", fw->ufw_installed);
+  otasuke_json_set_bool (entry, "enabled", fw->ufw_enabled);
+  entry = otasuke_json_set (firewall, "firewalld", json_object ());
+  otasuke_json_set_bool (entry, "installed", fw->firewalld_installed);
+  otasuke_json_set_bool (entry, "enabled", fw->firewalld_enabled);
 }
 
 static void
-add_office_macros (JsonBuilder                    *builder,
+add_office_macros (json_t                         *object,
                    const OtasukeProbeOfficeMacros *macros)
 {
   int level = macros->macro_security_level;
   gboolean known = level >= 0 && level <= 3;
+  json_t *entry;
 
-  json_builder_set_member_name (builder, "office_macros");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "libreoffice");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", macros->libreoffice_installed);
-  add_string (builder, "profile", macros->libreoffice_profile);
-  add_int_or_null (builder, "macro_security_level", level, known);
-  add_string (builder, "level", known ? macro_level_id (level) : NULL);
-  add_bool (builder, "from_profile", macros->level_from_profile);
-  add_bool (builder, "macros_disabled", macros->macros_disabled);
-  add_answer (builder, "safe",
+  entry = otasuke_json_set (otasuke_json_set (object, "office_macros", json_object ()),
+                            "libreoffice", json_object ());
+  otasuke_json_set_bool (entry, "installed", macros->libreoffice_installed);
+  otasuke_json_set_string (entry, "profile", macros->libreoffice_profile);
+  add_int_or_null (entry, "macro_security_level", level, known);
+  otasuke_json_set_string (entry, "level", known ? macro_level_id (level) : NULL);
+  otasuke_json_set_bool (entry, "from_profile", macros->level_from_profile);
+  otasuke_json_set_bool (entry, "macros_disabled", macros->macros_disabled);
+  add_answer (entry, "safe",
               macros->macros_disabled ? OTASUKE_PROBE_YES
               : !known ? OTASUKE_PROBE_UNKNOWN
               : level >= 2 ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
 }
 
 static void
-add_screen_lock (JsonBuilder                  *builder,
+add_screen_lock (json_t                       *object,
                  const OtasukeProbeScreenLock *lock)
 {
-  json_builder_set_member_name (builder, "screen_lock");
-  json_builder_begin_object (builder);
-  add_bool (builder, "detected", lock->detected);
-  add_answer (builder, "lock_enabled",
+  json_t *entry = otasuke_json_set (object, "screen_lock", json_object ());
+
+  otasuke_json_set_bool (entry, "detected", lock->detected);
+  add_answer (entry, "lock_enabled",
               !lock->detected ? OTASUKE_PROBE_UNKNOWN
               : lock->lock_enabled ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
-  add_int_or_null (builder, "idle_delay_seconds", lock->idle_delay_seconds, lock->detected);
-  json_builder_end_object (builder);
+  add_int_or_null (entry, "idle_delay_seconds", lock->idle_delay_seconds, lock->detected);
 }
 
+/* Pretty, as `otasuke --probe` has always printed it. */
 char *
 otasuke_probe_report_to_json (const OtasukeProbeReport *report)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = NULL;
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  add_browsers (builder, report->browsers);
-  add_os (builder, &report->os);
-  add_security (builder, &report->security_software);
-  add_firewall (builder, &report->firewall);
-  add_office_macros (builder, &report->office_macros);
-  add_screen_lock (builder, &report->screen_lock);
-  json_builder_end_object (builder);
+  root = json_object ();
+  add_browsers (root, report->browsers);
+  add_os (root, &report->os);
+  add_security (root, &report->security_software);
+  add_firewall (root, &report->firewall);
+  add_office_macros (root, &report->office_macros);
+  add_screen_lock (root, &report->screen_lock);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  return otasuke_json_to_string (root, TRUE);
 }

@@ -5,10 +5,10 @@
 
 #include <locale.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <sys/stat.h>
 #include <string.h>
 
+#include "otasuke-json.h"
 #include "otasuke-minisign.h"
 #include "test-server.h"
 
@@ -256,17 +256,15 @@ test_router_check (void)
   static const char * const no_model[] = { "--firmware", "1.0", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
+  g_autoptr(json_t) root = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (run_program (affected, &out, &err), ==, 0);
-  json_parser_load_from_data (parser, out, -1, &error);
+  root = otasuke_json_load_strict (out, strlen (out), 8, &error);
   g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (root, "model"), ==, "WSR-1166DHP3");
-  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "affected");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "advisories")), >=, 1);
+  g_assert_cmpstr (otasuke_json_get_string (root, "model"), ==, "WSR-1166DHP3");
+  g_assert_cmpstr (otasuke_json_get_string (root, "status"), ==, "affected");
+  g_assert_cmpuint (json_array_size (otasuke_json_get_array (root, "advisories")), >=, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -10,9 +10,9 @@
 #include <utime.h>
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "otasuke-feed.h"
+#include "otasuke-json.h"
 #include "otasuke-probe.h"
 #include "otasuke-subprocess.h"
 
@@ -835,15 +835,41 @@ test_screen_lock (void)
   g_assert_nonnull (host->os.name);
 }
 
-static JsonObject *
-get_object (JsonObject *object,
+static json_t *
+get_object (json_t     *object,
             const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  json_t *node = otasuke_json_get_object (object, member);
 
   g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_node_get_object (node);
+  return node;
+}
+
+static const char *
+get_string (json_t     *object,
+            const char *member)
+{
+  json_t *node = json_object_get (object, member);
+
+  g_assert_true (json_is_string (node));
+  return json_string_value (node);
+}
+
+static gboolean
+get_boolean (json_t     *object,
+             const char *member)
+{
+  json_t *node = json_object_get (object, member);
+
+  g_assert_true (json_is_boolean (node));
+  return json_is_true (node);
+}
+
+static gboolean
+is_null (json_t     *object,
+         const char *member)
+{
+  return json_is_null (json_object_get (object, member));
 }
 
 static void
@@ -851,11 +877,11 @@ test_json (void)
 {
   g_autofree char *root = make_root ();
   g_autoptr(OtasukeProbeReport) report = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(json_t) top = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  JsonObject *top, *os, *browser, *obj;
-  JsonArray *browsers;
+  json_t *os, *browser, *obj;
+  json_t *browsers;
 
   g_free (write_file (root, "var/lib/dpkg/status", dpkg_status, 0644));
   g_free (write_file (root, "etc/os-release",
@@ -864,48 +890,53 @@ test_json (void)
 
   report = probe_root (root, 1000);
   json = otasuke_probe_report_to_json (report);
-  json_parser_load_from_data (parser, json, -1, &error);
+  top = otasuke_json_load_strict (json, strlen (json), 8, &error);
   g_assert_no_error (error);
 
-  top = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpuint (json_object_get_size (top), ==, 6);
-  browsers = json_object_get_array_member (top, "browsers");
-  g_assert_cmpuint (json_array_get_length (browsers), ==, 4);
+  g_assert_true (json_is_object (top));
+  g_assert_cmpuint (json_object_size (top), ==, 6);
+  browsers = otasuke_json_get_array (top, "browsers");
+  g_assert_cmpuint (json_array_size (browsers), ==, 4);
   /* Sorted by id: chrome, chromium, firefox (deb ESR), firefox (other). */
-  browser = json_array_get_object_element (browsers, 0);
-  g_assert_cmpstr (json_object_get_string_member (browser, "id"), ==, "chrome");
-  g_assert_cmpstr (json_object_get_string_member (browser, "name"), ==, "Google Chrome");
-  g_assert_cmpstr (json_object_get_string_member (browser, "version"), ==, "128.0.6613.84");
-  g_assert_cmpstr (json_object_get_string_member (browser, "channel"), ==, "stable");
-  g_assert_cmpstr (json_object_get_string_member (browser, "source"), ==, "deb");
-  g_assert_true (json_object_get_null_member (browser, "path"));
-  browser = json_array_get_object_element (browsers, 3);
-  g_assert_cmpstr (json_object_get_string_member (browser, "source"), ==, "other");
-  g_assert_true (json_object_get_null_member (browser, "version"));
+  browser = json_array_get (browsers, 0);
+  g_assert_cmpstr (get_string (browser, "id"), ==, "chrome");
+  g_assert_cmpstr (get_string (browser, "name"), ==, "Google Chrome");
+  g_assert_cmpstr (get_string (browser, "version"), ==, "128.0.6613.84");
+  g_assert_cmpstr (get_string (browser, "channel"), ==, "stable");
+  g_assert_cmpstr (get_string (browser, "source"), ==, "deb");
+  g_assert_true (is_null (browser, "path"));
+  browser = json_array_get (browsers, 3);
+  g_assert_cmpstr (get_string (browser, "source"), ==, "other");
+  g_assert_true (is_null (browser, "version"));
 
   os = get_object (top, "os");
-  g_assert_cmpstr (json_object_get_string_member (os, "name"), ==, "Debian GNU/Linux");
-  g_assert_cmpstr (json_object_get_string_member (os, "version"), ==, "12 (bookworm)");
-  g_assert_cmpstr (json_object_get_string_member (os, "id"), ==, "debian");
-  g_assert_cmpstr (json_object_get_string_member (os, "version_id"), ==, "12");
-  g_assert_true (json_object_get_null_member (os, "architecture"));
-  g_assert_true (json_object_get_null_member (os, "kernel"));
-  g_assert_true (json_object_get_boolean_member (os, "supported"));
-  g_assert_cmpstr (json_object_get_string_member (os, "end_of_support"), ==, "2028-06-30");
+  g_assert_cmpstr (get_string (os, "name"), ==, "Debian GNU/Linux");
+  g_assert_cmpstr (get_string (os, "version"), ==, "12 (bookworm)");
+  g_assert_cmpstr (get_string (os, "id"), ==, "debian");
+  g_assert_cmpstr (get_string (os, "version_id"), ==, "12");
+  g_assert_true (is_null (os, "architecture"));
+  g_assert_true (is_null (os, "kernel"));
+  g_assert_true (get_boolean (os, "supported"));
+  g_assert_cmpstr (get_string (os, "end_of_support"), ==, "2028-06-30");
 
   obj = get_object (get_object (top, "security_software"), "clamav");
-  g_assert_false (json_object_get_boolean_member (obj, "installed"));
-  g_assert_true (json_object_get_null_member (obj, "signatures_age_days"));
+  g_assert_false (get_boolean (obj, "installed"));
+  g_assert_true (is_null (obj, "signatures_age_days"));
   obj = get_object (top, "firewall");
-  g_assert_false (json_object_get_boolean_member (obj, "enabled"));
-  g_assert_false (json_object_get_boolean_member (get_object (obj, "ufw"), "installed"));
+  g_assert_false (get_boolean (obj, "enabled"));
+  g_assert_false (get_boolean (get_object (obj, "ufw"), "installed"));
   obj = get_object (get_object (top, "office_macros"), "libreoffice");
-  g_assert_true (json_object_get_null_member (obj, "macro_security_level"));
-  g_assert_true (json_object_get_null_member (obj, "safe"));
+  g_assert_true (is_null (obj, "macro_security_level"));
+  g_assert_true (is_null (obj, "safe"));
   obj = get_object (top, "screen_lock");
-  g_assert_false (json_object_get_boolean_member (obj, "detected"));
-  g_assert_true (json_object_get_null_member (obj, "lock_enabled"));
-  g_assert_true (json_object_get_null_member (obj, "idle_delay_seconds"));
+  g_assert_false (get_boolean (obj, "detected"));
+  g_assert_true (is_null (obj, "lock_enabled"));
+  g_assert_true (is_null (obj, "idle_delay_seconds"));
+
+  /* The layout `otasuke --probe` has always printed (json-glib's pretty form). */
+  g_assert_true (g_str_has_prefix (json, "{\n  \"browsers\" : [\n    {\n      \"id\" : \"chrome\",\n"));
+  g_assert_nonnull (strstr (json, "\n  \"os\" : {\n    \"name\" : \"Debian GNU/Linux\",\n"));
+  g_assert_true (g_str_has_suffix (json, "\n    \"idle_delay_seconds\" : null\n  }\n}"));
 }
 
 static void
