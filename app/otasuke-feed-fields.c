@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "otasuke-feed-private.h"
+#include "otasuke-text.h"
 
 /* The document and its fields, shared by otasuke-feed.c (the feed) and
  * otasuke-feed-item.c (items and contacts). */
@@ -214,6 +215,17 @@ otasuke_feed_read_string (Ctx            *ctx,
   value = json_string_value (node);
   if (strnlen (value, max_bytes + 1) > max_bytes)
     return otasuke_feed_invalid (ctx, name, error, _("too long"));
+
+  /* Every string of a feed is shown as it is after this, so the hidden
+   * characters go here, once (the node keeps the clean text). */
+  if (!otasuke_text_is_clean (value))
+    {
+      g_autofree char *clean = otasuke_text_sanitize (value);
+
+      if (json_string_set_nocheck (node, clean) != 0)
+        g_error ("Out of memory while cleaning feed text");
+      value = json_string_value (node);
+    }
 
   if (*value == '\0')
     return required ? otasuke_feed_invalid (ctx, name, error, _("empty")) : TRUE;

@@ -9,6 +9,7 @@
 
 #include "otasuke-feed-private.h"
 #include "otasuke-html-text.h"
+#include "otasuke-text.h"
 #include "otasuke-version.h"
 
 /* Items (with their checks) and contacts: parsing, copying, freeing. */
@@ -312,7 +313,10 @@ otasuke_feed_parse_item (Ctx       *ctx,
     }
   else if (html != NULL)
     {
-      text = otasuke_html_to_text (html, -1);
+      g_autofree char *decoded = otasuke_html_to_text (html, -1);
+
+      /* Character references can spell what the string itself did not hold. */
+      text = otasuke_text_sanitize (decoded);
       if (*text == '\0')
         {
           otasuke_feed_invalid (ctx, "content_html", error, _("no text"));

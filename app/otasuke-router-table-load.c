@@ -9,6 +9,7 @@
 #include "otasuke-json.h"
 #include "otasuke-router-table-private.h"
 #include "otasuke-router.h"
+#include "otasuke-text.h"
 #include "otasuke-version.h"
 
 /* Loading and validating the bundled table (JSON → OtasukeRouterTable). */
@@ -25,12 +26,15 @@ otasuke_router_is_plain_text (const char *text,
 {
   guint n = 0;
 
+  /* Nothing hidden (bidi controls, format characters), and no line ends or tabs either. */
+  if (!otasuke_text_is_clean (text))
+    return FALSE;
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (++n > max_chars || g_unichar_iscntrl (c) ||
-          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      if (++n > max_chars || g_unichar_iscntrl (c))
         return FALSE;
     }
 

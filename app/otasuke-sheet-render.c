@@ -7,6 +7,7 @@
 
 #include "otasuke-feed.h"
 #include "otasuke-json.h"
+#include "otasuke-text.h"
 #include "otasuke-sheet-render-private.h"
 
 /* The sheet is first turned into a flat list of blocks (headings, labelled
@@ -40,13 +41,6 @@ otasuke_sheet_doc_free (Doc *doc)
 
 /* Text hygiene */
 
-static gboolean
-is_bidi_control (gunichar c)
-{
-  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-         c == 0x200E || c == 0x200F || c == 0x061C;
-}
-
 char *
 otasuke_sheet_sanitize_text (const char *text,
                              gboolean    multiline)
@@ -58,17 +52,15 @@ otasuke_sheet_sanitize_text (const char *text,
   if (text == NULL)
     return g_strdup ("");
 
-  valid = g_utf8_make_valid (text, -1);
+  /* Hidden characters and controls go, line ends are "\n"; then the layout. */
+  valid = otasuke_text_sanitize (text);
   out = g_string_sized_new (strlen (valid));
 
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '\r' && p[1] == '\n')
-        continue;
-
-      if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029)
+      if (c == '\n')
         {
           if (!multiline)
             c = ' ';
@@ -83,10 +75,6 @@ otasuke_sheet_sanitize_text (const char *text,
 
       if (c == '\t')
         c = ' ';
-
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || is_bidi_control (c) ||
-          c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB))
-        continue;
 
       if (c != ' ')
         newlines = 0;

@@ -37,9 +37,10 @@ OtasukeSheetCheckSummary *otasuke_sheet_check_summary_from_json (const char     
 const char               *otasuke_sheet_score_band              (int                             score);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeSheetCheckSummary, otasuke_sheet_check_summary_free)
 
-/* Makes user text safe to lay out: valid UTF-8, no control characters (tabs
- * become spaces; newlines stay only when @multiline), no bidirectional
- * embedding, override or isolate characters. */
+/* Makes user text safe to lay out: otasuke_text_sanitize() (no bidi
+ * controls, other invisible format characters or control characters), then
+ * tabs become spaces, newlines stay only when @multiline (at most one blank
+ * line), and blank space at either end goes. */
 char     *otasuke_sheet_sanitize_text         (const char                     *text,
                                                gboolean                        multiline);
 

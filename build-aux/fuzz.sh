@@ -24,8 +24,8 @@ cc=${FUZZ_CC:-clang}
 
 # Every target is linked with all of these that exist (others may be mid-way).
 app_sources="otasuke-feed.c otasuke-feed-fields.c otasuke-feed-item.c otasuke-feed-json.c
-  otasuke-html-text.c otasuke-json.c otasuke-json-check.c otasuke-minisign.c otasuke-minisign-sign.c otasuke-url.c
-  otasuke-version.c"
+  otasuke-html-text.c otasuke-json.c otasuke-json-check.c otasuke-minisign.c otasuke-minisign-sign.c
+  otasuke-text.c otasuke-url.c otasuke-version.c"
 
 case $seconds in
   ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;;

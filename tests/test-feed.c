@@ -595,14 +595,16 @@ test_parse_syntax (void)
       assert_parse_fails (cases[i].json, len, OTASUKE_FEED_ERROR_SYNTAX, cases[i].message);
     }
 
-  /* Escapes that are fine, including a surrogate pair and an escaped slash. */
+  /* Escapes that are fine, including a surrogate pair and an escaped slash.
+   * The text is then sanitized (issue #10): \b and \f are control
+   * characters and go, a lone \r is a line end. */
   {
     g_autofree char *json = change_feed ("items[0].title", "\"\\ud83d\\ude00 \\u3042 \\/ \\\" \\\\ \\b\\f\\n\\r\\t\"",
                                          NULL, NULL);
     g_autoptr(OtasukeFeed) feed = parse_ok (json);
     const OtasukeFeedItem *item = g_ptr_array_index (feed->items, 0);
 
-    g_assert_cmpstr (item->title, ==, "😀 あ / \" \\ \b\f\n\r\t");
+    g_assert_cmpstr (item->title, ==, "😀 あ / \" \\ \n\n\t");
   }
 }
 
@@ -829,6 +831,78 @@ test_content_html (void)
       g_assert_no_error (error);
       g_assert_cmpstr (item->content_text, ==, cases[i].text);
     }
+}
+
+/* Issue #10: no bidi control or other hidden character reaches anything
+ * that shows feed text, whether it comes in the feed or back from the store. */
+static void
+test_hidden_characters (void)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *item_json = NULL;
+  g_autofree char *contacts_json = NULL;
+  g_autoptr(OtasukeFeed) feed = NULL;
+  g_autoptr(OtasukeFeedItem) stored = NULL;
+  g_autoptr(OtasukeFeedItem) again = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  const OtasukeFeedItem *item;
+  const OtasukeFeedContact *contact;
+
+  json = change_feed ("items[0].title", "\"請求書\\u202Efdp.exe を開いてください\"",
+                      "items[0].content_text", "\"詳しくは \\u202Epj.oc.kab//:sptth\\u202C へ\\u200B\"");
+  feed = parse_ok (json);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_cmpstr (item->title, ==, "請求書fdp.exe を開いてください");
+  g_assert_cmpstr (item->content_text, ==, "詳しくは pj.oc.kab//:sptth へ");
+  g_assert_null (strstr (item->title, "\u202E"));
+  g_clear_pointer (&feed, otasuke_feed_free);
+  g_clear_pointer (&json, g_free);
+
+  /* The feed's title, a contact (the sheet shows it), a summary, and HTML
+   * whose character references spell an override. */
+  json = change_feed ("title", "\"\\u2067お知らせ\\u2069\"", "_otasuke.contacts[0].name", "\"相談\\u200F窓口\"");
+  feed = parse_ok (json);
+  g_assert_cmpstr (feed->title, ==, "お知らせ");
+  contact = g_ptr_array_index (feed->contacts, 0);
+  g_assert_cmpstr (contact->name, ==, "相談窓口");
+  g_clear_pointer (&feed, otasuke_feed_free);
+  g_clear_pointer (&json, g_free);
+
+  json = change_feed ("items[1].content_html", "\"<p>a&#x202E;b&#8238;c&#xFEFF;</p>\"",
+                      "items[1].summary", "\"s\\u202Du\\u2066m\"");
+  feed = parse_ok (json);
+  item = g_ptr_array_index (feed->items, 1);
+  g_assert_cmpstr (item->content_text, ==, "abc");
+  g_assert_cmpstr (item->summary, ==, "sum");
+  g_clear_pointer (&feed, otasuke_feed_free);
+  g_clear_pointer (&json, g_free);
+
+  /* Nothing left: an empty title, which the feed may not have. */
+  json = change_feed ("items[0].title", "\"\\u202E\\u200B\\u2066\"", NULL, NULL);
+  assert_parse_fails (json, strlen (json), OTASUKE_FEED_ERROR_INVALID, "items[0].title: empty");
+
+  /* A row an older version stored with the override still in it. */
+  stored = otasuke_feed_item_from_json ("{\"id\":\"x\",\"title\":\"請求書\\u202efdp.exe\","
+                                        "\"content_text\":\"\\u2066c\\u2069\","
+                                        "\"_otasuke\":{\"severity\":\"low\",\"category\":\"general\"}}",
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "請求書fdp.exe");
+  g_assert_cmpstr (stored->content_text, ==, "c");
+  item_json = otasuke_feed_item_to_json (stored);
+  g_assert_null (strstr (item_json, "\u202E"));
+  again = otasuke_feed_item_from_json (item_json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->title, ==, stored->title);
+
+  contacts = otasuke_feed_contacts_from_json ("[{\"name\": \"\\u202e窓口\", \"notes\": \"a\\u2028b\"}]", &error);
+  g_assert_no_error (error);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpstr (contact->name, ==, "窓口");
+  g_assert_cmpstr (contact->notes, ==, "a\nb");
+  contacts_json = otasuke_feed_contacts_to_json (contacts);
+  g_assert_cmpstr (contacts_json, ==, "[{\"name\":\"窓口\",\"notes\":\"a\\nb\"}]");
 }
 
 static void
@@ -1227,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/feed/checks/unknown", test_unknown_checks);
   g_test_add_func ("/feed/content/html", test_content_html);
   g_test_add_func ("/feed/content/text-literal", test_content_text_literal);
+  g_test_add_func ("/feed/content/hidden-characters", test_hidden_characters);
   g_test_add_func ("/feed/dates", test_dates);
   g_test_add_func ("/feed/item/round-trip", test_item_round_trip);
   g_test_add_func ("/feed/item/from-json-invalid", test_item_from_json_invalid);

@@ -7,6 +7,7 @@
 
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-row.h"
+#include "otasuke-text.h"
 #include "otasuke-time.h"
 
 struct _OtasukeAdvisoriesPage
@@ -109,6 +110,10 @@ parse_link (const char  *url,
 
       if (g_hostname_is_ascii_encoded (host))
         unicode = g_hostname_to_unicode (host);
+      /* Punycode can spell bidi controls and other hidden characters: such
+       * a name is shown in its ASCII form only. */
+      if (!otasuke_text_is_clean (unicode))
+        g_clear_pointer (&unicode, g_free);
       if (unicode != NULL && g_strcmp0 (unicode, host) != 0)
         /* Translators: an international web address: its own letters, then the form computers use */
         *display = g_strdup_printf (_("%s (%s)"), unicode, host);

@@ -9,6 +9,7 @@
 #include "otasuke-notifier.h"
 #include "otasuke-notify-policy.h"
 #include "otasuke-store-advisories.h"
+#include "otasuke-text.h"
 
 #define META_SINCE            "notifications.since"
 #define META_REMINDER_PREFIX  "notifications.reminder."
@@ -142,11 +143,14 @@ closed_cb (NotifyNotification *notification,
   g_ptr_array_remove (self->shown, notification);
 }
 
-/* Bodies may be read as markup by the server; titles from the feed never are. */
+/* Bodies may be read as markup by the server; titles from the feed never
+ * are. Both leave the program here, so hidden characters go again (another
+ * program draws them). */
 static char *
 body_text (const char *text)
 {
   static int markup = -1;
+  g_autofree char *clean = otasuke_text_sanitize (text);
 
   if (markup < 0)
     {
@@ -155,7 +159,7 @@ body_text (const char *text)
       markup = g_list_find_custom (caps, "body-markup", (GCompareFunc) g_strcmp0) != NULL;
       g_list_free_full (caps, g_free);
     }
-  return markup ? g_markup_escape_text (text, -1) : g_strdup (text);
+  return markup ? g_markup_escape_text (clean, -1) : g_steal_pointer (&clean);
 }
 
 static void
@@ -167,8 +171,9 @@ show (OtasukeNotifier *self,
       gboolean         backup_button)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *clean_summary = otasuke_text_sanitize (summary);
   g_autofree char *escaped = body_text (body);
-  NotifyNotification *notification = notify_notification_new (summary, escaped, APPLICATION_ID);
+  NotifyNotification *notification = notify_notification_new (clean_summary, escaped, APPLICATION_ID);
 
   notify_notification_set_hint_string (notification, "desktop-entry", APPLICATION_ID);
   notify_notification_add_action (notification, "default", _("Open Otasuke"),
