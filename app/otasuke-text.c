@@ -65,9 +65,25 @@ scan (const char *text,
 
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      guchar lead = (guchar) *p;
+      gunichar c;
       const char *next;
       Action action;
+
+      /* Kana (U+3040–U+30FF) and the CJK ideographs U+5000–U+9FFF, most of
+       * Japanese text: letters, never hidden, never emoji. */
+      if ((lead == 0xE3 && (guchar) p[1] >= 0x81 && (guchar) p[1] <= 0x83) ||
+          (lead >= 0xE5 && lead <= 0xE9 && ((guchar) p[1] & 0xC0) == 0x80))
+        {
+          if (((guchar) p[2] & 0xC0) == 0x80)
+            {
+              previous = 0x3042;
+              p += 3;
+              continue;
+            }
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {

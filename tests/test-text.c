@@ -102,6 +102,7 @@ test_joiner_elsewhere (void)
   assert_sanitized ("\u200D\U0001F600", "\U0001F600");
   assert_sanitized ("\U0001F600\u200D", "\U0001F600");
   assert_sanitized ("\U0001F600\u200Dあ", "\U0001F600あ");
+  assert_sanitized ("漢\u200D\U0001F600", "漢\U0001F600");
   assert_sanitized ("\U0001F600\u200D\u200D\U0001F600", "\U0001F600\u200D\U0001F600");
   assert_sanitized ("\U0001F600\u200B\u200D\U0001F600", "\U0001F600\u200D\U0001F600");
   assert_sanitized ("\U0001F600\u200D\u200B\U0001F600", "\U0001F600\U0001F600");
@@ -114,6 +115,10 @@ test_invalid_utf8 (void)
 {
   assert_sanitized ("a\xff" "b", "a\xef\xbf\xbd" "b");
   assert_sanitized ("\xe3\x81", "\xef\xbf\xbd\xef\xbf\xbd");
+  /* Kana and kanji take a short path: cut or broken sequences still become U+FFFD. */
+  assert_sanitized ("か\xe3\x81", "か\xef\xbf\xbd\xef\xbf\xbd");
+  assert_sanitized ("\xe5\x81" "a", "\xef\xbf\xbd\xef\xbf\xbd" "a");
+  assert_sanitized ("\xe9\xbf\xbf\xe3\x83\xbf", "\xe9\xbf\xbf\xe3\x83\xbf");
   g_assert_null (otasuke_text_sanitize (NULL));
   g_assert_true (otasuke_text_is_clean (NULL));
   assert_sanitized ("", "");
