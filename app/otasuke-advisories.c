@@ -35,6 +35,7 @@ enum {
   PROP_LAST_SUCCESS,
   PROP_LAST_ERROR,
   PROP_LAST_ERROR_AT,
+  PROP_CAN_UPDATE,
   N_PROPS
 };
 
@@ -155,11 +156,12 @@ load_cb (GObject      *object,
     for (guint i = 0; i < loaded->advisories->len; i++)
       apply_facts (self, g_ptr_array_index (loaded->advisories, i));
 
-  old_len = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_list_store_splice (self->model, 0, old_len, loaded->advisories->pdata, loaded->advisories->len);
-
+  /* The state first: whoever hears "items-changed" reads the feed it belongs to. */
   g_clear_pointer (&self->status, otasuke_feed_status_free);
   self->status = g_steal_pointer (&loaded->status);
+
+  old_len = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_list_store_splice (self->model, 0, old_len, loaded->advisories->pdata, loaded->advisories->len);
   loaded_free (loaded);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -402,6 +404,31 @@ otasuke_advisories_update_async (OtasukeAdvisories   *self,
   otasuke_feed_updater_update_async (self->updater, url, cancellable, update_cb, g_steal_pointer (&task));
 }
 
+gboolean
+otasuke_advisories_get_can_update (OtasukeAdvisories *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), FALSE);
+
+  return self->updater != NULL && otasuke_feed_updater_get_n_trusted_keys (self->updater) > 0;
+}
+
+guint
+otasuke_advisories_set_trusted_keys (OtasukeAdvisories  *self,
+                                     const char * const *keys)
+{
+  gboolean could = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), 0);
+  g_return_val_if_fail (self->updater != NULL, 0);
+
+  could = otasuke_advisories_get_can_update (self);
+  n = otasuke_feed_updater_set_trusted_keys (self->updater, keys);
+  if (could != otasuke_advisories_get_can_update (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UPDATE]);
+  return n;
+}
+
 OtasukeUpdateOutcome *
 otasuke_advisories_update_finish (OtasukeAdvisories  *self,
                                   GAsyncResult       *result,
@@ -468,6 +495,20 @@ otasuke_advisories_get_bundled (OtasukeAdvisories *self)
 }
 
 gint64
+otasuke_advisories_get_sequence (OtasukeAdvisories *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), -1);
+  return self->status != NULL ? self->status->sequence : -1;
+}
+
+const char *
+otasuke_advisories_get_source (OtasukeAdvisories *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), NULL);
+  return self->status != NULL ? self->status->source : NULL;
+}
+
+gint64
 otasuke_advisories_get_expires (OtasukeAdvisories *self)
 {
   g_return_val_if_fail (OTASUKE_IS_ADVISORIES (self), 0);
@@ -527,6 +568,9 @@ otasuke_advisories_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CAN_UPDATE:
+      g_value_set_boolean (value, otasuke_advisories_get_can_update (self));
+      break;
     case PROP_N_UNREAD:
       g_value_set_uint (value, self->n_unread);
       break;
@@ -599,6 +643,7 @@ otasuke_advisories_class_init (OtasukeAdvisoriesClass *klass)
   properties[PROP_LAST_SUCCESS] = g_param_spec_int64 ("last-success", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, flags);
   properties[PROP_LAST_ERROR_AT] = g_param_spec_int64 ("last-error-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CAN_UPDATE] = g_param_spec_boolean ("can-update", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

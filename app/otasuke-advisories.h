@@ -29,6 +29,10 @@ gboolean           otasuke_advisories_get_busy          (OtasukeAdvisories      
 gboolean           otasuke_advisories_get_loaded        (OtasukeAdvisories         *self);
 /* The feed shown is the bundled one: no network feed was accepted yet. */
 gboolean           otasuke_advisories_get_bundled       (OtasukeAdvisories         *self);
+/* The feed shown: its source (OTASUKE_FEED_SOURCE_BUNDLED or a URL) and
+ * sequence; NULL and -1 before the first load. A change means a feed was accepted. */
+const char        *otasuke_advisories_get_source        (OtasukeAdvisories         *self);
+gint64             otasuke_advisories_get_sequence      (OtasukeAdvisories         *self);
 /* Past its expiry date: still shown, marked as possibly out of date. */
 gboolean           otasuke_advisories_get_stale         (OtasukeAdvisories         *self);
 gint64             otasuke_advisories_get_expires       (OtasukeAdvisories         *self);
@@ -56,6 +60,12 @@ void               otasuke_advisories_set_read          (OtasukeAdvisories      
                                                          gboolean                   read);
 void               otasuke_advisories_mark_all_read     (OtasukeAdvisories         *self);
 
+/* Whether a feed can be fetched at all: without a trusted key none is
+ * downloaded ("can-update" is notified when that changes). */
+gboolean           otasuke_advisories_get_can_update    (OtasukeAdvisories         *self);
+/* Sets the updater's trusted keys (see otasuke_feed_updater_set_trusted_keys). */
+guint              otasuke_advisories_set_trusted_keys  (OtasukeAdvisories         *self,
+                                                         const char * const        *keys);
 /* Fetches @url now (the "check now" action); the list reloads when it ends. */
 void               otasuke_advisories_update_async      (OtasukeAdvisories         *self,
                                                          const char                *url,

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "otasuke-checklist.h"
+#include "otasuke-os-info.h"
 #include "otasuke-version.h"
 
 /* Suggested answers from what the probes, the feed and the router lookup
@@ -13,7 +15,7 @@
  * and suggests nothing, rather than guessing. */
 
 /* Virus definitions older than this are not "current". */
-#define MAX_SIGNATURE_AGE_DAYS 7
+#define MAX_SIGNATURE_AGE_DAYS OTASUKE_PROBE_MAX_SIGNATURE_AGE_DAYS
 /* A screen that waits longer than this before locking only partly protects. */
 #define MAX_LOCK_DELAY_SECONDS (15 * 60)
 
@@ -189,6 +191,19 @@ suggest_browsers (OtasukeSuggestion     *s,
 
 /* The operating system */
 
+/* Whether @word appears in @text as a word of its own ("10" in "Windows 10 Pro"). */
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  gsize len = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == text || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 os_display_name (const OtasukeProbeOs *os)
 {
@@ -197,7 +212,8 @@ os_display_name (const OtasukeProbeOs *os)
 
   if (name == NULL)
     return g_strdup (_("This computer’s system"));
-  if (version == NULL)
+  /* Windows names carry their version: "Windows 11 Pro", not "Windows 11 Pro 11". */
+  if (version == NULL || has_word (name, version))
     return g_strdup (name);
   return g_strdup_printf ("%s %s", name, version);
 }
@@ -246,7 +262,22 @@ suggest_os (OtasukeSuggestion     *s,
       else
         sentence = g_strdup_printf (_("%s still gets security updates."), name);
       add_reason (reasons, sentence);
-      add_reason (reasons, _("Check that updates are installed automatically on every computer and phone."));
+      if (evidence->probe->automatic_updates.detected &&
+          evidence->probe->automatic_updates.enabled == OTASUKE_PROBE_NO)
+        {
+          g_autofree char *off = NULL;
+
+          /* Supported, but the fixes wait for someone to install them. */
+          s->answer = OTASUKE_ANSWER_PARTLY;
+          /* Translators: %s is how updates install by themselves: "unattended-upgrades", "Windows Update" */
+          off = g_strdup_printf (_("Security updates are not installed automatically: %s is switched off."),
+                                 evidence->probe->automatic_updates.mechanism);
+          add_reason (reasons, off);
+        }
+      else if (evidence->probe->automatic_updates.enabled == OTASUKE_PROBE_YES)
+        add_reason (reasons, _("Security updates are installed automatically on this computer. Check your other computers and phones too."));
+      else
+        add_reason (reasons, _("Check that updates are installed automatically on every computer and phone."));
       break;
 
     case OTASUKE_PROBE_NO:
@@ -257,6 +288,8 @@ suggest_os (OtasukeSuggestion     *s,
       else
         sentence = g_strdup_printf (_("%s no longer gets security updates."), name);
       add_reason (reasons, sentence);
+      if (otasuke_os_info_support_note (os->id, os->version_id) != NULL)
+        add_reason (reasons, otasuke_os_info_support_note (os->id, os->version_id));
       advisory = find_os_advisory (evidence, os);
       if (advisory != NULL)
         {
@@ -280,38 +313,53 @@ suggest_antivirus (OtasukeSuggestion     *s,
                    const OtasukeEvidence *evidence,
                    GString               *reasons)
 {
-  const OtasukeProbeSecurity *sec = &evidence->probe->security_software;
+  const OtasukeProbeSecurityProduct *product = otasuke_probe_report_best_security_product (evidence->probe);
   g_autofree char *sentence = NULL;
-  int age = sec->clamav_signatures_age_days;
+  int age;
 
-  if (!sec->clamav_installed)
+  if (product == NULL)
     {
       add_reason (reasons, _("No security software was detected. Otasuke does not know every product, so answer this yourself."));
       return;
     }
 
   s->detected = TRUE;
-  if (age < 0)
+  age = product->signatures_age_days;
+  if (product->enabled == OTASUKE_PROBE_NO)
     {
       s->answer = OTASUKE_ANSWER_NOT_DONE;
-      add_reason (reasons, _("ClamAV is installed, but it has no virus definitions."));
+      /* Translators: %s is a security product, "ClamAV", "ESET Security" */
+      sentence = g_strdup_printf (_("%s is installed but switched off."), product->name);
     }
-  else if (age > MAX_SIGNATURE_AGE_DAYS)
+  else if (product->up_to_date == OTASUKE_PROBE_NO && product->signatures_time == 0 && age < 0)
+    {
+      s->answer = OTASUKE_ANSWER_NOT_DONE;
+      sentence = g_strdup_printf (_("%s is installed, but it has no virus definitions."), product->name);
+    }
+  else if (product->up_to_date == OTASUKE_PROBE_NO && age > MAX_SIGNATURE_AGE_DAYS)
     {
       s->answer = OTASUKE_ANSWER_NOT_DONE;
       sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "ClamAV is installed, but its virus definitions are %d day old.",
-                                               "ClamAV is installed, but its virus definitions are %d days old.",
-                                               (gulong) age), age);
-      add_reason (reasons, sentence);
+                                               "%s is installed, but its virus definitions are %d day old.",
+                                               "%s is installed, but its virus definitions are %d days old.",
+                                               (gulong) age), product->name, age);
     }
-  else
+  else if (product->up_to_date == OTASUKE_PROBE_NO)
+    {
+      s->answer = OTASUKE_ANSWER_NOT_DONE;
+      sentence = g_strdup_printf (_("%s is installed, but its virus definitions are out of date."), product->name);
+    }
+  else if (product->up_to_date == OTASUKE_PROBE_YES)
     {
       s->answer = OTASUKE_ANSWER_DONE;
-      add_reason (reasons, _("ClamAV is installed and its virus definitions are current."));
+      sentence = g_strdup_printf (_("%s is installed and its virus definitions are current."), product->name);
     }
+  else
+    sentence = g_strdup_printf (_("%s is installed; Otasuke cannot tell whether its virus definitions are current."),
+                                product->name);
+  add_reason (reasons, sentence);
 
-  if (!sec->clamav_updater_enabled)
+  if (product->auto_update == OTASUKE_PROBE_NO)
     add_reason (reasons, _("Its definitions are not updated automatically."));
 }
 
@@ -322,13 +370,13 @@ suggest_firewall (OtasukeSuggestion     *s,
 {
   const OtasukeProbeFirewall *fw = &evidence->probe->firewall;
 
-  if (fw->ufw_enabled || fw->firewalld_enabled)
+  if (fw->enabled == OTASUKE_PROBE_YES)
     {
       s->detected = TRUE;
       s->answer = OTASUKE_ANSWER_DONE;
       add_reason (reasons, _("The firewall is switched on."));
     }
-  else if (fw->ufw_installed || fw->firewalld_installed)
+  else if (fw->installed && fw->enabled == OTASUKE_PROBE_NO)
     {
       s->detected = TRUE;
       s->answer = OTASUKE_ANSWER_NOT_DONE;
@@ -344,41 +392,50 @@ suggest_macros (OtasukeSuggestion     *s,
                 GString               *reasons)
 {
   const OtasukeProbeOfficeMacros *macros = &evidence->probe->office_macros;
-  const char *level = otasuke_probe_macro_level_to_string (macros->macro_security_level);
+  const char *level = otasuke_probe_macro_policy_to_string (macros->policy);
+  const char *product = macros->product != NULL ? macros->product : _("Your office software");
   g_autofree char *sentence = NULL;
 
-  if (!macros->libreoffice_installed)
+  if (!macros->detected)
     {
-      add_reason (reasons, _("LibreOffice was not found. Check the macro setting of your office software yourself."));
+      add_reason (reasons, _("No office software was found. Check the macro setting of your office software yourself."));
       return;
     }
 
   s->detected = TRUE;
-  if (macros->macros_disabled)
+  if (macros->policy == OTASUKE_MACRO_POLICY_DISABLED)
     {
       s->answer = OTASUKE_ANSWER_DONE;
-      add_reason (reasons, _("Macros are switched off in LibreOffice."));
+      /* Translators: %s is an office suite, "LibreOffice", "Microsoft Office" */
+      sentence = g_strdup_printf (_("Macros are switched off in %s."), product);
+      add_reason (reasons, sentence);
       return;
     }
   if (level == NULL)
     {
-      add_reason (reasons, _("LibreOffice’s macro setting could not be read."));
+      /* Translators: %s is an office suite, "LibreOffice", "Microsoft Office" */
+      sentence = g_strdup_printf (_("%s’s macro setting could not be read."), product);
+      add_reason (reasons, sentence);
       return;
     }
 
-  /* Translators: %s is a macro security level: Low, Medium, High, Very high */
-  sentence = g_strdup_printf (_("LibreOffice’s macro security is set to %s."), level);
+  /* Translators: the first %s is an office suite, the second a macro security level: Low, Medium, High, Very high */
+  sentence = g_strdup_printf (_("%s’s macro security is set to %s."), product, level);
   add_reason (reasons, sentence);
-  switch (macros->macro_security_level)
+  switch (macros->policy)
     {
-    case 0:
+    case OTASUKE_MACRO_POLICY_RUN_ALL:
       s->answer = OTASUKE_ANSWER_NOT_DONE;
       add_reason (reasons, _("Documents can run macros without asking. Set it to High."));
       break;
-    case 1:
+    case OTASUKE_MACRO_POLICY_ASK:
       s->answer = OTASUKE_ANSWER_PARTLY;
       add_reason (reasons, _("It asks before running macros, which is exactly what fake mail tries to get you to accept. Set it to High."));
       break;
+    case OTASUKE_MACRO_POLICY_SIGNED:
+    case OTASUKE_MACRO_POLICY_TRUSTED_ONLY:
+    case OTASUKE_MACRO_POLICY_DISABLED:
+    case OTASUKE_MACRO_POLICY_UNKNOWN:
     default:
       s->answer = OTASUKE_ANSWER_DONE;
       break;
@@ -429,6 +486,44 @@ suggest_screen_lock (OtasukeSuggestion     *s,
                                                minutes), minutes);
       add_reason (reasons, sentence);
     }
+}
+
+/* Backups */
+
+#define MAX_BACKUP_AGE_DAYS 7
+
+static void
+suggest_backup (OtasukeSuggestion     *s,
+                const OtasukeEvidence *evidence,
+                GString               *reasons)
+{
+  const OtasukeProbeBackup *backup = &evidence->probe->backup;
+  g_autofree char *sentence = NULL;
+  gint64 age_days;
+
+  if (!backup->detected)
+    {
+      add_reason (reasons, _("No backup tool was found on this computer. Otasuke cannot see external disks or online services, so answer this yourself."));
+      return;
+    }
+
+  s->detected = TRUE;
+  if (backup->last_backup <= 0)
+    {
+      /* Translators: %s is a backup tool: "Timeshift", "File History" */
+      sentence = g_strdup_printf (_("%s is set up on this computer. Check that it copies your business data at least once a week."),
+                                  backup->tool);
+      add_reason (reasons, sentence);
+      return;
+    }
+
+  age_days = MAX (0, g_get_real_time () / G_USEC_PER_SEC - backup->last_backup) / (24 * 60 * 60);
+  s->answer = age_days <= MAX_BACKUP_AGE_DAYS ? OTASUKE_ANSWER_DONE : OTASUKE_ANSWER_NOT_DONE;
+  sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s last made a backup %d day ago.",
+                                           "%s last made a backup %d days ago.",
+                                           (gulong) age_days), backup->tool, (int) age_days);
+  add_reason (reasons, sentence);
 }
 
 /* The router */
@@ -555,6 +650,9 @@ otasuke_checklist_suggest (const OtasukeChecklistItem *item,
           break;
         case OTASUKE_EVIDENCE_SCREEN_LOCK:
           suggest_screen_lock (s, evidence, reasons);
+          break;
+        case OTASUKE_EVIDENCE_BACKUP:
+          suggest_backup (s, evidence, reasons);
           break;
         case OTASUKE_EVIDENCE_ROUTER:
         case OTASUKE_EVIDENCE_NONE:

@@ -30,6 +30,7 @@ static const char * const evidence_names[] = {
   [OTASUKE_EVIDENCE_OFFICE_MACROS] = "office-macros",
   [OTASUKE_EVIDENCE_SCREEN_LOCK] = "screen-lock",
   [OTASUKE_EVIDENCE_ROUTER] = "router",
+  [OTASUKE_EVIDENCE_BACKUP] = "backup",
 };
 
 static const char * const answer_names[] = {

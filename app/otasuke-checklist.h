@@ -64,9 +64,10 @@ typedef enum {
   OTASUKE_EVIDENCE_OS_SUPPORT,     /* the OS still gets security updates */
   OTASUKE_EVIDENCE_ANTIVIRUS,      /* security software installed, definitions current */
   OTASUKE_EVIDENCE_FIREWALL,       /* a firewall is switched on */
-  OTASUKE_EVIDENCE_OFFICE_MACROS,  /* LibreOffice macro security level */
+  OTASUKE_EVIDENCE_OFFICE_MACROS,  /* the office suite's macro policy */
   OTASUKE_EVIDENCE_SCREEN_LOCK,    /* the screen locks by itself */
   OTASUKE_EVIDENCE_ROUTER,         /* the router model and firmware as entered, looked up */
+  OTASUKE_EVIDENCE_BACKUP,         /* a backup tool is set up, and when it last ran */
 } OtasukeEvidenceKind;
 
 typedef struct {

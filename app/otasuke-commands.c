@@ -14,6 +14,19 @@
 #include "otasuke-sheet-render.h"
 #include "otasuke-store-advisories.h"
 
+/* The history file for a command: a file found damaged was moved aside
+ * when it was opened, and the user of the command line is told so too. */
+static OtasukeStore *
+open_store (GError **error)
+{
+  g_autofree char *path = otasuke_store_default_path ();
+  OtasukeStore *store = otasuke_store_open (path, error);
+
+  if (store != NULL && otasuke_store_get_recovery_reason (store) != NULL)
+    g_printerr ("%s\n", otasuke_store_get_recovery_reason (store));
+  return store;
+}
+
 /* The advisories that ship with the program, shown until a network feed is accepted. */
 void
 otasuke_ingest_bundled_feed (OtasukeStore *store)
@@ -50,11 +63,11 @@ otasuke_command_fetch_feed (const char * const *trusted_keys,
                             const char         *url)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = otasuke_store_default_path ();
-  g_autoptr(OtasukeStore) store = otasuke_store_open (path, &error);
+  g_autoptr(OtasukeStore) store = open_store (&error);
   g_autoptr(OtasukeFeedFetcher) fetcher = NULL;
   g_autoptr(OtasukeFeedUpdater) updater = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *unreadable = NULL;
   HeadlessFetch fetch = { 0 };
 
   if (store == NULL)
@@ -67,6 +80,16 @@ otasuke_command_fetch_feed (const char * const *trusted_keys,
   fetcher = otasuke_feed_fetcher_new ();
   updater = otasuke_feed_updater_new (store, fetcher);
   otasuke_feed_updater_set_trusted_keys (updater, trusted_keys);
+  unreadable = otasuke_feed_updater_get_unreadable_keys (updater);
+  if (unreadable != NULL)
+    {
+      g_strdelimit (unreadable, "\n", ' ');
+      /* Translators: a key in the trusted-keys setting is not a key; the keys and reasons follow */
+      g_print (_("Failed: a trusted key in the settings cannot be read, so nothing was fetched. "
+                 "Correct or remove it: %s"), unreadable);
+      g_print ("\n");
+      return 1;
+    }
 
   loop = g_main_loop_new (NULL, FALSE);
   fetch.loop = loop;
@@ -115,8 +138,7 @@ static GPtrArray *
 load_feed_items (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = otasuke_store_default_path ();
-  g_autoptr(OtasukeStore) store = otasuke_store_open (path, &error);
+  g_autoptr(OtasukeStore) store = open_store (&error);
   g_autoptr(GPtrArray) advisories = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(OtasukeFeed) feed = NULL;
@@ -144,8 +166,25 @@ otasuke_command_probe (void)
 {
   OtasukeProbeOptions options = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(OtasukeProbeReport) report = otasuke_probe_run (&options, NULL, &error);
+  g_autoptr(OtasukeProbeReport) report = NULL;
   g_autofree char *json = NULL;
+  const char *root = g_getenv ("OTASUKE_PROBE_ROOT");
+  g_autofree char *home = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *data = NULL;
+
+  /* The test hook of the probe service (otasuke-probe-service.h), with its folders. */
+  if (root != NULL && g_strcmp0 (root, "/") != 0)
+    {
+      home = g_build_filename (root, "home", "user", NULL);
+      config = g_build_filename (home, ".config", NULL);
+      data = g_build_filename (home, ".local", "share", NULL);
+      options.root = root;
+      options.home_dir = home;
+      options.user_config_dir = config;
+      options.user_data_dir = data;
+    }
+  report = otasuke_probe_run (&options, NULL, &error);
 
   if (report == NULL)
     {
@@ -193,7 +232,6 @@ otasuke_command_export_sheet (const char *path,
                               gint64      sheet_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = otasuke_store_default_path ();
   g_autoptr(OtasukeStore) store = NULL;
 
   if (path == NULL || *path == '\0')
@@ -202,7 +240,7 @@ otasuke_command_export_sheet (const char *path,
       return 2;
     }
 
-  store = otasuke_store_open (db_path, &error);
+  store = open_store (&error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -3,25 +3,16 @@
 
 #include <gio/gio.h>
 
+#include "otasuke-http.h"
+
 G_BEGIN_DECLS
 
-/* Downloads the feed and its detached signature with libsoup 3, asynchronously
- * on the caller's main context: https only (http for loopback hosts), conditional
- * GET, redirects followed by hand, bodies cut off at a size limit after
- * decompression, connect and total timeouts, the system proxy. */
-
-#define OTASUKE_FETCH_ERROR (otasuke_fetch_error_quark ())
-
-typedef enum {
-  OTASUKE_FETCH_ERROR_INSECURE_URL,       /* not https (and not loopback http) */
-  OTASUKE_FETCH_ERROR_INSECURE_REDIRECT,  /* a redirect to a weaker scheme or a bad address */
-  OTASUKE_FETCH_ERROR_TOO_MANY_REDIRECTS,
-  OTASUKE_FETCH_ERROR_HTTP,               /* a status other than 200 / 304; message has it */
-  OTASUKE_FETCH_ERROR_TOO_LARGE,
-  OTASUKE_FETCH_ERROR_TIMEOUT,
-  OTASUKE_FETCH_ERROR_NETWORK,            /* connection refused, reset, DNS … */
-  OTASUKE_FETCH_ERROR_NO_SIGNATURE,       /* the .minisig could not be fetched */
-} OtasukeFetchError;
+/* Downloads the feed and its detached signature with libcurl in a worker
+ * thread, so the caller's main context never waits: https only (http for
+ * loopback hosts), conditional GET, redirects followed by hand with each hop
+ * checked, bodies cut off at a size limit after decompression, connect,
+ * stall and total time limits, the proxy GProxyResolver names. The result
+ * comes back on the caller's thread-default main context. */
 
 typedef struct {
   gboolean not_modified;   /* 304: no body or signature; etag/last_modified are
@@ -32,12 +23,17 @@ typedef struct {
   char *last_modified;     /* from the response, may be NULL */
   char *final_url;         /* after redirects */
   guint status;            /* HTTP status of the feed request */
+  gboolean body_length_known; /* the server announced where the body ends, so a
+                               * cut-off one failed as TRUNCATED; FALSE: only the
+                               * end of the connection ended it */
 } OtasukeFetchResult;
 
+/* Properties: "proxy-resolver" (GProxyResolver, default: the system's) and
+ * "ca-file" (a PEM file of the only certificate authorities to trust instead
+ * of the system's; for tests against a loopback TLS server). */
 #define OTASUKE_TYPE_FEED_FETCHER (otasuke_feed_fetcher_get_type ())
 G_DECLARE_FINAL_TYPE (OtasukeFeedFetcher, otasuke_feed_fetcher, OTASUKE, FEED_FETCHER, GObject)
 
-GQuark              otasuke_fetch_error_quark          (void);
 void                otasuke_fetch_result_free          (OtasukeFetchResult *result);
 
 OtasukeFeedFetcher *otasuke_feed_fetcher_new           (void);
@@ -47,6 +43,9 @@ void                otasuke_feed_fetcher_set_limits    (OtasukeFeedFetcher  *sel
                                                         gsize                max_bytes,
                                                         guint                connect_timeout_ms,
                                                         guint                total_timeout_ms);
+/* How long a connected server may send nothing; 15 s by default. */
+void                otasuke_feed_fetcher_set_stall_timeout (OtasukeFeedFetcher *self,
+                                                        guint                stall_timeout_ms);
 void                otasuke_feed_fetcher_fetch_async   (OtasukeFeedFetcher  *self,
                                                         const char          *url,
                                                         const char          *etag,

@@ -9,6 +9,7 @@
 
 #include "otasuke-feed-private.h"
 #include "otasuke-text.h"
+#include "otasuke-url.h"
 
 /* The document and its fields, shared by otasuke-feed.c (the feed) and
  * otasuke-feed-item.c (items and contacts). */
@@ -254,60 +255,6 @@ otasuke_feed_read_title (Ctx            *ctx,
   return TRUE;
 }
 
-/* An http(s) address with a host, or NULL. */
-static GUri *
-parse_http_url (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  /* URIs are ASCII; spaces and controls are a way to disguise a link. */
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7F)
-      return NULL;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return NULL;
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-  if ((g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0) ||
-      host == NULL || *host == '\0')
-    return NULL;
-
-  /* GUri lets through hosts like "a<b>"; a host name is letters, digits,
-   * '-', '.' and '_'. IPv6 literals (the only hosts with ':') GUri checks. */
-  if (strchr (host, ':') == NULL && strspn (host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                      "0123456789-._") != strlen (host))
-    return NULL;
-
-  return g_steal_pointer (&uri);
-}
-
-static gboolean
-url_is_acceptable (const char  *url,
-                   const char **reason)
-{
-  g_autoptr(GUri) uri = parse_http_url (url);
-
-  if (uri == NULL)
-    {
-      *reason = _("not an http or https address");
-      return FALSE;
-    }
-
-  if (g_uri_get_userinfo (uri) != NULL)
-    {
-      /* user@host is a classic way to disguise the real host. */
-      *reason = _("addresses with a user name are not accepted");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 otasuke_feed_read_url (Ctx            *ctx,
                        const Members  *object,
@@ -316,7 +263,8 @@ otasuke_feed_read_url (Ctx            *ctx,
                        GError        **error)
 {
   json_t *node = otasuke_feed_members_get (object, name);
-  const char *reason = NULL;
+  g_autoptr(GError) link_error = NULL;
+  g_autoptr(GUri) link = NULL;
   const char *value;
 
   *out = NULL;
@@ -330,8 +278,10 @@ otasuke_feed_read_url (Ctx            *ctx,
   if (strnlen (value, FIELD_MAX_BYTES + 1) > FIELD_MAX_BYTES)
     return otasuke_feed_invalid (ctx, name, error, _("too long"));
 
-  if (!url_is_acceptable (value, &reason))
-    return otasuke_feed_invalid (ctx, name, error, reason);
+  /* The same rule as where links are opened. */
+  link = otasuke_url_parse_link (value, NULL, &link_error);
+  if (link == NULL)
+    return otasuke_feed_invalid (ctx, name, error, link_error->message);
 
   *out = value;
   return TRUE;

@@ -16,6 +16,7 @@
 
 #include "otasuke-feed.h"
 #include "otasuke-minisign.h"
+#include "otasuke-paths.h"
 
 /* otasuke-feed: keys, signatures and checks for the people who publish the feed. */
 
@@ -138,7 +139,7 @@ write_new_file (const char  *path,
   gsize written = 0;
   int fd;
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | otasuke_paths_create_flags (), mode);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -169,7 +170,7 @@ write_new_file (const char  *path,
       written += n;
     }
 
-  if (fsync (fd) != 0 || !g_close (fd, NULL))
+  if (g_fsync (fd) != 0 || !g_close (fd, NULL))
     {
       int saved_errno = errno;
 
@@ -607,11 +608,12 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("OTASUKE_LOCALEDIR");
+  g_autofree char *installed_localedir = otasuke_paths_get_locale_dir ();
   const char *name;
 
   setlocale (LC_ALL, "");
   /* OTASUKE_LOCALEDIR lets an uninstalled build (meson devenv, tests) find its catalogues. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : installed_localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -20,6 +20,7 @@ struct _OtasukeFeedUpdater
   OtasukeStore       *store;
   OtasukeFeedFetcher *fetcher;
   GPtrArray          *keys;  /* OtasukeMinisignKey* */
+  GString            *unreadable;  /* one line per key that could not be read */
 };
 
 G_DEFINE_FINAL_TYPE (OtasukeFeedUpdater, otasuke_feed_updater, G_TYPE_OBJECT)
@@ -46,18 +47,33 @@ outcome_new (OtasukeUpdateStatus status)
   return outcome;
 }
 
+/* A BLAKE2b-256 digest of @bytes in base64. */
+static char *
+digest_base64 (GBytes *bytes)
+{
+  guint8 digest[32];
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  crypto_generichash (digest, sizeof digest, data, len, NULL, 0);
+  return g_base64_encode (digest, sizeof digest);
+}
+
 /* Names the content without hashing it again: once the signature has been
  * verified against the bytes, the same signature means the same bytes, since
  * it covers their BLAKE2b-512 digest. */
 static char *
 content_hash (GBytes *signature)
 {
-  guint8 digest[32];
-  gsize len;
-  const guint8 *data = g_bytes_get_data (signature, &len);
+  return digest_base64 (signature);
+}
 
-  crypto_generichash (digest, sizeof digest, data, len, NULL, 0);
-  return g_base64_encode (digest, sizeof digest);
+/* A digest of the feed's bytes alone, whichever key signed them: the replay
+ * mark keeps it, so the accepted number with other content is told apart. */
+static char *
+body_hash (GBytes *body)
+{
+  return digest_base64 (body);
 }
 
 /* The last accepted network feed, kept beside the database exactly as it was
@@ -128,6 +144,13 @@ record_error (OtasukeStore *store,
     g_warning ("Could not record a feed error: %s", store_error->message);
 }
 
+static GError *
+no_trusted_key_error (void)
+{
+  return g_error_new_literal (OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY,
+                              _("No key to check the Chamber’s signature is set up, so advisories from the network are not accepted."));
+}
+
 OtasukeUpdateOutcome *
 otasuke_feed_ingest (OtasukeStore  *store,
                      GPtrArray     *keys,
@@ -145,6 +168,8 @@ otasuke_feed_ingest (OtasukeStore  *store,
   g_autofree char *hash = NULL;
   g_autofree char *key_id = NULL;
   g_autofree char *trusted_comment = NULL;
+  g_autofree char *accepted_hash = NULL;
+  g_autofree char *digest = NULL;
   const OtasukeMinisignKey *key = NULL;
   OtasukeApplyResult applied;
   const char *data;
@@ -158,8 +183,7 @@ otasuke_feed_ingest (OtasukeStore  *store,
 
   if (keys == NULL || keys->len == 0)
     {
-      g_set_error_literal (&local_error, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY,
-                           _("No key to check the Chamber’s signature is set up, so advisories from the network are not accepted."));
+      local_error = no_trusted_key_error ();
       goto fail;
     }
 
@@ -208,17 +232,24 @@ otasuke_feed_ingest (OtasukeStore  *store,
       goto fail;
     }
 
-  accepted = otasuke_store_get_accepted_sequence (store, key_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  /* One mark per source, whichever trusted key signed: with two keys (a key
+   * being replaced) an older feed signed by one must not replace a newer
+   * one signed by the other. */
+  if (!otasuke_store_get_feed_mark (store, source, &accepted, &accepted_hash, error))
+    return NULL;
   if (feed->sequence < accepted)
     {
       g_set_error (&local_error, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY,
                    _("The server sent older advisories (number %lld) than the ones already here (number %lld), so they were refused."),
                    (long long) feed->sequence, (long long) accepted);
+      goto fail;
+    }
+  digest = body_hash (body);
+  if (feed->sequence == accepted && accepted_hash != NULL && strcmp (accepted_hash, digest) != 0)
+    {
+      g_set_error (&local_error, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SAME_SEQUENCE,
+                   _("The server sent advisories with the same number (%lld) as the ones already here but different content, so they were refused."),
+                   (long long) feed->sequence);
       goto fail;
     }
 
@@ -228,7 +259,7 @@ otasuke_feed_ingest (OtasukeStore  *store,
   outcome->expired = otasuke_feed_is_expired (feed, now);
   g_clear_pointer (&outcome->new_ids, g_ptr_array_unref);
 
-  if (!otasuke_store_apply_feed (store, source, key_id, feed, hash, etag, last_modified, now,
+  if (!otasuke_store_apply_feed (store, source, key_id, feed, hash, digest, etag, last_modified, now,
                                  &applied, &outcome->new_ids, error))
     return NULL;
 
@@ -269,7 +300,7 @@ otasuke_feed_ingest_bundled (OtasukeStore  *store,
   outcome->expired = otasuke_feed_is_expired (feed, now);
   g_clear_pointer (&outcome->new_ids, g_ptr_array_unref);
 
-  if (!otasuke_store_apply_feed (store, OTASUKE_FEED_SOURCE_BUNDLED, NULL, feed, NULL, NULL, NULL, now,
+  if (!otasuke_store_apply_feed (store, OTASUKE_FEED_SOURCE_BUNDLED, NULL, feed, NULL, NULL, NULL, NULL, now,
                                  &applied, &outcome->new_ids, error))
     return NULL;
 
@@ -291,6 +322,37 @@ update_data_free (UpdateData *data)
   g_clear_pointer (&data->keys, g_ptr_array_unref);
   g_clear_pointer (&data->fetched, otasuke_fetch_result_free);
   g_free (data);
+}
+
+/* The server did not say where the body ends, so a connection closed on the
+ * way ended it as well as the server could have. A signature that does not
+ * match such bytes is not taken for tampering (issue #10): the user is told
+ * the download may be incomplete, and it is refused all the same. */
+static gboolean
+body_may_be_cut_off (UpdateData  *data,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (data->fetched->final_url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "";
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (data->fetched->body, &len);
+
+  if (data->keys == NULL || data->keys->len == 0 || data->fetched->signature == NULL)
+    return FALSE;
+
+  if (otasuke_minisign_verify (data->keys, bytes, len,
+                               (const char *) g_bytes_get_data (data->fetched->signature, NULL),
+                               g_bytes_get_size (data->fetched->signature),
+                               NULL, NULL, &local_error) ||
+      !g_error_matches (local_error, OTASUKE_MINISIGN_ERROR, OTASUKE_MINISIGN_ERROR_BAD_SIGNATURE))
+    return FALSE;
+
+  g_set_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED,
+               _("The download from %s may be incomplete: the server did not say how long it "
+                 "is, and what arrived does not match its signature. Try again later."),
+               host);
+  return TRUE;
 }
 
 static void
@@ -315,6 +377,13 @@ ingest_in_thread (GTask        *task,
         }
       g_task_return_pointer (task, outcome_new (OTASUKE_UPDATE_NOT_MODIFIED),
                              (GDestroyNotify) otasuke_update_outcome_free);
+      return;
+    }
+
+  if (!data->fetched->body_length_known && body_may_be_cut_off (data, &error))
+    {
+      record_error (self->store, data->url, error, now);
+      g_task_return_error (task, error);
       return;
     }
 
@@ -429,6 +498,14 @@ otasuke_feed_updater_update_async (OtasukeFeedUpdater  *self,
     g_ptr_array_add (data->keys, otasuke_minisign_key_copy (g_ptr_array_index (self->keys, i)));
   g_task_set_task_data (task, data, (GDestroyNotify) update_data_free);
 
+  /* Without a key every feed would be refused: do not download one at all. */
+  if (data->keys->len == 0)
+    {
+      g_object_set_data_full (G_OBJECT (task), "fetch-error", no_trusted_key_error (), (GDestroyNotify) g_error_free);
+      g_task_run_in_thread (task, record_error_in_thread);
+      return;
+    }
+
   lookup = g_task_new (self, cancellable, validators_cb, g_steal_pointer (&task));
   g_task_set_source_tag (lookup, otasuke_feed_updater_update_async);
   g_task_set_task_data (lookup, data, NULL);
@@ -453,6 +530,7 @@ otasuke_feed_updater_set_trusted_keys (OtasukeFeedUpdater *self,
   g_return_val_if_fail (OTASUKE_IS_FEED_UPDATER (self), 0);
 
   g_ptr_array_set_size (self->keys, 0);
+  g_string_truncate (self->unreadable, 0);
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -463,7 +541,11 @@ otasuke_feed_updater_set_trusted_keys (OtasukeFeedUpdater *self,
       key = otasuke_minisign_key_new (keys[i], &error);
       if (key == NULL)
         {
-          g_message ("Ignoring a trusted key that cannot be read: %s", error->message);
+          g_autofree char *shown = g_utf8_make_valid (keys[i], MIN (strlen (keys[i]), 60));
+
+          /* Translators: a trusted key from the settings that is not a key; the key, then why */
+          g_string_append_printf (self->unreadable, _("“%s” is not a valid key (%s)."), shown, error->message);
+          g_string_append_c (self->unreadable, '\n');
           continue;
         }
       g_ptr_array_add (self->keys, key);
@@ -478,6 +560,17 @@ otasuke_feed_updater_get_n_trusted_keys (OtasukeFeedUpdater *self)
   g_return_val_if_fail (OTASUKE_IS_FEED_UPDATER (self), 0);
 
   return self->keys->len;
+}
+
+char *
+otasuke_feed_updater_get_unreadable_keys (OtasukeFeedUpdater *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_FEED_UPDATER (self), NULL);
+
+  if (self->unreadable->len == 0)
+    return NULL;
+  /* Without the last newline. */
+  return g_strndup (self->unreadable->str, self->unreadable->len - 1);
 }
 
 OtasukeFeedFetcher *
@@ -496,6 +589,7 @@ otasuke_feed_updater_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->fetcher);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_string_free (self->unreadable, TRUE);
 
   G_OBJECT_CLASS (otasuke_feed_updater_parent_class)->finalize (object);
 }
@@ -510,6 +604,7 @@ static void
 otasuke_feed_updater_init (OtasukeFeedUpdater *self)
 {
   self->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_minisign_key_free);
+  self->unreadable = g_string_new (NULL);
 }
 
 OtasukeFeedUpdater *

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 typedef enum {
   OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY,  /* no key configured: network feeds are not accepted */
   OTASUKE_UPDATE_ERROR_SIGNATURE,       /* unsigned, wrongly signed or signed by an unknown key */
-  OTASUKE_UPDATE_ERROR_REPLAY,          /* a lower sequence than already accepted */
+  OTASUKE_UPDATE_ERROR_REPLAY,          /* a lower sequence than already accepted from this source */
   OTASUKE_UPDATE_ERROR_INVALID_FEED,    /* the file is not a valid feed */
+  OTASUKE_UPDATE_ERROR_SAME_SEQUENCE,   /* the accepted sequence again, with other content */
 } OtasukeUpdateError;
 
 typedef enum {
@@ -44,11 +45,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeUpdateOutcome, otasuke_update_outcome_free
 
 OtasukeFeedUpdater   *otasuke_feed_updater_new            (OtasukeStore         *store,
                                                            OtasukeFeedFetcher   *fetcher);
-/* Each a minisign public key line; unreadable keys are skipped (and logged).
- * Returns how many keys are now trusted. */
+/* Each a minisign public key line; an unreadable key is not trusted and
+ * is counted by otasuke_feed_updater_get_unreadable_keys(), for the caller
+ * to report. Returns how many keys are now trusted. Without any, no feed is
+ * downloaded: an update fails at once with OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY. */
 guint                 otasuke_feed_updater_set_trusted_keys (OtasukeFeedUpdater *self,
                                                            const char * const   *keys);
 guint                 otasuke_feed_updater_get_n_trusted_keys (OtasukeFeedUpdater *self);
+/* The keys given to the last otasuke_feed_updater_set_trusted_keys() that
+ * could not be read, each with the reason (a new string); NULL when none. */
+char                 *otasuke_feed_updater_get_unreadable_keys (OtasukeFeedUpdater *self);
 OtasukeFeedFetcher   *otasuke_feed_updater_get_fetcher    (OtasukeFeedUpdater   *self);
 
 void                  otasuke_feed_updater_update_async   (OtasukeFeedUpdater   *self,

@@ -3,150 +3,48 @@
 
 #include "config.h"
 
-#include <string.h>
-#ifndef G_OS_WIN32
-# include <sys/utsname.h>
-#endif
+#include <glib/gi18n.h>
 
-#include "otasuke-os-info.h"
+#include "otasuke-os-info-private.h"
 
-/* os-release is outside data: bound its size and the length of each value. */
-#define OS_RELEASE_MAX_BYTES (64 * 1024)
-#define OS_RELEASE_MAX_VALUE 256
-
-static char *
-unquote_value (const char *raw)
-{
-  g_autofree char *value = NULL;
-  GError *error = NULL;
-
-  if (raw[0] == '"' || raw[0] == '\'')
-    {
-      value = g_shell_unquote (raw, &error);
-      if (value == NULL)
-        {
-          g_clear_error (&error);
-          return NULL;
-        }
-    }
-  else
-    value = g_strdup (raw);
-
-  g_strstrip (value);
-  if (value[0] == '\0' || strlen (value) > OS_RELEASE_MAX_VALUE || !g_utf8_validate (value, -1, NULL))
-    return NULL;
-
-  /* Shown as plain text, but control characters have no business in a name. */
-  for (char *p = value; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      *p = ' ';
-
-  return g_steal_pointer (&value);
-}
-
-static gboolean
-parse_os_release (const char    *contents,
-                  OtasukeOsInfo *info)
-{
-  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-  gboolean found = FALSE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      const char *eq;
-      g_autofree char *key = NULL;
-      char **slot = NULL;
-
-      while (g_ascii_isspace (*line))
-        line++;
-      if (*line == '#' || *line == '\0')
-        continue;
-      eq = strchr (line, '=');
-      if (eq == NULL)
-        continue;
-
-      key = g_strndup (line, eq - line);
-      if (g_str_equal (key, "NAME"))
-        slot = &info->name;
-      else if (g_str_equal (key, "VERSION"))
-        slot = &info->version;
-      else if (g_str_equal (key, "VERSION_ID"))
-        slot = &info->version_id;
-      else if (g_str_equal (key, "PRETTY_NAME"))
-        slot = &info->pretty_name;
-      else if (g_str_equal (key, "ID"))
-        slot = &info->id;
-
-      if (slot != NULL)
-        {
-          g_free (*slot);
-          *slot = unquote_value (eq + 1);
-          found |= (*slot != NULL);
-        }
-    }
-
-  return found;
-}
-
-static void
-read_platform (OtasukeOsInfo *info,
-               const char    *root)
-{
-#ifdef G_OS_WIN32
-  info->name = g_get_os_info (G_OS_INFO_KEY_NAME);
-  info->version = g_get_os_info (G_OS_INFO_KEY_VERSION);
-  info->pretty_name = g_get_os_info (G_OS_INFO_KEY_PRETTY_NAME);
-  info->id = g_strdup ("windows");
-  info->architecture = g_strdup (g_getenv ("PROCESSOR_ARCHITECTURE"));
-#else
-  static const char * const candidates[] = { "etc/os-release", "usr/lib/os-release" };
-  struct utsname uts;
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autofree char *path = g_build_filename (root, candidates[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (path, &contents, &len, NULL))
-        continue;
-      if (len > OS_RELEASE_MAX_BYTES || memchr (contents, '\0', len) != NULL)
-        continue;
-      if (parse_os_release (contents, info))
-        break;
-    }
-
-  /* Only the running kernel can be asked; a fake root describes files only. */
-  if (g_strcmp0 (root, "/") == 0 && uname (&uts) == 0)
-    {
-      info->architecture = g_strdup (uts.machine);
-      info->kernel = g_strdup (uts.release);
-    }
-#endif
-}
+/* The platform-neutral part: fallbacks, freeing, and what Otasuke says about
+ * the end of support of a system. Reading is in the platform twin. */
 
 OtasukeOsInfo *
 otasuke_os_info_read (const char *root)
 {
   OtasukeOsInfo *info = g_new0 (OtasukeOsInfo, 1);
 
-  read_platform (info, root != NULL ? root : "/");
+  otasuke_os_info_read_platform (info, root != NULL ? root : "/");
 
   if (info->name == NULL)
-    {
-#ifdef G_OS_WIN32
-      info->name = g_strdup ("Windows");
-#else
-      info->name = g_strdup ("Linux");
-#endif
-    }
+    info->name = g_strdup (otasuke_os_info_platform_name ());
   if (info->pretty_name == NULL)
     info->pretty_name = info->version != NULL
       ? g_strdup_printf ("%s %s", info->name, info->version)
       : g_strdup (info->name);
 
   return info;
+}
+
+/**
+ * otasuke_os_info_support_note:
+ * @id: (nullable): the os-release style id ("windows", "debian")
+ * @version_id: (nullable): the version ("10", "12")
+ *
+ * Returns: (nullable): a translated sentence to add when @id/@version_id no
+ *   longer gets security updates, or %NULL when there is nothing to add
+ */
+const char *
+otasuke_os_info_support_note (const char *id,
+                              const char *version_id)
+{
+  if (g_strcmp0 (id, "windows") == 0 && g_strcmp0 (version_id, "10") == 0)
+    return _("Microsoft ended support for Windows 10 on 14 October 2025: without Extended "
+             "Security Updates (ESU), a paid or enrolled extension for a limited time, it gets "
+             "no more security fixes. Move to Windows 11 if the computer can run it, or plan to "
+             "replace the computer.");
+  return NULL;
 }
 
 void

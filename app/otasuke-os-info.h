@@ -16,10 +16,15 @@ typedef struct {
 } OtasukeOsInfo;
 
 /* Reads the operating system's identity below @root ("/" for this machine;
- * tests pass a fake tree). Never fails: unknown fields stay NULL and the
+ * tests pass a fake tree; Windows has no tree and ignores it). Never fails: unknown fields stay NULL and the
  * name falls back to the platform's generic name. */
 OtasukeOsInfo *otasuke_os_info_read  (const char    *root);
 void           otasuke_os_info_free  (OtasukeOsInfo *info);
+
+/* A sentence to add when @id @version_id no longer gets security updates
+ * (Windows 10: what ended and what ESU means); NULL when there is none. */
+const char    *otasuke_os_info_support_note (const char *id,
+                                             const char *version_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeOsInfo, otasuke_os_info_free)
 

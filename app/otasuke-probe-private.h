@@ -44,12 +44,18 @@ void     otasuke_probe_browsers      (const OtasukeProbeContext  *ctx,
 void     otasuke_probe_os            (const OtasukeProbeContext  *ctx,
                                       OtasukeProbeOs             *os);
 void     otasuke_probe_security      (const OtasukeProbeContext  *ctx,
-                                      OtasukeProbeSecurity       *security);
+                                      GPtrArray                  *products);
 void     otasuke_probe_firewall      (const OtasukeProbeContext  *ctx,
                                       OtasukeProbeFirewall       *firewall);
+void     otasuke_probe_automatic_updates (const OtasukeProbeContext *ctx,
+                                      OtasukeProbeAutoUpdates    *updates);
+void     otasuke_probe_disk_encryption (const OtasukeProbeContext *ctx,
+                                      OtasukeProbeDiskEncryption *encryption);
 void     otasuke_probe_office_macros (const OtasukeProbeContext  *ctx,
                                       OtasukeProbeOfficeMacros   *macros);
 void     otasuke_probe_screen_lock   (const OtasukeProbeContext  *ctx,
                                       OtasukeProbeScreenLock     *lock);
+void     otasuke_probe_backup        (const OtasukeProbeContext  *ctx,
+                                      OtasukeProbeBackup         *backup);
 
 G_END_DECLS

@@ -14,8 +14,9 @@
 #include "otasuke-probe-private.h"
 #include "otasuke-version.h"
 
-/* The operating system and its support, security software, firewall, office
- * macro security and screen lock, as far as Linux lets us tell. What is not
+/* The operating system and its support, security software, firewall,
+ * automatic updates, disk encryption, office macro security, screen lock and
+ * backups, as far as Linux lets us tell. What is not
  * found is reported as not found, never guessed. */
 
 #define XCU_MAX (16 * 1024 * 1024)
@@ -191,32 +192,43 @@ unit_enabled (const char *root,
 
 void
 otasuke_probe_security (const OtasukeProbeContext *ctx,
-                        OtasukeProbeSecurity      *sec)
+                        GPtrArray                 *products)
 {
   static const char * const scanners[] = { "usr/bin/clamscan", "usr/bin/clamdscan", NULL };
   static const char * const updaters[] = { "usr/bin/freshclam", NULL };
   static const char * const signatures[] = { "daily.cld", "daily.cvd" };
+  g_autofree char *scanner = first_existing (ctx->root, scanners);
   g_autofree char *updater = NULL;
+  OtasukeProbeSecurityProduct *clamav;
 
-  sec->clamav_scanner_path = first_existing (ctx->root, scanners);
-  sec->clamav_installed = sec->clamav_scanner_path != NULL;
+  if (scanner == NULL)
+    return;
+
+  clamav = otasuke_probe_security_product_new ("ClamAV");
+  clamav->path = g_steal_pointer (&scanner);
+  /* No real-time scanning by default: the scanner being there is all "on" can mean. */
+  clamav->enabled = OTASUKE_PROBE_YES;
   updater = first_existing (ctx->root, updaters);
-  sec->clamav_updater_installed = updater != NULL;
-  sec->clamav_updater_enabled = unit_enabled (ctx->root, "clamav-freshclam.service");
-  sec->clamav_signatures_age_days = -1;
+  clamav->auto_update = updater != NULL && unit_enabled (ctx->root, "clamav-freshclam.service")
+                        ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO;
 
   for (guint i = 0; i < G_N_ELEMENTS (signatures); i++)
     {
       g_autofree char *path = g_build_filename (ctx->root, "var", "lib", "clamav", signatures[i], NULL);
       GStatBuf st;
 
-      if (g_stat (path, &st) == 0 && st.st_mtime > sec->clamav_signatures_time)
-        sec->clamav_signatures_time = st.st_mtime;
+      if (g_stat (path, &st) == 0 && st.st_mtime > clamav->signatures_time)
+        clamav->signatures_time = st.st_mtime;
     }
 
-  if (sec->clamav_signatures_time > 0)
-    sec->clamav_signatures_age_days =
-      (int) (MAX (0, ctx->now - sec->clamav_signatures_time) / SECONDS_PER_DAY);
+  if (clamav->signatures_time > 0)
+    clamav->signatures_age_days =
+      (int) (MAX (0, ctx->now - clamav->signatures_time) / SECONDS_PER_DAY);
+  /* No definitions at all is as out of date as can be. */
+  clamav->up_to_date = clamav->signatures_age_days >= 0 &&
+                       clamav->signatures_age_days <= OTASUKE_PROBE_MAX_SIGNATURE_AGE_DAYS
+                       ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO;
+  g_ptr_array_add (products, clamav);
 }
 
 static gboolean
@@ -256,11 +268,186 @@ otasuke_probe_firewall (const OtasukeProbeContext *ctx,
   g_autofree char *ufw_found = first_existing (ctx->root, ufw);
   g_autofree char *firewalld_found = first_existing (ctx->root, firewalld);
   g_autofree char *ufw_conf = g_build_filename (ctx->root, "etc", "ufw", "ufw.conf", NULL);
+  gboolean ufw_on = ufw_found != NULL && ufw_conf_enabled (ufw_conf);
+  gboolean firewalld_on = firewalld_found != NULL && unit_enabled (ctx->root, "firewalld.service");
 
-  fw->ufw_installed = ufw_found != NULL;
-  fw->ufw_enabled = ufw_conf_enabled (ufw_conf);
-  fw->firewalld_installed = firewalld_found != NULL;
-  fw->firewalld_enabled = fw->firewalld_installed && unit_enabled (ctx->root, "firewalld.service");
+  fw->installed = ufw_found != NULL || firewalld_found != NULL;
+  fw->enabled = !fw->installed ? OTASUKE_PROBE_UNKNOWN
+                : ufw_on || firewalld_on ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO;
+  /* The one switched on, else the one there. */
+  if (ufw_on || (ufw_found != NULL && !firewalld_on))
+    fw->name = g_strdup ("ufw");
+  else if (firewalld_found != NULL)
+    fw->name = g_strdup ("firewalld");
+}
+
+/* apt.conf: `APT::Periodic::Unattended-Upgrade "1";`, the last file (in
+ * name order) and the last line winning, as apt reads them. */
+static void
+apt_periodic_value (const char *path,
+                    const char *key,
+                    int        *value)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize len = 0;
+
+  if (!otasuke_probe_read_file (path, OTASUKE_PROBE_SMALL_FILE_MAX, &contents, &len) ||
+      memchr (contents, '\0', len) != NULL)
+    return;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+      const char *quote;
+      const char *end;
+      g_autofree char *number = NULL;
+      guint64 n;
+
+      if (g_str_has_prefix (line, "//") || g_str_has_prefix (line, "#") ||
+          g_ascii_strncasecmp (line, key, strlen (key)) != 0)
+        continue;
+      line += strlen (key);
+      if (*line != ' ' && *line != '\t' && *line != '"')
+        continue;
+      if ((quote = strchr (line, '"')) == NULL || (end = strchr (quote + 1, '"')) == NULL)
+        continue;
+      number = g_strndup (quote + 1, end - quote - 1);
+      if (g_ascii_string_to_unsigned (number, 10, 0, G_MAXINT, &n, NULL))
+        *value = (int) n;
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+otasuke_probe_automatic_updates (const OtasukeProbeContext *ctx,
+                                 OtasukeProbeAutoUpdates   *updates)
+{
+  static const char * const unattended[] = { "usr/bin/unattended-upgrade", "usr/bin/unattended-upgrades", NULL };
+  static const char * const dnf[] = { "usr/bin/dnf-automatic", NULL };
+  g_autofree char *unattended_found = first_existing (ctx->root, unattended);
+  g_autofree char *dnf_found = first_existing (ctx->root, dnf);
+
+  updates->enabled = OTASUKE_PROBE_UNKNOWN;
+
+  if (unattended_found != NULL)
+    {
+      g_autofree char *dir = g_build_filename (ctx->root, "etc", "apt", "apt.conf.d", NULL);
+      g_autofree char *main_conf = g_build_filename (ctx->root, "etc", "apt", "apt.conf", NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+      int value = 0;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL && names->len < 256)
+        g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+
+          apt_periodic_value (path, "APT::Periodic::Unattended-Upgrade", &value);
+        }
+      apt_periodic_value (main_conf, "APT::Periodic::Unattended-Upgrade", &value);
+
+      updates->detected = TRUE;
+      updates->mechanism = g_strdup ("unattended-upgrades");
+      updates->enabled = value > 0 ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO;
+    }
+  else if (dnf_found != NULL)
+    {
+      g_autofree char *install = g_build_filename (ctx->root, "etc", "systemd", "system", "timers.target.wants",
+                                                   "dnf-automatic-install.timer", NULL);
+      g_autofree char *plain = g_build_filename (ctx->root, "etc", "systemd", "system", "timers.target.wants",
+                                                 "dnf-automatic.timer", NULL);
+
+      updates->detected = TRUE;
+      updates->mechanism = g_strdup ("dnf-automatic");
+      updates->enabled = otasuke_probe_path_exists (install) || otasuke_probe_path_exists (plain)
+                         ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO;
+    }
+}
+
+static gboolean
+crypttab_has_entries (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize len = 0;
+
+  if (!otasuke_probe_read_file (path, OTASUKE_PROBE_SMALL_FILE_MAX, &contents, &len) ||
+      memchr (contents, '\0', len) != NULL)
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (*line != '\0' && *line != '#')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An open LUKS volume is a device-mapper device whose uuid starts with CRYPT-. */
+static gboolean
+dm_crypt_active (const char *root)
+{
+  g_autofree char *block = g_build_filename (root, "sys", "block", NULL);
+  g_autoptr(GDir) dir = g_dir_open (block, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *uuid = NULL;
+
+      if (!g_str_has_prefix (name, "dm-"))
+        continue;
+      path = g_build_filename (block, name, "dm", "uuid", NULL);
+      /* sysfs files have no size: read a little. */
+      if (g_file_get_contents (path, &uuid, NULL, NULL) && g_str_has_prefix (uuid, "CRYPT-"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+otasuke_probe_disk_encryption (const OtasukeProbeContext  *ctx,
+                               OtasukeProbeDiskEncryption *encryption)
+{
+  g_autofree char *crypttab = g_build_filename (ctx->root, "etc", "crypttab", NULL);
+
+  if (crypttab_has_entries (crypttab) || dm_crypt_active (ctx->root))
+    {
+      encryption->system_encrypted = OTASUKE_PROBE_YES;
+      encryption->method = g_strdup ("LUKS");
+    }
+  else
+    /* Without a crypttab entry or an open crypt device nothing here is LUKS-encrypted. */
+    encryption->system_encrypted = OTASUKE_PROBE_NO;
+}
+
+void
+otasuke_probe_backup (const OtasukeProbeContext *ctx,
+                      OtasukeProbeBackup        *backup)
+{
+  static const char * const timeshift[] = { "etc/timeshift/timeshift.json", "etc/timeshift.json", NULL };
+  g_autofree char *found = first_existing (ctx->root, timeshift);
+
+  if (found != NULL)
+    {
+      backup->detected = TRUE;
+      backup->tool = g_strdup ("Timeshift");
+    }
 }
 
 /* LibreOffice's registrymodifications.xcu: flat <item oor:path="…"><prop oor:name="…"><value>. */
@@ -374,10 +561,15 @@ read_xcu (const char               *path,
   if (!ok)
     return FALSE;
 
-  macros->level_from_profile = state.level >= 0;
-  /* Absent from the profile: LibreOffice's default, High. */
-  macros->macro_security_level = state.level >= 0 ? state.level : 2;
-  macros->macros_disabled = state.disabled;
+  macros->from_settings = state.level >= 0 || state.disabled;
+  /* LibreOffice's levels in order are the policies'; absent from the
+   * profile, its default: High. */
+  if (state.disabled)
+    macros->policy = OTASUKE_MACRO_POLICY_DISABLED;
+  else if (state.level >= 0)
+    macros->policy = (OtasukeMacroPolicy) state.level;
+  else
+    macros->policy = OTASUKE_MACRO_POLICY_SIGNED;
   return TRUE;
 }
 
@@ -395,8 +587,8 @@ otasuke_probe_office_macros (const OtasukeProbeContext *ctx,
   g_autofree char *program = first_existing (ctx->root, programs);
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func (g_free);
 
-  macros->libreoffice_installed = program != NULL;
-  macros->macro_security_level = macros->libreoffice_installed ? 2 : -1;
+  macros->detected = program != NULL;
+  macros->policy = macros->detected ? OTASUKE_MACRO_POLICY_SIGNED : OTASUKE_MACRO_POLICY_UNKNOWN;
 
   if (ctx->user_config_dir != NULL)
     g_ptr_array_add (profiles, g_build_filename (ctx->user_config_dir, "libreoffice", "4", "user",
@@ -415,12 +607,15 @@ otasuke_probe_office_macros (const OtasukeProbeContext *ctx,
         continue;
 
       /* A profile means LibreOffice ran here, wherever it was installed from. */
-      macros->libreoffice_installed = TRUE;
-      macros->libreoffice_profile = g_strdup (path);
+      macros->detected = TRUE;
+      macros->profile = g_strdup (path);
       if (!read_xcu (path, macros))
-        macros->macro_security_level = -1;
+        macros->policy = OTASUKE_MACRO_POLICY_UNKNOWN;
       break;
     }
+
+  if (macros->detected)
+    macros->product = g_strdup ("LibreOffice");
 }
 
 static gboolean

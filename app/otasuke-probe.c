@@ -107,9 +107,7 @@ run_with_context (const OtasukeProbeContext  *ctx,
                   GCancellable               *cancellable,
                   GError                    **error)
 {
-  g_autoptr(OtasukeProbeReport) report = g_new0 (OtasukeProbeReport, 1);
-
-  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
+  g_autoptr(OtasukeProbeReport) report = otasuke_probe_report_new ();
 
   otasuke_probe_browsers (ctx, report->browsers, cancellable);
   g_ptr_array_sort (report->browsers, compare_browsers);
@@ -117,10 +115,13 @@ run_with_context (const OtasukeProbeContext  *ctx,
     return NULL;
 
   otasuke_probe_os (ctx, &report->os);
-  otasuke_probe_security (ctx, &report->security_software);
+  otasuke_probe_security (ctx, report->security_products);
   otasuke_probe_firewall (ctx, &report->firewall);
-  otasuke_probe_office_macros (ctx, &report->office_macros);
+  otasuke_probe_automatic_updates (ctx, &report->automatic_updates);
+  otasuke_probe_disk_encryption (ctx, &report->disk_encryption);
   otasuke_probe_screen_lock (ctx, &report->screen_lock);
+  otasuke_probe_office_macros (ctx, &report->office_macros);
+  otasuke_probe_backup (ctx, &report->backup);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -197,6 +198,82 @@ otasuke_probe_browser_free (OtasukeProbeBrowser *browser)
   g_free (browser);
 }
 
+OtasukeProbeReport *
+otasuke_probe_report_new (void)
+{
+  OtasukeProbeReport *report = g_new0 (OtasukeProbeReport, 1);
+
+  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
+  report->security_products = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_security_product_free);
+  report->os.supported = OTASUKE_PROBE_UNKNOWN;
+  report->firewall.enabled = OTASUKE_PROBE_UNKNOWN;
+  report->automatic_updates.enabled = OTASUKE_PROBE_UNKNOWN;
+  report->disk_encryption.system_encrypted = OTASUKE_PROBE_UNKNOWN;
+  report->office_macros.policy = OTASUKE_MACRO_POLICY_UNKNOWN;
+  return report;
+}
+
+OtasukeProbeSecurityProduct *
+otasuke_probe_security_product_new (const char *name)
+{
+  OtasukeProbeSecurityProduct *product = g_new0 (OtasukeProbeSecurityProduct, 1);
+
+  product->name = g_strdup (name);
+  product->enabled = OTASUKE_PROBE_UNKNOWN;
+  product->up_to_date = OTASUKE_PROBE_UNKNOWN;
+  product->auto_update = OTASUKE_PROBE_UNKNOWN;
+  product->signatures_age_days = -1;
+  return product;
+}
+
+void
+otasuke_probe_security_product_free (OtasukeProbeSecurityProduct *product)
+{
+  if (product == NULL)
+    return;
+  g_free (product->name);
+  g_free (product->path);
+  g_free (product);
+}
+
+const OtasukeProbeSecurityProduct *
+otasuke_probe_report_best_security_product (const OtasukeProbeReport *report)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->security_products == NULL || report->security_products->len == 0)
+    return NULL;
+  for (guint i = 0; i < report->security_products->len; i++)
+    {
+      const OtasukeProbeSecurityProduct *p = g_ptr_array_index (report->security_products, i);
+
+      if (p->enabled == OTASUKE_PROBE_YES && p->up_to_date == OTASUKE_PROBE_YES)
+        return p;
+    }
+  return g_ptr_array_index (report->security_products, 0);
+}
+
+char *
+otasuke_probe_report_security_names (const OtasukeProbeReport *report)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; report->security_products != NULL && i < report->security_products->len; i++)
+    {
+      const OtasukeProbeSecurityProduct *p = g_ptr_array_index (report->security_products, i);
+
+      if (p->name == NULL || *p->name == '\0')
+        continue;
+      if (names->len > 0)
+        /* Translators: between the names of security products, "ClamAV, ESET" */
+        g_string_append (names, _(", "));
+      g_string_append (names, p->name);
+    }
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
 void
 otasuke_probe_report_free (OtasukeProbeReport *report)
 {
@@ -210,8 +287,13 @@ otasuke_probe_report_free (OtasukeProbeReport *report)
   g_free (report->os.architecture);
   g_free (report->os.kernel);
   g_free (report->os.end_of_support);
-  g_free (report->security_software.clamav_scanner_path);
-  g_free (report->office_macros.libreoffice_profile);
+  g_clear_pointer (&report->security_products, g_ptr_array_unref);
+  g_free (report->firewall.name);
+  g_free (report->automatic_updates.mechanism);
+  g_free (report->disk_encryption.method);
+  g_free (report->office_macros.product);
+  g_free (report->office_macros.profile);
+  g_free (report->backup.tool);
   g_free (report);
 }
 
@@ -236,33 +318,48 @@ otasuke_probe_source_to_string (OtasukeProbeSource source)
 }
 
 const char *
-otasuke_probe_macro_level_to_string (int level)
+otasuke_probe_macro_policy_to_string (OtasukeMacroPolicy policy)
 {
-  switch (level)
+  switch (policy)
     {
-    case 0:
+    case OTASUKE_MACRO_POLICY_RUN_ALL:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "Low");
-    case 1:
+    case OTASUKE_MACRO_POLICY_ASK:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "Medium");
-    case 2:
+    case OTASUKE_MACRO_POLICY_SIGNED:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "High");
-    case 3:
+    case OTASUKE_MACRO_POLICY_TRUSTED_ONLY:
       /* Translators: LibreOffice's macro security level */
       return C_("macro security", "Very high");
+    case OTASUKE_MACRO_POLICY_DISABLED:
+    case OTASUKE_MACRO_POLICY_UNKNOWN:
     default:
       return NULL;
     }
 }
 
-static const char *
-macro_level_id (int level)
+const char *
+otasuke_probe_macro_policy_to_id (OtasukeMacroPolicy policy)
 {
-  static const char * const ids[] = { "low", "medium", "high", "very_high" };
-
-  return level >= 0 && level < (int) G_N_ELEMENTS (ids) ? ids[level] : NULL;
+  switch (policy)
+    {
+    case OTASUKE_MACRO_POLICY_RUN_ALL:
+      return "run_all";
+    case OTASUKE_MACRO_POLICY_ASK:
+      return "ask";
+    case OTASUKE_MACRO_POLICY_SIGNED:
+      return "signed";
+    case OTASUKE_MACRO_POLICY_TRUSTED_ONLY:
+      return "trusted_only";
+    case OTASUKE_MACRO_POLICY_DISABLED:
+      return "disabled";
+    case OTASUKE_MACRO_POLICY_UNKNOWN:
+    default:
+      return NULL;
+    }
 }
 
 /* Helpers */
@@ -454,6 +551,23 @@ add_int_or_null (json_t     *object,
 }
 
 static void
+add_time (json_t     *object,
+          const char *name,
+          gint64      unix_time)
+{
+  g_autofree char *date = NULL;
+
+  if (unix_time > 0)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
+
+      if (dt != NULL)
+        date = g_date_time_format_iso8601 (dt);
+    }
+  otasuke_json_set_string (object, name, date);
+}
+
+static void
 add_browsers (json_t    *object,
               GPtrArray *browsers)
 {
@@ -491,67 +605,74 @@ add_os (json_t               *object,
 }
 
 static void
-add_security (json_t                     *object,
-              const OtasukeProbeSecurity *sec)
+add_security (json_t    *object,
+              GPtrArray *products)
 {
-  g_autofree char *date = NULL;
-  json_t *clamav;
+  json_t *array = otasuke_json_set (object, "security_products", json_array ());
 
-  if (sec->clamav_signatures_time > 0)
+  for (guint i = 0; products != NULL && i < products->len; i++)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (sec->clamav_signatures_time);
+      const OtasukeProbeSecurityProduct *p = g_ptr_array_index (products, i);
+      json_t *entry = json_object ();
 
-      if (dt != NULL)
-        date = g_date_time_format_iso8601 (dt);
+      json_array_append_new (array, entry);
+      otasuke_json_set_string (entry, "name", p->name);
+      otasuke_json_set_string (entry, "path", p->path);
+      add_answer (entry, "enabled", p->enabled);
+      add_answer (entry, "up_to_date", p->up_to_date);
+      add_answer (entry, "auto_update", p->auto_update);
+      add_time (entry, "signatures_updated", p->signatures_time);
+      add_int_or_null (entry, "signatures_age_days", p->signatures_age_days, p->signatures_age_days >= 0);
     }
-
-  clamav = otasuke_json_set (otasuke_json_set (object, "security_software", json_object ()),
-                             "clamav", json_object ());
-  otasuke_json_set_bool (clamav, "installed", sec->clamav_installed);
-  otasuke_json_set_string (clamav, "scanner", sec->clamav_scanner_path);
-  otasuke_json_set_bool (clamav, "updater_installed", sec->clamav_updater_installed);
-  otasuke_json_set_bool (clamav, "updater_enabled", sec->clamav_updater_enabled);
-  otasuke_json_set_string (clamav, "signatures_updated", date);
-  add_int_or_null (clamav, "signatures_age_days", sec->clamav_signatures_age_days,
-                   sec->clamav_signatures_age_days >= 0);
 }
 
 static void
 add_firewall (json_t                     *object,
               const OtasukeProbeFirewall *fw)
 {
-  json_t *firewall = otasuke_json_set (object, "firewall", json_object ());
-  json_t *entry;
+  json_t *entry = otasuke_json_set (object, "firewall", json_object ());
 
-  otasuke_json_set_bool (firewall, "enabled", fw->ufw_enabled || fw->firewalld_enabled);
-  entry = otasuke_json_set (firewall, "ufw", json_object ());
-  otasuke_json_set_bool (entry, "installed", fw->ufw_installed);
-  otasuke_json_set_bool (entry, "enabled", fw->ufw_enabled);
-  entry = otasuke_json_set (firewall, "firewalld", json_object ());
-  otasuke_json_set_bool (entry, "installed", fw->firewalld_installed);
-  otasuke_json_set_bool (entry, "enabled", fw->firewalld_enabled);
+  otasuke_json_set_bool (entry, "installed", fw->installed);
+  otasuke_json_set_string (entry, "name", fw->name);
+  add_answer (entry, "enabled", fw->enabled);
+}
+
+static void
+add_automatic_updates (json_t                        *object,
+                       const OtasukeProbeAutoUpdates *updates)
+{
+  json_t *entry = otasuke_json_set (object, "automatic_updates", json_object ());
+
+  otasuke_json_set_bool (entry, "detected", updates->detected);
+  otasuke_json_set_string (entry, "mechanism", updates->mechanism);
+  add_answer (entry, "enabled", updates->enabled);
+}
+
+static void
+add_disk_encryption (json_t                           *object,
+                     const OtasukeProbeDiskEncryption *encryption)
+{
+  json_t *entry = otasuke_json_set (object, "disk_encryption", json_object ());
+
+  add_answer (entry, "system_encrypted", encryption->system_encrypted);
+  otasuke_json_set_string (entry, "method", encryption->method);
 }
 
 static void
 add_office_macros (json_t                         *object,
                    const OtasukeProbeOfficeMacros *macros)
 {
-  int level = macros->macro_security_level;
-  gboolean known = level >= 0 && level <= 3;
-  json_t *entry;
+  json_t *entry = otasuke_json_set (object, "office_macros", json_object ());
 
-  entry = otasuke_json_set (otasuke_json_set (object, "office_macros", json_object ()),
-                            "libreoffice", json_object ());
-  otasuke_json_set_bool (entry, "installed", macros->libreoffice_installed);
-  otasuke_json_set_string (entry, "profile", macros->libreoffice_profile);
-  add_int_or_null (entry, "macro_security_level", level, known);
-  otasuke_json_set_string (entry, "level", known ? macro_level_id (level) : NULL);
-  otasuke_json_set_bool (entry, "from_profile", macros->level_from_profile);
-  otasuke_json_set_bool (entry, "macros_disabled", macros->macros_disabled);
+  otasuke_json_set_bool (entry, "detected", macros->detected);
+  otasuke_json_set_string (entry, "product", macros->product);
+  otasuke_json_set_string (entry, "profile", macros->profile);
+  otasuke_json_set_string (entry, "policy", otasuke_probe_macro_policy_to_id (macros->policy));
+  otasuke_json_set_bool (entry, "from_settings", macros->from_settings);
+  /* Signed-only and stricter: a document from a stranger cannot run code. */
   add_answer (entry, "safe",
-              macros->macros_disabled ? OTASUKE_PROBE_YES
-              : !known ? OTASUKE_PROBE_UNKNOWN
-              : level >= 2 ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
+              macros->policy == OTASUKE_MACRO_POLICY_UNKNOWN ? OTASUKE_PROBE_UNKNOWN
+              : macros->policy >= OTASUKE_MACRO_POLICY_SIGNED ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
 }
 
 static void
@@ -567,7 +688,17 @@ add_screen_lock (json_t                       *object,
   add_int_or_null (entry, "idle_delay_seconds", lock->idle_delay_seconds, lock->detected);
 }
 
-/* Pretty, as `otasuke --probe` has always printed it. */
+static void
+add_backup (json_t                   *object,
+            const OtasukeProbeBackup *backup)
+{
+  json_t *entry = otasuke_json_set (object, "backup", json_object ());
+
+  otasuke_json_set_bool (entry, "detected", backup->detected);
+  otasuke_json_set_string (entry, "tool", backup->tool);
+  add_time (entry, "last_backup", backup->last_backup);
+}
+
 char *
 otasuke_probe_report_to_json (const OtasukeProbeReport *report)
 {
@@ -578,10 +709,13 @@ otasuke_probe_report_to_json (const OtasukeProbeReport *report)
   root = json_object ();
   add_browsers (root, report->browsers);
   add_os (root, &report->os);
-  add_security (root, &report->security_software);
+  add_security (root, report->security_products);
   add_firewall (root, &report->firewall);
-  add_office_macros (root, &report->office_macros);
+  add_automatic_updates (root, &report->automatic_updates);
+  add_disk_encryption (root, &report->disk_encryption);
   add_screen_lock (root, &report->screen_lock);
+  add_office_macros (root, &report->office_macros);
+  add_backup (root, &report->backup);
 
   return otasuke_json_to_string (root, TRUE);
 }

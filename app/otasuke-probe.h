@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* What can be found out about this computer without asking the user:
  * browsers and their versions, the operating system and its support, security
- * software, firewall, office macro security and screen lock. Platform
+ * software, firewall, automatic updates, disk encryption, screen lock,
+ * office macro security and backups. Platform
  * neutral: the Linux implementation is in app/otasuke-probe-*.c, Windows
  * comes in win32/ behind the same functions.
  *
@@ -69,45 +70,88 @@ typedef struct {
   char *end_of_support;   /* YYYY-MM-DD or NULL when not known */
 } OtasukeProbeOs;
 
-typedef struct {
-  gboolean clamav_installed;        /* clamscan or clamdscan found */
-  char *clamav_scanner_path;        /* may be NULL */
-  gboolean clamav_updater_installed; /* freshclam found */
-  gboolean clamav_updater_enabled;  /* clamav-freshclam.service enabled */
-  gint64 clamav_signatures_time;    /* mtime of daily.cld/cvd, unix seconds; 0 when none */
-  int clamav_signatures_age_days;   /* -1 when no signatures */
-} OtasukeProbeSecurity;
+/* The rest is the same on every platform: Linux fills it from ClamAV, ufw,
+ * firewalld, unattended-upgrades, LUKS, GNOME and LibreOffice; Windows
+ * (win32/) from Security Center, Defender, the firewall and Windows Update
+ * policies, BitLocker, Office's VBAWarnings and File History / OneDrive.
+ * For win32/: each OtasukeWin32Antivirus (otasuke_win32_find_antivirus)
+ * becomes one OtasukeProbeSecurityProduct, name and path as they are,
+ * enabled and up_to_date from the decoded productState; when Security
+ * Center is UNAVAILABLE the list stays empty ("not detected"). VBAWarnings
+ * 1–4 map to RUN_ALL, ASK, SIGNED, DISABLED. */
+
+/* Virus definitions older than this are out of date. */
+#define OTASUKE_PROBE_MAX_SIGNATURE_AGE_DAYS 7
 
 typedef struct {
-  gboolean ufw_installed;
-  gboolean ufw_enabled;             /* ENABLED=yes in ufw.conf */
-  gboolean firewalld_installed;
-  gboolean firewalld_enabled;       /* firewalld.service wanted by multi-user.target */
+  char *name;                      /* "ClamAV", "Microsoft Defender Antivirus", "ウイルスバスター クラウド" */
+  char *path;                      /* the scanner or the signed product executable; may be NULL */
+  OtasukeProbeAnswer enabled;      /* protecting now (real-time on; for ClamAV: the scanner is there) */
+  OtasukeProbeAnswer up_to_date;   /* virus definitions current */
+  OtasukeProbeAnswer auto_update;  /* definitions are updated by themselves */
+  gint64 signatures_time;          /* unix seconds; 0 when not known */
+  int signatures_age_days;         /* -1 when not known */
+} OtasukeProbeSecurityProduct;
+
+typedef struct {
+  gboolean installed;              /* a firewall was found */
+  char *name;                      /* "ufw", "firewalld", "Windows Defender Firewall"; NULL: none */
+  OtasukeProbeAnswer enabled;      /* UNKNOWN when none was found */
 } OtasukeProbeFirewall;
 
 typedef struct {
-  gboolean libreoffice_installed;
-  char *libreoffice_profile;        /* registrymodifications.xcu read, or NULL */
-  /* 0 low, 1 medium, 2 high, 3 very high; -1 when the profile could not be
-   * read. LibreOffice's default (no setting in the profile) is 2. */
-  int macro_security_level;
-  gboolean level_from_profile;      /* FALSE: the default applies */
-  gboolean macros_disabled;         /* DisableMacrosExecution */
+  gboolean detected;               /* the platform's mechanism was found */
+  char *mechanism;                 /* "unattended-upgrades", "dnf-automatic", "Windows Update" */
+  OtasukeProbeAnswer enabled;      /* security updates install by themselves */
+} OtasukeProbeAutoUpdates;
+
+typedef struct {
+  OtasukeProbeAnswer system_encrypted; /* the system drive (LUKS / BitLocker) */
+  char *method;                    /* "LUKS", "BitLocker"; NULL when not encrypted or not known */
+} OtasukeProbeDiskEncryption;
+
+/* What an office suite does with macros in documents, strictest last. */
+typedef enum {
+  OTASUKE_MACRO_POLICY_UNKNOWN = -1,
+  OTASUKE_MACRO_POLICY_RUN_ALL = 0,  /* run without asking (LibreOffice Low, Office "enable all") */
+  OTASUKE_MACRO_POLICY_ASK,          /* ask each time (LibreOffice Medium, Office "with notification") */
+  OTASUKE_MACRO_POLICY_SIGNED,       /* only signed by trusted sources (LibreOffice High, Office "except signed") */
+  OTASUKE_MACRO_POLICY_TRUSTED_ONLY, /* only from trusted locations (LibreOffice Very high) */
+  OTASUKE_MACRO_POLICY_DISABLED,     /* never (DisableMacrosExecution, Office "disable all") */
+} OtasukeMacroPolicy;
+
+typedef struct {
+  gboolean detected;               /* an office suite was found */
+  char *product;                   /* "LibreOffice", "Microsoft Office"; NULL when none */
+  char *profile;                   /* the settings read, or NULL */
+  OtasukeMacroPolicy policy;       /* UNKNOWN when the settings could not be read */
+  gboolean from_settings;          /* FALSE: the product's default applies */
 } OtasukeProbeOfficeMacros;
 
 typedef struct {
-  gboolean detected;                /* the GNOME settings exist (or were injected) */
+  gboolean detected;               /* the GNOME settings exist (or were injected) */
   gboolean lock_enabled;
-  guint idle_delay_seconds;         /* 0 = the screen never blanks */
+  guint idle_delay_seconds;        /* 0 = the screen never blanks */
 } OtasukeProbeScreenLock;
+
+typedef struct {
+  gboolean detected;               /* a backup tool is set up */
+  char *tool;                      /* "Timeshift", "Déjà Dup", "File History", "OneDrive folder backup" */
+  gint64 last_backup;              /* unix seconds; 0 when not known */
+} OtasukeProbeBackup;
 
 typedef struct {
   GPtrArray *browsers;              /* of OtasukeProbeBrowser*, sorted by id then source */
   OtasukeProbeOs os;
-  OtasukeProbeSecurity security_software;
+  /* OtasukeProbeSecurityProduct*; empty: none was recognised (not proof
+   * that none is installed) */
+  GPtrArray *security_products;
   OtasukeProbeFirewall firewall;
-  OtasukeProbeOfficeMacros office_macros;
+  OtasukeProbeAutoUpdates automatic_updates;
+  OtasukeProbeDiskEncryption disk_encryption;
   OtasukeProbeScreenLock screen_lock;
+  OtasukeProbeOfficeMacros office_macros;
+  OtasukeProbeBackup backup;
 } OtasukeProbeReport;
 
 #define OTASUKE_PROBE_DEFAULT_TIMEOUT_MS 5000
@@ -126,13 +170,24 @@ OtasukeProbeReport *otasuke_probe_run_finish   (GAsyncResult              *resul
                                                 GError                   **error);
 void                otasuke_probe_report_free  (OtasukeProbeReport        *report);
 void                otasuke_probe_browser_free (OtasukeProbeBrowser       *browser);
+/* An empty report (no browsers, nothing known), for the platforms to fill. */
+OtasukeProbeReport *otasuke_probe_report_new   (void);
+OtasukeProbeSecurityProduct *otasuke_probe_security_product_new  (const char *name);
+void                otasuke_probe_security_product_free (OtasukeProbeSecurityProduct *product);
+/* The first product that is on and current, else the first one; NULL when none. */
+const OtasukeProbeSecurityProduct *otasuke_probe_report_best_security_product (const OtasukeProbeReport *report);
+/* The products' names, "ClamAV, ESET", for the consultation sheet; NULL when none. */
+char               *otasuke_probe_report_security_names (const OtasukeProbeReport *report);
 
 /* The `otasuke --probe` output: one pretty-printed JSON object. */
 char               *otasuke_probe_report_to_json (const OtasukeProbeReport *report);
 
 const char         *otasuke_probe_source_to_string (OtasukeProbeSource source);
-/* "Low", "High" … for people; NULL for an unknown level. */
-const char         *otasuke_probe_macro_level_to_string (int level);
+/* "Low", "High" … (LibreOffice's names for the levels) for people; NULL for
+ * UNKNOWN and DISABLED. */
+const char         *otasuke_probe_macro_policy_to_string (OtasukeMacroPolicy policy);
+/* "run_all", "ask", "signed", "trusted_only", "disabled"; NULL for UNKNOWN. */
+const char         *otasuke_probe_macro_policy_to_id     (OtasukeMacroPolicy policy);
 
 /* Helpers, public for the Windows side and for tests. */
 
@@ -154,5 +209,6 @@ GPtrArray          *otasuke_probe_bundled_os_checks    (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeProbeReport, otasuke_probe_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeProbeBrowser, otasuke_probe_browser_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeProbeSecurityProduct, otasuke_probe_security_product_free)
 
 G_END_DECLS

@@ -620,6 +620,23 @@ otasuke_router_result_free (OtasukeRouterResult *result)
 }
 
 const char *
+otasuke_router_status_get_title (OtasukeRouterStatus status)
+{
+  switch (status)
+    {
+    case OTASUKE_ROUTER_STATUS_AFFECTED:
+      return _("This router is affected by a known problem");
+    case OTASUKE_ROUTER_STATUS_NOT_AFFECTED:
+      return _("No known problem with this firmware");
+    case OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED:
+      return _("Firmware version not entered");
+    case OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL:
+    default:
+      return _("This model is not in Otasuke’s list");
+    }
+}
+
+const char *
 otasuke_router_status_to_string (OtasukeRouterStatus status)
 {
   switch (status)

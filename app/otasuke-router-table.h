@@ -95,6 +95,8 @@ OtasukeRouterResult *otasuke_router_table_lookup            (OtasukeRouterTable 
 
 void                 otasuke_router_result_free             (OtasukeRouterResult *result);
 const char          *otasuke_router_status_to_string        (OtasukeRouterStatus  status);
+/* The verdict in words, translated: "This router is affected by a known problem". */
+const char          *otasuke_router_status_get_title        (OtasukeRouterStatus  status);
 /* {"model":…, "firmware":…, "status":…, "advisories":[{"id", "cves", "title",
  * "affected_max", "condition", "affected"}]}, for `otasuke --router-check`.
  * Untranslated, so scripts can read it. */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include <cairo-pdf.h>
@@ -157,16 +159,81 @@ otasuke_sheet_render_draw_page (OtasukeSheet                   *sheet,
 
 /* Files */
 
+/* The reason at the end of a GLib file error ("…: No space left on device"),
+ * without the temporary file's name that comes before it; NULL when none. */
+static const char *
+error_reason (const GError *error)
+{
+  const char *colon = g_strrstr (error->message, ": ");
+
+  return colon != NULL && colon[2] != '\0' ? colon + 2 : NULL;
+}
+
 gboolean
 otasuke_sheet_write_private_file (const char    *path,
                                   const char    *data,
                                   gsize          length,
                                   GError       **error)
 {
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  const char *reason;
+
+  /* Whatever is there already, a link included, is looked at, not what it
+   * points to: only an ordinary file is replaced. Renaming over anything
+   * else would swap a device, a pipe or a link for a PDF. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                            NULL, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                   ? _("%s is a folder, so nothing was saved. Choose a file name.")
+                   : _("%s is not an ordinary file, so nothing was saved there. Choose another name."),
+                   display);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
   /* A temporary file renamed over @path: a reader never sees half a sheet,
    * and the file is only ever readable by its owner. */
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (g_file_set_contents_full (path, data, (gssize) length,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    return TRUE;
+
+  /* GLib's message names the temporary file; the user chose @path. */
+  reason = error_reason (local_error);
+  switch (local_error->domain == G_FILE_ERROR ? local_error->code : G_FILE_ERROR_FAILED)
+    {
+    case G_FILE_ERROR_NOSPC:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("The disk is full, so %s could not be saved. Free some space and try again."),
+                   display);
+      break;
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s could not be saved: that folder does not allow writing. Choose another folder."),
+                   display);
+      break;
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s could not be saved: its folder does not exist."), display);
+      break;
+    default:
+      if (reason != NULL)
+        /* Translators: the file, then the system's reason */
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s could not be saved (%s)."), display, reason);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s could not be saved."), display);
+      break;
+    }
+  g_debug ("Writing %s failed: %s", path, local_error->message);
+  return FALSE;
 }
 
 gboolean
@@ -266,27 +333,6 @@ otasuke_sheet_write_pdf_finish (GAsyncResult  *result,
 
 /* Command line */
 
-static OtasukeSheetCheckSummary *
-summary_from_store (OtasukeStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  OtasukeSheetCheckSummary *summary;
-  OtasukeStoreSummary store_summary;
-
-  if (!otasuke_store_get_summary (store, &store_summary, &error))
-    {
-      g_debug ("No check summary for the sheet: %s", error->message);
-      return NULL;
-    }
-  if (store_summary.last_check_at <= 0 || store_summary.last_check_score < -25)
-    return NULL;
-
-  summary = otasuke_sheet_check_summary_new ();
-  summary->score = store_summary.last_check_score;
-  summary->checked_at = store_summary.last_check_at;
-  return summary;
-}
-
 static GPtrArray *
 contacts_from_store (OtasukeStore *store)
 {
@@ -344,7 +390,12 @@ otasuke_sheet_export_pdf_for_cli (OtasukeStore  *store,
   if (sheet == NULL)
     sheet = otasuke_sheet_new ();
 
-  summary = summary_from_store (store);
+  summary = otasuke_sheet_check_summary_load (store, NULL, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
   contacts = contacts_from_store (store);
 
   return otasuke_sheet_write_pdf (sheet, summary, contacts, NULL, path, error);

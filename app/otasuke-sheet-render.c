@@ -9,6 +9,7 @@
 #include "otasuke-json.h"
 #include "otasuke-text.h"
 #include "otasuke-sheet-render-private.h"
+#include "otasuke-url.h"
 
 /* The sheet is first turned into a flat list of blocks (headings, labelled
  * fields, timeline rows, paragraphs); the PDF and the plain text are two
@@ -502,7 +503,7 @@ add_contacts (Doc       *doc,
         continue;
 
       /* Only web addresses are printed as addresses. */
-      if (url != NULL && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+      if (url != NULL && !otasuke_url_is_link (url))
         url = NULL;
 
       add_block (doc, BLOCK_CONTACT, NULL, name);

@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "otasuke-checklist.h"
+#include "otasuke-router-table.h"
 #include "otasuke-sheet.h"
 #include "otasuke-store.h"
 
@@ -36,6 +38,19 @@ OtasukeSheetCheckSummary *otasuke_sheet_check_summary_from_json (const char     
 /* The band of IPA's self-assessment for @score (translated), NULL when out of range. */
 const char               *otasuke_sheet_score_band              (int                             score);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeSheetCheckSummary, otasuke_sheet_check_summary_free)
+
+/* The one summary every output of the sheet prints (print, PDF, text, the
+ * mail copy, `--export-sheet`): the latest FINISHED check in @store, with its
+ * score, band, date, what to fix first (the question and the answer), the
+ * browsers the probes found with their versions and the router with its
+ * status. NULL with no error when no check was finished yet. @checklist and
+ * @router_table may be NULL: the bundled ones are loaded (the application's
+ * resources must be registered; the table then gets the stored feed's router
+ * checks). Blocking: the UI calls it in a worker thread. */
+OtasukeSheetCheckSummary *otasuke_sheet_check_summary_load      (OtasukeStore                   *store,
+                                                                 OtasukeChecklist               *checklist,
+                                                                 OtasukeRouterTable             *router_table,
+                                                                 GError                        **error);
 
 /* Makes user text safe to lay out: otasuke_text_sanitize() (no bidi
  * controls, other invisible format characters or control characters), then

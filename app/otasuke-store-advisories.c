@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "otasuke-store-advisories.h"
 #include "otasuke-store-private.h"
@@ -136,35 +137,50 @@ otasuke_store_get_source_status (OtasukeStore  *self,
   return query_status (self, "SELECT " STATUS_COLUMNS " FROM feed_sources WHERE url = ?", source, error);
 }
 
-static gint64
-accepted_sequence_locked (OtasukeStore  *self,
-                          const char    *key_id,
-                          GError       **error)
+/* The replay mark of @source: sets *out_sequence (-1 when none) and
+ * *out_body_hash (NULL when not known); the lock must be held. */
+static gboolean
+feed_mark_locked (OtasukeStore  *self,
+                  const char    *source,
+                  gint64        *out_sequence,
+                  char         **out_body_hash,
+                  GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = otasuke_store_prepare (self, "SELECT sequence FROM feed_keys WHERE key_id = ?", error);
+  g_autoptr(sqlite3_stmt) stmt =
+    otasuke_store_prepare (self, "SELECT sequence, body_hash FROM feed_marks WHERE source = ?", error);
   int rc;
 
+  *out_sequence = -1;
+  if (out_body_hash != NULL)
+    *out_body_hash = NULL;
   if (stmt == NULL)
-    return G_MININT64;
-  sqlite3_bind_text (stmt, 1, key_id, -1, SQLITE_TRANSIENT);
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
   rc = otasuke_store_step (self, stmt, error);
   if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return rc == SQLITE_DONE ? -1 : G_MININT64;
+    {
+      *out_sequence = sqlite3_column_int64 (stmt, 0);
+      if (out_body_hash != NULL)
+        *out_body_hash = otasuke_store_column_dup_text (stmt, 1);
+    }
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-gint64
-otasuke_store_get_accepted_sequence (OtasukeStore  *self,
-                                     const char    *key_id,
-                                     GError       **error)
+gboolean
+otasuke_store_get_feed_mark (OtasukeStore  *self,
+                             const char    *source,
+                             gint64        *out_sequence,
+                             char         **out_body_hash,
+                             GError       **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
 
-  g_return_val_if_fail (OTASUKE_IS_STORE (self), -1);
-  g_return_val_if_fail (key_id != NULL, -1);
+  g_return_val_if_fail (OTASUKE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (out_sequence != NULL, FALSE);
 
   locker = otasuke_store_lock (self);
-  return accepted_sequence_locked (self, key_id, error);
+  return feed_mark_locked (self, source, out_sequence, out_body_hash, error);
 }
 
 gboolean
@@ -308,12 +324,43 @@ insert_advisories (OtasukeStore       *self,
   return TRUE;
 }
 
+/* Sets the replay mark of @source; @accepted says a feed was accepted now
+ * (else only the digest of the one already accepted is filled in). */
+static gboolean
+update_mark_locked (OtasukeStore  *self,
+                    const char    *source,
+                    gint64         sequence,
+                    const char    *body_hash,
+                    gint64         now,
+                    gboolean       accepted,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = otasuke_store_prepare (self,
+                                accepted
+                                ? "INSERT INTO feed_marks (source, sequence, body_hash, accepted_at) VALUES (?1, ?2, ?3, ?4) "
+                                  "ON CONFLICT (source) DO UPDATE SET sequence = excluded.sequence, "
+                                  "body_hash = excluded.body_hash, accepted_at = excluded.accepted_at"
+                                : "UPDATE feed_marks SET body_hash = ?3 WHERE source = ?1 AND sequence = ?2 AND body_hash IS NULL",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  otasuke_store_bind_text_or_null (stmt, 3, body_hash);
+  if (accepted)
+    sqlite3_bind_int64 (stmt, 4, now);
+  return otasuke_store_step (self, stmt, error) == SQLITE_DONE;
+}
+
 static gboolean
 apply_locked (OtasukeStore       *self,
               const char         *source,
               const char         *key_id,
               const OtasukeFeed  *feed,
               const char         *content_hash,
+              const char         *body_hash,
               const char         *etag,
               const char         *last_modified,
               gint64              now,
@@ -324,7 +371,9 @@ apply_locked (OtasukeStore       *self,
   gboolean bundled = g_strcmp0 (source, OTASUKE_FEED_SOURCE_BUNDLED) == 0;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *contacts = NULL;
+  g_autofree char *previous_hash = NULL;
   gint64 previous;
+  gint64 shown;
 
   *result = OTASUKE_APPLY_UNCHANGED;
 
@@ -339,26 +388,25 @@ apply_locked (OtasukeStore       *self,
         return FALSE;
       if (network > 0)
         return TRUE;
-      stmt = otasuke_store_prepare (self, "SELECT IFNULL(sequence, -1) FROM feed_sources WHERE url = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
-      previous = otasuke_store_step (self, stmt, error) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-      g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  else
+
+  stmt = otasuke_store_prepare (self, "SELECT IFNULL(sequence, -1) FROM feed_sources WHERE url = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  shown = otasuke_store_step (self, stmt, error) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  previous = shown;
+
+  if (!bundled)
     {
-      GError *local_error = NULL;
-
       g_return_val_if_fail (key_id != NULL, FALSE);
-      previous = accepted_sequence_locked (self, key_id, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
+      if (!feed_mark_locked (self, source, &previous, &previous_hash, error))
+        return FALSE;
     }
 
+  /* The caller checked this already; checking again under the write lock
+   * keeps a second Otasuke from slipping an older feed in meanwhile. */
   if (feed->sequence < previous)
     {
       g_set_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_FAILED,
@@ -367,7 +415,23 @@ apply_locked (OtasukeStore       *self,
       return FALSE;
     }
   if (feed->sequence == previous)
-    return mark_fetch_success_locked (self, source, etag, last_modified, now, error);
+    {
+      if (previous_hash != NULL && body_hash != NULL && strcmp (previous_hash, body_hash) != 0)
+        {
+          g_set_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_FAILED,
+                       _("This feed has the same number (%lld) as the one already accepted, but other content."),
+                       (long long) feed->sequence);
+          return FALSE;
+        }
+      /* A mark carried over from before marks kept a digest learns it now. */
+      if (!bundled && previous_hash == NULL && body_hash != NULL &&
+          !update_mark_locked (self, source, feed->sequence, body_hash, now, FALSE, error))
+        return FALSE;
+      /* Shown already, or the same again. But where the old per-key marks
+       * let an older feed replace it, the marked one is shown again now. */
+      if (shown >= feed->sequence)
+        return mark_fetch_success_locked (self, source, etag, last_modified, now, error);
+    }
 
   /* Accepting a network feed retires every other source's advisories. */
   stmt = otasuke_store_prepare (self, bundled ? "DELETE FROM advisories WHERE source = ?"
@@ -407,20 +471,8 @@ apply_locked (OtasukeStore       *self,
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (key_id != NULL)
-    {
-      stmt = otasuke_store_prepare (self,
-                                    "INSERT INTO feed_keys (key_id, sequence, accepted_at) VALUES (?, ?, ?) "
-                                    "ON CONFLICT (key_id) DO UPDATE SET sequence = excluded.sequence, "
-                                    "accepted_at = excluded.accepted_at", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, key_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, feed->sequence);
-      sqlite3_bind_int64 (stmt, 3, now);
-      if (otasuke_store_step (self, stmt, error) != SQLITE_DONE)
-        return FALSE;
-    }
+  if (!bundled && !update_mark_locked (self, source, feed->sequence, body_hash, now, TRUE, error))
+    return FALSE;
 
   if (!mark_fetch_success_locked (self, source, etag, last_modified, now, error))
     return FALSE;
@@ -435,6 +487,7 @@ otasuke_store_apply_feed (OtasukeStore       *self,
                           const char         *key_id,
                           const OtasukeFeed  *feed,
                           const char         *content_hash,
+                          const char         *body_hash,
                           const char         *etag,
                           const char         *last_modified,
                           gint64              now,
@@ -457,7 +510,7 @@ otasuke_store_apply_feed (OtasukeStore       *self,
   locker = otasuke_store_lock (self);
   if (!otasuke_store_begin (self, error))
     return FALSE;
-  ok = apply_locked (self, source, key_id, feed, content_hash, etag, last_modified, now, result, ids, error);
+  ok = apply_locked (self, source, key_id, feed, content_hash, body_hash, etag, last_modified, now, result, ids, error);
   if (!end_transaction (self, ok, error))
     return FALSE;
 

@@ -42,19 +42,28 @@ OtasukeFeedStatus *otasuke_store_get_feed_status      (OtasukeStore       *self,
 OtasukeFeedStatus *otasuke_store_get_source_status    (OtasukeStore       *self,
                                                        const char         *source,
                                                        GError            **error);
-/* The highest sequence accepted from feeds signed by @key_id, -1 when none. */
-gint64       otasuke_store_get_accepted_sequence      (OtasukeStore       *self,
-                                                       const char         *key_id,
+/* The replay mark of the network feed @source, whichever key signed it: the
+ * highest sequence ever accepted from it (*out_sequence, -1 when none) and
+ * the digest of that feed's bytes (*out_body_hash, NULL when not known,
+ * @out_body_hash may be NULL). */
+gboolean     otasuke_store_get_feed_mark              (OtasukeStore       *self,
+                                                       const char         *source,
+                                                       gint64             *out_sequence,
+                                                       char              **out_body_hash,
                                                        GError            **error);
 /* Replaces the advisories of @source by @feed in one transaction, keeping
  * each advisory's first-seen, read and notified state. Accepting a network
  * feed retires the bundled advisories. @content_hash (any stable digest of
- * the signed bytes) lets the same feed be recognised without rewriting it. */
+ * the signed bytes and signature) lets the same feed be recognised without
+ * rewriting it; @body_hash (a digest of the feed's bytes alone) is kept in
+ * the replay mark. A network feed older than the mark, or with the mark's
+ * sequence but another @body_hash, is refused. */
 gboolean     otasuke_store_apply_feed                 (OtasukeStore       *self,
                                                        const char         *source,
                                                        const char         *key_id,
                                                        const OtasukeFeed  *feed,
                                                        const char         *content_hash,
+                                                       const char         *body_hash,
                                                        const char         *etag,
                                                        const char         *last_modified,
                                                        gint64              now,

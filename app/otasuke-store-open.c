@@ -6,17 +6,12 @@
 #include <glib/gi18n.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include <glib/gstdio.h>
 
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
-
+#include "otasuke-paths.h"
+#include "otasuke-store-fs.h"
 #include "otasuke-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -97,6 +92,23 @@ static const char * const migrations[] = {
   "ALTER TABLE check_answers ADD COLUMN from_suggestion INTEGER NOT NULL DEFAULT 0;"
   "UPDATE check_runs SET updated_at = coalesce (finished_at, started_at);"
   "CREATE INDEX check_runs_updated ON check_runs (updated_at);",
+
+  /* 6: one replay mark per feed source instead of one per signing key, so
+   * that with two trusted keys an older feed signed by one cannot replace a
+   * newer one signed by the other. A mark is the highest sequence ever
+   * accepted from the source and a digest of that feed's bytes. Marks start
+   * from the highest sequence any key accepted (all keys signed the one
+   * network feed) and from the source's own; the digest of a feed accepted
+   * before this step is not known. feed_keys stays as it was, unused. */
+  "CREATE TABLE feed_marks ("
+  "  source TEXT PRIMARY KEY,"
+  "  sequence INTEGER NOT NULL,"
+  "  body_hash TEXT,"
+  "  accepted_at INTEGER NOT NULL);"
+  "INSERT INTO feed_marks (source, sequence, body_hash, accepted_at)"
+  "  SELECT url, MAX (sequence, IFNULL ((SELECT MAX (sequence) FROM feed_keys), -1)), NULL, accepted_at"
+  "  FROM feed_sources"
+  "  WHERE url != 'bundled' AND accepted_at IS NOT NULL AND sequence IS NOT NULL;",
 };
 
 /* Files SQLite keeps beside the database; they belong to it and must
@@ -108,7 +120,9 @@ static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
 char *
 otasuke_store_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "otasuke", "otasuke.db", NULL);
+  g_autofree char *folder = otasuke_paths_get_data_dir ();
+
+  return g_build_filename (folder, "otasuke.db", NULL);
 }
 
 guint
@@ -146,14 +160,9 @@ set_error_from_errno (GError     **error,
                       int          errsv,
                       const char  *folder)
 {
-#ifdef EDQUOT
-  if (errsv == EDQUOT)
-    errsv = ENOSPC;
-#endif
-
   if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
     set_read_only_error (error, folder);
-  else if (errsv == ENOSPC)
+  else if (otasuke_store_fs_errno_is_full (errsv))
     set_full_error (error);
   else
     return FALSE;
@@ -282,6 +291,61 @@ find_existing_ancestor (const char *folder)
   return g_steal_pointer (&current);
 }
 
+/* Sets @error for what otasuke_store_fs_inspect() found wrong at @path (the
+ * database, one of its sidecars, or its folder); returns FALSE when nothing. */
+static gboolean
+set_error_from_fs (GError               **error,
+                   OtasukeStoreFsStatus   status,
+                   int                    errsv,
+                   const char            *path,
+                   gboolean               folder)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  switch (status)
+    {
+    case OTASUKE_STORE_FS_OK:
+    case OTASUKE_STORE_FS_ABSENT:
+      return FALSE;
+
+    case OTASUKE_STORE_FS_LINK:
+      g_set_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_CANT_OPEN,
+                   folder
+                   ? _("The folder %s is a link to another place, so Otasuke does not keep its history there. "
+                       "Put a real folder in its place and start Otasuke again.")
+                   : _("%s is a link to another file, so Otasuke does not use it as its history file "
+                       "(it would write into that file). Remove the link and start Otasuke again."),
+                   display);
+      return TRUE;
+
+    case OTASUKE_STORE_FS_NOT_OWNED:
+      g_set_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_CANT_OPEN,
+                   folder
+                   ? _("The folder %s belongs to another user, so Otasuke does not keep its history there.")
+                   : _("%s belongs to another user, so Otasuke does not use it as its history file."),
+                   display);
+      return TRUE;
+
+    case OTASUKE_STORE_FS_WRONG_KIND:
+      g_set_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_CANT_OPEN,
+                   folder
+                   ? _("%s is not a folder, so Otasuke cannot keep its history in it.")
+                   : _("%s is not an ordinary file, so Otasuke does not use it as its history file."),
+                   display);
+      return TRUE;
+
+    case OTASUKE_STORE_FS_SYSTEM:
+    default:
+      {
+        g_autofree char *parent = g_path_get_dirname (path);
+
+        if (!set_error_from_errno (error, errsv, folder ? path : parent))
+          set_cant_open_error (error, path, g_strerror (errsv));
+      }
+      return TRUE;
+    }
+}
+
 static gboolean
 prepare_folder (const char  *path,
                 GError     **error)
@@ -289,11 +353,13 @@ prepare_folder (const char  *path,
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *default_path = otasuke_store_default_path ();
   g_autofree char *default_folder = g_path_get_dirname (default_path);
-  GStatBuf st;
+  OtasukeStoreFsStatus status;
+  int errsv = 0;
+  int restricted;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      int errsv = errno;
+      errsv = errno;
       g_autofree char *ancestor = find_existing_ancestor (folder);
 
       if (!set_error_from_errno (error, errsv, ancestor))
@@ -308,64 +374,60 @@ prepare_folder (const char  *path,
       return FALSE;
     }
 
+  /* The folder itself, not what a link would lead to. */
+  status = otasuke_store_fs_inspect (folder, TRUE, NULL, &errsv);
+  if (set_error_from_fs (error, status, errsv, folder, TRUE))
+    return FALSE;
+
   /* Only our own folder: a caller-supplied path may live in a shared one. */
   if (strcmp (folder, default_folder) == 0 &&
-      g_stat (folder, &st) == 0 &&
-      (st.st_mode & 0077) != 0
-#ifdef G_OS_UNIX
-      && st.st_uid == geteuid ()
-#endif
-      )
-    {
-      if (g_chmod (folder, st.st_mode & 0700) != 0)
-        g_debug ("Could not restrict %s: %s", folder, g_strerror (errno));
-    }
+      (restricted = otasuke_store_fs_make_private (folder, TRUE)) != 0)
+    g_debug ("Could not restrict %s: %s", folder, g_strerror (restricted));
 
   return TRUE;
 }
 
 /* Makes sure the database file exists with mode 0600 before SQLite sees it:
  * SQLite would create it with 0644 and copies the mode of the database to
- * its -wal and -shm files. */
+ * its -wal and -shm files. An existing file, and any sidecar, must be an
+ * ordinary file of the user's, never a link: SQLite would write through it.
+ * Sets *size to the size of a file that was already there, -1 when it was
+ * made now. */
 static gboolean
 prepare_file (const char  *path,
+              gint64      *size,
               GError     **error)
 {
-  g_autofree char *folder = NULL;
-  int flags = O_RDWR | O_CREAT | O_EXCL;
-  GStatBuf st;
-  int fd;
-  int errsv;
+  OtasukeStoreFsStatus status;
+  long long existing = 0;
+  int created = 0;
+  int errsv = 0;
+  int restricted;
 
-#ifdef O_CLOEXEC
-  flags |= O_CLOEXEC;
-#endif
-#ifdef O_NOFOLLOW
-  flags |= O_NOFOLLOW;
-#endif
-
-  fd = g_open (path, flags, 0600);
-  if (fd >= 0)
+  *size = -1;
+  status = otasuke_store_fs_create_file (path, &created, &errsv);
+  if (status == OTASUKE_STORE_FS_OK && !created)
     {
-      g_close (fd, NULL);
-      return TRUE;
+      status = otasuke_store_fs_inspect (path, FALSE, &existing, &errsv);
+      *size = existing;
+    }
+  if (set_error_from_fs (error, status, errsv, path, FALSE))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidecar_suffixes); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, sidecar_suffixes[i], NULL);
+
+      status = otasuke_store_fs_inspect (sidecar, FALSE, NULL, &errsv);
+      if (set_error_from_fs (error, status, errsv, sidecar, FALSE))
+        return FALSE;
     }
 
-  errsv = errno;
+  /* Only the file itself, and only while it has no other name. */
+  if (!created && (restricted = otasuke_store_fs_make_private (path, FALSE)) != 0)
+    g_debug ("Could not restrict %s: %s", path, g_strerror (restricted));
 
-  /* A read-only folder may report EACCES or EROFS for an existing file. */
-  if (g_stat (path, &st) == 0)
-    {
-      if ((st.st_mode & 0077) != 0 && g_chmod (path, st.st_mode & 0600) != 0)
-        g_debug ("Could not restrict %s: %s", path, g_strerror (errno));
-      return TRUE;
-    }
-
-  folder = g_path_get_dirname (path);
-  if (!set_error_from_errno (error, errsv, folder))
-    set_cant_open_error (error, path, g_strerror (errsv));
-
-  return FALSE;
+  return TRUE;
 }
 
 static void
@@ -374,11 +436,13 @@ restrict_sidecars (const char *path)
   for (guint i = 0; i < G_N_ELEMENTS (sidecar_suffixes); i++)
     {
       g_autofree char *sidecar = g_strconcat (path, sidecar_suffixes[i], NULL);
-      GStatBuf st;
+      int errsv = 0;
+      int restricted;
 
-      if (g_stat (sidecar, &st) == 0 && (st.st_mode & 0077) != 0 &&
-          g_chmod (sidecar, st.st_mode & 0600) != 0)
-        g_debug ("Could not restrict %s: %s", sidecar, g_strerror (errno));
+      if (otasuke_store_fs_inspect (sidecar, FALSE, NULL, &errsv) != OTASUKE_STORE_FS_OK)
+        continue;
+      if ((restricted = otasuke_store_fs_make_private (sidecar, FALSE)) != 0)
+        g_debug ("Could not restrict %s: %s", sidecar, g_strerror (restricted));
     }
 }
 
@@ -481,7 +545,8 @@ store_open_db (OtasukeStore  *self,
                GError       **error)
 {
   g_autofree char *uri = NULL;
-  int flags = SQLITE_OPEN_FULLMUTEX;
+  /* Never through a link: SQLite would write the whole history into its target. */
+  int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
   int rc;
 
   g_assert (self->db == NULL);
@@ -551,10 +616,21 @@ store_connect (OtasukeStore  *self,
   const char *path = self->path;
   g_autofree char *journal_mode = NULL;
   gint64 version = 0;
+  gint64 size = -1;
   int rc;
 
-  if (!prepare_file (path, error))
+  if (!prepare_file (path, &size, error))
     return FALSE;
+
+  /* An empty file that was already there is damage, not a new database:
+   * SQLite would quietly start over (deleting any -wal beside it) and the
+   * history would be gone without a word. It is moved aside, -wal too. */
+  if (size == 0)
+    {
+      g_debug ("%s is empty", path);
+      set_corrupt_error (error, path);
+      return FALSE;
+    }
 
   if (!store_open_db (self, FALSE, error))
     return FALSE;
@@ -705,7 +781,8 @@ move_aside (const char  *path,
       moved[i] = TRUE;
     }
 
-  g_message ("Moved the damaged database %s aside to %s", path, target);
+  /* The user is told through the recovery reason; this is for the log. */
+  g_debug ("Moved the damaged database %s aside to %s", path, target);
 
   return g_steal_pointer (&target);
 
@@ -728,7 +805,7 @@ fail:
  *
  * Opens the database, creating it and its folder when needed and bringing
  * its schema up to date. Blocks; call it from a worker thread or use
- * otasuke_store_open_async(). A damaged file is moved aside and replaced by
+ * otasuke_store_open_async(). A damaged (or 0-byte) file is moved aside and replaced by
  * an empty one; otasuke_store_get_recovery_reason() then says so.
  *
  * Returns: (transfer full): the store, or %NULL with @error set

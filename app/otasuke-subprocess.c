@@ -4,13 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#ifdef G_OS_UNIX
-# include <signal.h>
-# include <sys/types.h>
-# include <unistd.h>
-#endif
 
-#include "otasuke-subprocess.h"
+#include "otasuke-subprocess-private.h"
 
 /* Once the program has exited, how long a process it left behind may keep
  * our pipe open before we stop listening; and how long a killed program may
@@ -40,15 +35,6 @@ typedef struct {
   gboolean gave_up;
 } RunState;
 
-#ifdef G_OS_UNIX
-static void
-child_setup (gpointer user_data)
-{
-  /* Its own process group, so a timeout also stops what it started. */
-  setpgid (0, 0);
-}
-#endif
-
 static gboolean grace_cb (gpointer user_data);
 
 static void
@@ -69,15 +55,13 @@ kill_program (RunState *state)
     return;
   state->killed = TRUE;
 
-#ifdef G_OS_UNIX
   /* Only while the group is known to exist: the program is running, or a
    * process it started still holds the pipe. */
-  if (state->pid > 0 && kill ((pid_t) -state->pid, SIGKILL) == 0)
+  if (state->pid > 0 && otasuke_subprocess_platform_kill_group (state->pid))
     {
       start_grace (state, REAP_GRACE_MS);
       return;
     }
-#endif
   g_subprocess_force_exit (state->proc);
   start_grace (state, REAP_GRACE_MS);
 }
@@ -215,9 +199,7 @@ otasuke_subprocess_run (const char * const  *argv,
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   /* Programs' messages in a form we can parse, whatever the user's locale. */
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
-#ifdef G_OS_UNIX
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-#endif
+  otasuke_subprocess_platform_prepare (launcher);
 
   proc = g_subprocess_launcher_spawnv (launcher, argv, error);
   if (proc == NULL)

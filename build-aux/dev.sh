@@ -4,7 +4,10 @@
 #
 #   build-aux/dev.sh run    install what is missing, build, start Otasuke
 #   build-aux/dev.sh test   install what is missing, build, run all tests,
-#                           then the same tests again with ASan and UBSan
+#                           then the same tests again with ASan and UBSan,
+#                           then build, install and remove the Debian package
+#   build-aux/dev.sh deb    build otasuke_<version>_<arch>.deb (needs the
+#                           Chamber's key in OTASUKE_CHAMBER_KEY)
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -16,10 +19,12 @@ packages="
   gcc meson ninja-build pkg-config git
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libjansson-dev libsoup-3.0-dev libsodium-dev minisign clang libclang-rt-dev libzxcvbn-dev
+  libcurl4-openssl-dev glib-networking openssl
   libcairo2-dev libpango1.0-dev poppler-utils libnotify-dev python3-dbusmock
   gettext appstream desktop-file-utils libxml2-utils
   xvfb xauth dbus dbus-x11 locales fonts-noto-cjk librsvg2-common
-  gcc-mingw-w64-x86-64 wine wine64
+  gcc-mingw-w64-x86-64 wine wine64 wixl msitools librsvg2-bin imagemagick
+  debhelper dpkg-dev lintian fakeroot
 "
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -93,12 +98,22 @@ case "${1:-}" in
     run_tests "$asan_builddir"
     say "Fuzzing the feed and signature parsers briefly (libFuzzer, ASan, UBSan)"
     build-aux/fuzz.sh _build-fuzz "${FUZZ_SECONDS:-15}"
+    say "Building the Debian package with a throwaway key, installing and removing it"
+    deb_key_dir=$(mktemp -d)
+    "$builddir/app/otasuke-feed" keygen -p "$deb_key_dir/test.pub" -s "$deb_key_dir/test.key" >/dev/null
+    OTASUKE_CHAMBER_KEY=$(sed -n 2p "$deb_key_dir/test.pub") build-aux/deb.sh "$top/_build-deb"
+    rm -rf "$deb_key_dir"
+    build-aux/test-deb.sh "$top"/_build-deb/otasuke_*.deb
     say "Cross-compiling win32/ with mingw-w64 and testing it under Wine"
     win32/build-and-test.sh _build-win32
     say "All tests passed"
     ;;
+  deb)
+    install_packages
+    build-aux/deb.sh
+    ;;
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|deb" >&2
     exit 2
     ;;
 esac

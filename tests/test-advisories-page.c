@@ -9,9 +9,11 @@
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-match.h"
 #include "otasuke-advisory-row.h"
+#include "otasuke-minisign.h"
 #include "otasuke-store-advisories.h"
 #include "otasuke-text.h"
 #include "otasuke-time.h"
+#include "test-server.h"
 #include "window-harness.h"
 
 /* The advisories page. */
@@ -128,6 +130,25 @@ all_stored_as_read (gpointer data)
   return stored_as_read (NULL);
 }
 
+/* Adds a freshly made key to the trusted-keys setting. */
+static void
+trust_a_key (OtasukeApplication *app)
+{
+  g_autofree char *public_key = NULL;
+  g_autofree char *secret_key = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(OtasukeMinisignKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *keys[2] = { NULL, NULL };
+
+  otasuke_minisign_keygen (&public_key, &secret_key);
+  key = otasuke_minisign_key_new_from_file_contents (public_key, strlen (public_key), &error);
+  g_assert_no_error (error);
+  line = otasuke_minisign_key_get_base64 (key);
+  keys[0] = line;
+  g_settings_set_strv (otasuke_application_get_settings (app), "trusted-keys", keys);
+}
+
 static void
 test_advisories_bundled (Fixture       *fixture,
                          gconstpointer  data)
@@ -139,6 +160,7 @@ test_advisories_bundled (Fixture       *fixture,
                                                           adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "advisories"));
   GListModel *list = listed (page);
   guint n_items = g_list_model_get_n_items (list);
+  g_autofree char *not_installed = NULL;
   OtasukeAdvisory *advisory;
 
   /* The advisories that ship with Otasuke are there on first start, all unread, newest first. */
@@ -158,25 +180,30 @@ test_advisories_bundled (Fixture       *fixture,
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, n_items);
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page));
 
-  /* Honest about where they came from; nothing went wrong. */
+  /* Honest about where they came from; nothing went wrong. (A release build
+   * has the Chamber's key: without one the page says so instead, see no-key.) */
+  trust_a_key (fixture->app);
   g_assert_true (gtk_widget_get_visible (page_child (page, "bundled_box")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "no_key_box")));
   g_assert_false (gtk_widget_get_visible (page_child (page, "error_box")));
   g_assert_false (gtk_widget_get_visible (page_child (page, "stale_box")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "detail_stack")), ==, "none");
   save_png (GTK_WIDGET (fixture->window), "advisories-list.png");
 
-  /* Chrome: the browsers are not known yet, and the page says so rather than guess. */
+  /* Chrome: once the probes have looked at this (fake, bare) computer, the
+   * page says plainly that it has no Chrome. */
+  wait_for_probe (fixture->app, 1);
   g_assert_true (otasuke_advisories_page_show_advisory (page, CHROME_ID));
   advisory = otasuke_advisories_lookup (advisories, CHROME_ID);
   g_assert_nonnull (advisory);
   g_assert_cmpstr (gtk_label_get_text (page_child (page, "detail_title_label")), ==, CHROME_TITLE);
   g_assert_cmpstr (gtk_label_get_text (page_child (page, "content_label")), ==,
                    otasuke_advisory_get_content (advisory));
-  g_assert_cmpint (otasuke_advisory_get_affects (advisory), ==, OTASUKE_AFFECTS_UNKNOWN);
+  g_assert_cmpint (otasuke_advisory_get_affects (advisory), ==, OTASUKE_AFFECTS_NO);
   g_assert_true (gtk_widget_get_visible (page_child (page, "affects_box")));
   g_assert_false (gtk_widget_get_visible (page_child (page, "affects_heading")));
-  g_assert_cmpstr (gtk_label_get_text (page_child (page, "affects_label")), ==,
-                   _("Otasuke does not know this computer’s browser versions yet."));
+  not_installed = g_strdup_printf (_("%s is not installed on this computer."), "Google Chrome");
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, "affects_label")), ==, not_installed);
   g_assert_true (gtk_widget_get_visible (page_child (page, "link_button")));
   save_png (GTK_WIDGET (fixture->window), "advisories-chrome.png");
 
@@ -491,6 +518,50 @@ widget_is_visible (gpointer data)
   return gtk_widget_get_visible (data);
 }
 
+/* A build without the Chamber's key and no key in the settings: "Check now"
+ * is off, the page says why, and nothing is downloaded whatever asks. */
+static void
+test_advisories_no_key (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  OtasukeAdvisoriesPage *page = show_advisories_page (fixture);
+  OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
+  GtkWidget *button = page_child (page, "check_button");
+  OtasukeTestServer *server = otasuke_test_server_new ();
+  g_autofree char *url = otasuke_test_server_get_url (server, "/feed.json");
+  const char *none[] = { NULL };
+
+  g_assert_cmpstr (CHAMBER_FEED_KEY, ==, "");
+  g_settings_set_strv (otasuke_application_get_settings (fixture->app), "trusted-keys", none);
+  g_settings_set_string (otasuke_application_get_settings (fixture->app), "feed-url", url);
+  otasuke_test_server_add_text (server, "/feed.json", SOUP_STATUS_OK, "{}");
+
+  g_assert_false (otasuke_advisories_get_can_update (advisories));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "fetch-feed"));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "no_key_box")));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "banner_box")));
+  /* It replaces the line that promises newer advisories once fetched. */
+  g_assert_false (gtk_widget_get_visible (page_child (page, "bundled_box")));
+  g_test_message ("reason shown: %s",
+                  gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (page_child (page, "no_key_box")))));
+
+  /* The shortcut and the tray go through the same action: nothing happens. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "fetch-feed", NULL);
+  g_assert_false (otasuke_advisories_get_busy (advisories));
+  wait_for_frames (GTK_WIDGET (page));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json"), ==, 0);
+
+  /* A key added in the settings turns it on at once. */
+  trust_a_key (fixture->app);
+  g_assert_true (otasuke_advisories_get_can_update (advisories));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "fetch-feed"));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "no_key_box")));
+
+  otasuke_test_server_free (server);
+}
+
 static void
 test_advisories_check_now (Fixture       *fixture,
                            gconstpointer  data)
@@ -504,6 +575,10 @@ test_advisories_check_now (Fixture       *fixture,
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Control>r");
   g_assert_cmpstr (accels[1], ==, "F5");
+
+  /* Checking needs a key to verify what arrives. */
+  trust_a_key (fixture->app);
+  g_assert_false (gtk_widget_get_visible (page_child (page, "no_key_box")));
 
   /* Nothing listens there: the attempt fails at once, without the internet. */
   g_settings_set_string (otasuke_application_get_settings (fixture->app), "feed-url",
@@ -602,6 +677,8 @@ test_advisories_affects_you (Fixture       *fixture,
   GtkWidget *box = page_child (page, "affects_box");
   OtasukeAdvisoryRow *row;
 
+  /* The probes' own report is in, so these facts are the last word. */
+  wait_for_probe (fixture->app, 1);
   g_assert_true (otasuke_advisories_page_show_advisory (page, CHROME_ID));
 
   /* An old Chrome: the detail warns, the list marks it. */
@@ -715,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/window/advisories/stale", test_advisories_stale);
   g_test_add_func ("/window/advisories/failed-fetch", test_advisories_failed_fetch);
   g_test_add_data_func ("/window/advisories/check-now", (gconstpointer) test_advisories_check_now, run_clean);
+  g_test_add_data_func ("/window/advisories/no-key", (gconstpointer) test_advisories_no_key, run_clean);
   g_test_add_data_func ("/window/advisories/category-filter", (gconstpointer) test_advisories_category_filter, run_clean);
   g_test_add_data_func ("/window/advisories/link", (gconstpointer) test_advisories_link, run_clean);
   g_test_add_data_func ("/window/advisories/affects-you", (gconstpointer) test_advisories_affects_you, run_clean);

@@ -58,6 +58,8 @@ test_enable (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *exec = NULL;
   g_autofree char *icon = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *name_ja = NULL;
   GStatBuf st;
 
   g_assert_false (otasuke_autostart_is_enabled (TEST_APP_ID));
@@ -70,7 +72,7 @@ test_enable (void)
   g_assert_true (S_ISREG (st.st_mode));
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error);
+  g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
   g_assert_no_error (error);
   exec = g_key_file_get_string (key_file, "Desktop Entry", "Exec", &error);
   g_assert_no_error (error);
@@ -81,6 +83,16 @@ test_enable (void)
   g_assert_true (g_key_file_get_boolean (key_file, "Desktop Entry",
                                          "X-GNOME-Autostart-enabled", NULL));
   g_assert_false (g_key_file_get_boolean (key_file, "Desktop Entry", "NoDisplay", NULL));
+  /* The session's list of login programs shows the program's own name and icon. */
+  name = g_key_file_get_string (key_file, "Desktop Entry", "Name", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Otasuke");
+  name_ja = g_key_file_get_locale_string (key_file, "Desktop Entry", "Name", "ja", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name_ja, ==, "セキュリティお助けナビ");
+  /* Started by the session, not through D-Bus activation. */
+  g_assert_false (g_key_file_has_key (key_file, "Desktop Entry", "DBusActivatable", NULL));
+  g_assert_false (g_key_file_get_boolean (key_file, "Desktop Entry", "StartupNotify", NULL));
 
   assert_passes_desktop_file_validate (path);
 

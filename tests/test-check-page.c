@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "otasuke-advisories-page.h"
 #include "otasuke-advisory-match.h"
 #include "otasuke-check-page.h"
 #include "otasuke-check-results.h"
+#include "otasuke-history-page.h"
 #include "otasuke-password-meter.h"
 #include "otasuke-router-lookup.h"
 #include "otasuke-store-advisories.h"
@@ -72,6 +74,15 @@ check_page_is_saved (gpointer data)
   return !otasuke_check_page_get_unsaved (data);
 }
 
+static gint64 history_wanted_id;
+
+static gboolean
+history_shows_wanted (gpointer data)
+{
+  return otasuke_history_page_get_loaded (data) &&
+         otasuke_history_page_get_shown_run_id (data) == history_wanted_id;
+}
+
 static gboolean
 has_label_containing (GtkWidget  *root,
                       const char *text)
@@ -89,44 +100,28 @@ has_label_containing (GtkWidget  *root,
   return FALSE;
 }
 
-/* What the probes would find on a well-kept Debian machine. */
-static OtasukeProbeReport *
-test_probe_report (void)
+/* A well-kept Debian machine, as the probes find it in the fake root. */
+static void
+install_well_kept_machine (void)
 {
-  OtasukeProbeReport *report = g_new0 (OtasukeProbeReport, 1);
-  OtasukeProbeBrowser *browser = g_new0 (OtasukeProbeBrowser, 1);
+  probe_root_write ("var/lib/dpkg/status",
+                    "Package: chromium\nStatus: install ok installed\nVersion: 156.0.8078.108-1~deb12u1\n\n"
+                    "Package: ufw\nStatus: install ok installed\nVersion: 0.36.2-1\n");
+  probe_root_write ("etc/ufw/ufw.conf", "ENABLED=yes\n");
+}
 
-  browser->id = g_strdup ("chromium");
-  browser->name = g_strdup ("Chromium");
-  browser->version = g_strdup ("156.0.8078.108");
-  browser->channel = g_strdup ("stable");
-  browser->source = OTASUKE_PROBE_SOURCE_DEB;
-  browser->path = g_strdup ("/usr/bin/chromium");
-  report->browsers = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_probe_browser_free);
-  g_ptr_array_add (report->browsers, browser);
+static const OtasukeProbeBrowser *
+find_browser (const OtasukeProbeReport *report,
+              const char               *id)
+{
+  for (guint i = 0; i < report->browsers->len; i++)
+    {
+      const OtasukeProbeBrowser *b = g_ptr_array_index (report->browsers, i);
 
-  report->os.name = g_strdup ("Debian GNU/Linux");
-  report->os.version = g_strdup ("12 (bookworm)");
-  report->os.id = g_strdup ("debian");
-  report->os.version_id = g_strdup ("12");
-  report->os.architecture = g_strdup ("x86_64");
-  report->os.supported = OTASUKE_PROBE_YES;
-  report->os.end_of_support = g_strdup ("2028-06-30");
-  report->security_software.clamav_installed = TRUE;
-  report->security_software.clamav_scanner_path = g_strdup ("/usr/bin/clamscan");
-  report->security_software.clamav_updater_installed = TRUE;
-  report->security_software.clamav_updater_enabled = TRUE;
-  report->security_software.clamav_signatures_time = g_get_real_time () / G_USEC_PER_SEC - 3600;
-  report->security_software.clamav_signatures_age_days = 0;
-  report->firewall.ufw_installed = TRUE;
-  report->firewall.ufw_enabled = TRUE;
-  report->office_macros.libreoffice_installed = TRUE;
-  report->office_macros.macro_security_level = 2;
-  report->screen_lock.detected = TRUE;
-  report->screen_lock.lock_enabled = TRUE;
-  report->screen_lock.idle_delay_seconds = 300;
-
-  return report;
+      if (g_str_equal (b->id, id))
+        return b;
+    }
+  return NULL;
 }
 
 static OtasukeCheckPage *
@@ -137,7 +132,8 @@ show_check_page (Fixture *fixture)
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "check"));
   iterate_until (check_page_is_loaded, page);
-  otasuke_check_page_set_probe_report_for_testing (page, test_probe_report ());
+  /* The start-up look at the machine is in. */
+  wait_for_probe (fixture->app, 1);
   return page;
 }
 
@@ -351,9 +347,12 @@ test_check_complete (Fixture       *fixture,
   g_assert_true (has_label (results_child (page, "advice_box"), otasuke_checklist_lookup (checklist, "ipa-25")->question));
   save_png (GTK_WIDGET (fixture->window), "check-results.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.save", NULL));
+  /* Reaching the results finished the check and put it into the history:
+   * there is nothing else to press, and the page says so once it is true. */
   g_assert_true (otasuke_check_run_is_finished (run));
   iterate_until (check_page_is_saved, page);
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "saved_label")), ==, _("Saved in the history."));
+  g_assert_cmpstr (gtk_label_get_text (check_child (page, "saved_label")), ==, _("Saved in the history"));
   g_assert_true (gtk_widget_get_visible (results_child (page, "new_button")));
 
   /* In the history file, router and all. */
@@ -375,6 +374,18 @@ test_check_complete (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (model, ==, "WSR-1166DHP3");
   g_assert_cmpstr (firmware, ==, "1.16");
+
+  /* The History page opens on it. */
+  {
+    OtasukeHistoryPage *history = OTASUKE_HISTORY_PAGE (find_by_type (GTK_WIDGET (fixture->window),
+                                                                      OTASUKE_TYPE_HISTORY_PAGE));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.history", NULL));
+    g_assert_cmpstr (otasuke_window_get_visible_page (fixture->window), ==, "history");
+    history_wanted_id = info->id;
+    iterate_until (history_shows_wanted, history);
+    g_assert_cmpuint (otasuke_history_page_get_n_runs (history), ==, 1);
+  }
 
   /* The Advisories page now knows the router. */
   iterate_until (advisories_are_loaded, fixture->app);
@@ -402,6 +413,8 @@ check_start_partway (Fixture       *fixture,
   answer_section (page, checklist, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
   iterate_until (check_page_is_saved, page);
+  /* Kept to go on with, which is not "saved in the history". */
+  g_assert_cmpstr (gtk_label_get_text (check_child (page, "saved_label")), ==, _("Answers kept: you can go on later"));
 
   /* The last answer is quit on before the save would have started. */
   give_answer (page, "ipa-11", "partly");
@@ -414,13 +427,20 @@ check_resumed (Fixture       *fixture,
 {
   OtasukeCheckPage *page = show_check_page (fixture);
   OtasukeCheckRun *run;
+  guint runs;
 
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "start");
   g_assert_true (gtk_widget_get_visible (check_child (page, "resume_button")));
   g_assert_true (gtk_widget_get_visible (check_child (page, "resume_label")));
   save_png (GTK_WIDGET (fixture->window), "check-start-resume.png");
 
+  runs = otasuke_probe_service_get_n_runs (otasuke_application_get_probe_service (fixture->app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.resume", NULL));
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
+  /* Resuming looks at the machine again too. */
+  wait_for_probe (fixture->app, runs + 1);
+  g_assert_cmpint (otasuke_probe_service_get_report_reason (otasuke_application_get_probe_service (fixture->app)),
+                   ==, OTASUKE_PROBE_REASON_CHECK);
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
   /* Backups: the section of the first question not answered yet. */
   g_assert_cmpuint (otasuke_check_page_get_section (page), ==, 2);
@@ -442,6 +462,7 @@ static void
 test_check_resume (void)
 {
   reset_with_size (1024, 700);
+  install_well_kept_machine ();
   run_in_app (check_start_partway);
   /* The same history file, a new start. */
   run_in_app (check_resumed);
@@ -487,7 +508,75 @@ static void
 test_check_narrow (void)
 {
   reset_with_size (400, 700);
+  install_well_kept_machine ();
   run_in_app (check_check_narrow);
+}
+
+/* Chrome installed while the program runs: the next check finds it, and so
+ * does "affects you" (the probes' one report feeds both). */
+static void
+check_new_browser (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  OtasukeAdvisories *advisories = otasuke_application_get_advisories (fixture->app);
+  OtasukeProbeService *service = otasuke_application_get_probe_service (fixture->app);
+  const OtasukeProbeReport *report = otasuke_probe_service_get_report (service);
+  OtasukeAdvisory *advisory;
+  OtasukeCheckRun *run;
+  gboolean from_suggestion = FALSE;
+  guint runs;
+
+  iterate_until (advisories_are_loaded, fixture->app);
+  advisory = otasuke_advisories_lookup (advisories, CHROME_ID);
+  g_assert_nonnull (advisory);
+  g_assert_null (find_browser (report, "chrome"));
+  g_assert_cmpint (otasuke_advisory_get_affects (advisory), !=, OTASUKE_AFFECTS_YES);
+
+  probe_root_write ("var/lib/dpkg/status",
+                    "Package: chromium\nStatus: install ok installed\nVersion: 156.0.8078.108-1~deb12u1\n\n"
+                    "Package: google-chrome-stable\nStatus: install ok installed\nVersion: 127.0.6533.88-1\n");
+  runs = otasuke_probe_service_get_n_runs (service);
+
+  /* Starting the check looks at the machine again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  run = otasuke_check_page_get_run (page);
+  report = wait_for_probe (fixture->app, runs + 1);
+  g_assert_cmpint (otasuke_probe_service_get_report_reason (service), ==, OTASUKE_PROBE_REASON_CHECK);
+  g_assert_cmpstr (find_browser (report, "chrome")->version, ==, "127.0.6533.88");
+
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-browsers", &from_suggestion), ==,
+                   OTASUKE_ANSWER_NOT_DONE);
+  g_assert_true (from_suggestion);
+  g_assert_true (has_label_containing (check_child (page, "items_box"), "127.0.6533.88"));
+  g_assert_nonnull (strstr (otasuke_check_run_get_probe_json (run), "127.0.6533.88"));
+  save_png (GTK_WIDGET (fixture->window), "check-new-browser.png");
+
+  /* The advisory about that Chrome now says it affects this computer. */
+  g_assert_cmpint (otasuke_advisory_get_affects (advisory), ==, OTASUKE_AFFECTS_YES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "advisories"));
+  g_assert_true (otasuke_advisories_page_show_advisory (OTASUKE_ADVISORIES_PAGE (find_by_type (GTK_WIDGET (fixture->window),
+                                                                                               OTASUKE_TYPE_ADVISORIES_PAGE)),
+                                                        CHROME_ID));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_true (has_label (GTK_WIDGET (fixture->window), _("Affects you")));
+  save_png (GTK_WIDGET (fixture->window), "advisories-new-browser.png");
+}
+
+static void
+test_check_new_browser (void)
+{
+  reset_with_size (1024, 700);
+  install_well_kept_machine ();
+  run_in_app (check_new_browser);
+}
+
+static void
+test_check_complete_run (void)
+{
+  reset_with_size (1024, 700);
+  install_well_kept_machine ();
+  run_in_app (test_check_complete);
 }
 
 int
@@ -496,7 +585,8 @@ main (int   argc,
 {
   window_harness_init (&argc, &argv, "CheckPage");
 
-  g_test_add_data_func ("/window/check/complete", (gconstpointer) test_check_complete, run_clean);
+  g_test_add_func ("/window/check/complete", test_check_complete_run);
+  g_test_add_func ("/window/check/new-browser", test_check_new_browser);
   g_test_add_func ("/window/check/resume", test_check_resume);
   g_test_add_func ("/window/check/narrow", test_check_narrow);
 

@@ -316,25 +316,40 @@ static OtasukeFeedCheck firefox_min = {
   NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
+/* The security product of report_init(): ClamAV, on and current. */
+static OtasukeProbeSecurityProduct clamav;
+static GPtrArray *security_products;
+
 /* A report of a machine that does everything right; tests spoil parts of it. */
 static void
 report_init (OtasukeProbeReport *report,
              GPtrArray          *browsers)
 {
   memset (report, 0, sizeof *report);
+  memset (&clamav, 0, sizeof clamav);
+  clamav.name = (char *) "ClamAV";
+  clamav.enabled = OTASUKE_PROBE_YES;
+  clamav.up_to_date = OTASUKE_PROBE_YES;
+  clamav.auto_update = OTASUKE_PROBE_YES;
+  clamav.signatures_time = 1736942400;
+  clamav.signatures_age_days = 1;
+  if (security_products == NULL)
+    security_products = g_ptr_array_new ();
+  g_ptr_array_set_size (security_products, 0);
+  g_ptr_array_add (security_products, &clamav);
+  report->security_products = security_products;
   report->browsers = browsers;
   report->os.name = (char *) "Debian GNU/Linux";
   report->os.id = (char *) "debian";
   report->os.version_id = (char *) "12";
   report->os.supported = OTASUKE_PROBE_YES;
   report->os.end_of_support = (char *) "2028-06-30";
-  report->security_software.clamav_installed = TRUE;
-  report->security_software.clamav_updater_enabled = TRUE;
-  report->security_software.clamav_signatures_age_days = 1;
-  report->firewall.ufw_installed = TRUE;
-  report->firewall.ufw_enabled = TRUE;
-  report->office_macros.libreoffice_installed = TRUE;
-  report->office_macros.macro_security_level = 2;
+  report->firewall.installed = TRUE;
+  report->firewall.name = (char *) "ufw";
+  report->firewall.enabled = OTASUKE_PROBE_YES;
+  report->office_macros.detected = TRUE;
+  report->office_macros.product = (char *) "LibreOffice";
+  report->office_macros.policy = OTASUKE_MACRO_POLICY_SIGNED;
   report->screen_lock.detected = TRUE;
   report->screen_lock.lock_enabled = TRUE;
   report->screen_lock.idle_delay_seconds = 300;
@@ -434,6 +449,7 @@ test_suggest_machine (void)
   OtasukeChecklistItem firewall_item = { 0 };
   OtasukeProbeReport report;
   OtasukeEvidence evidence = { 0 };
+  OtasukeSuggestion *s;
 
   report_init (&report, browsers);
   evidence.probe = &report;
@@ -445,31 +461,105 @@ test_suggest_machine (void)
   report.os.end_of_support = (char *) "2024-06-10";
   assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
                      "stopped getting security updates on 10 June 2024");
+  s = suggest (checklist, "ipa-01", &evidence);
+  g_assert_null (strstr (s->reason, "ESU"));
+  otasuke_suggestion_free (s);
+  /* Windows 10 says plainly that support ended, and what ESU is. */
+  report.os.name = (char *) "Windows 10 Pro";
+  report.os.id = (char *) "windows";
+  report.os.version_id = (char *) "10";
+  report.os.end_of_support = (char *) "2025-10-14";
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
+                     "Windows 10 Pro stopped getting security updates on 14 October 2025.");
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
+                     "Extended Security Updates (ESU)");
+  report.os.name = (char *) "Debian GNU/Linux";
+  report.os.id = (char *) "debian";
+  report.os.version_id = (char *) "12";
   report.os.supported = OTASUKE_PROBE_UNKNOWN;
   assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_NONE, TRUE, NULL);
+  /* Supported, but its fixes wait to be installed by hand. */
+  report.os.supported = OTASUKE_PROBE_YES;
+  report.automatic_updates.detected = TRUE;
+  report.automatic_updates.mechanism = (char *) "unattended-upgrades";
+  report.automatic_updates.enabled = OTASUKE_PROBE_NO;
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_PARTLY, TRUE,
+                     "not installed automatically: unattended-upgrades is switched off");
+  report.automatic_updates.enabled = OTASUKE_PROBE_YES;
+  assert_suggestion (suggest (checklist, "ipa-01", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                     "installed automatically on this computer");
+  report.automatic_updates.detected = FALSE;
+  report.automatic_updates.enabled = OTASUKE_PROBE_UNKNOWN;
+
+  /* Backups: a tool set up is a hint, its last run an answer. */
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_NONE, FALSE, "No backup tool");
+  report.backup.detected = TRUE;
+  report.backup.tool = (char *) "Timeshift";
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_NONE, TRUE,
+                     "Timeshift is set up on this computer");
+  report.backup.tool = (char *) "File History";
+  report.backup.last_backup = g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60;
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                     "File History last made a backup 2 days ago.");
+  report.backup.last_backup = g_get_real_time () / G_USEC_PER_SEC - 40 * 24 * 60 * 60;
+  assert_suggestion (suggest (checklist, "ipa-11", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE, "40 days ago");
+  report.backup.detected = FALSE;
 
   /* Security software. */
-  assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_DONE, TRUE, "ClamAV");
-  report.security_software.clamav_signatures_age_days = 30;
+  assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                     "ClamAV is installed and its virus definitions are current.");
+  clamav.up_to_date = OTASUKE_PROBE_NO;
+  clamav.signatures_age_days = 30;
   assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE, "30 days old");
-  report.security_software.clamav_signatures_age_days = -1;
-  assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE, NULL);
-  report.security_software.clamav_installed = FALSE;
+  clamav.signatures_age_days = -1;
+  clamav.signatures_time = 0;
+  assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
+                     "no virus definitions");
+  clamav.auto_update = OTASUKE_PROBE_NO;
+  assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
+                     "not updated automatically");
+  /* Windows: Security Center names the product and says whether it is on. */
+  {
+    OtasukeProbeSecurityProduct eset = { .name = (char *) "ESET Security", .enabled = OTASUKE_PROBE_NO,
+                                         .up_to_date = OTASUKE_PROBE_YES, .auto_update = OTASUKE_PROBE_UNKNOWN,
+                                         .signatures_age_days = -1 };
+    OtasukeProbeSecurityProduct defender = { .name = (char *) "Microsoft Defender Antivirus",
+                                             .enabled = OTASUKE_PROBE_YES, .up_to_date = OTASUKE_PROBE_YES,
+                                             .auto_update = OTASUKE_PROBE_UNKNOWN, .signatures_age_days = -1 };
+
+    g_ptr_array_set_size (security_products, 0);
+    g_ptr_array_add (security_products, &eset);
+    assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE,
+                       "ESET Security is installed but switched off.");
+    /* One product on and current is enough. */
+    g_ptr_array_add (security_products, &defender);
+    assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                       "Microsoft Defender Antivirus is installed and its virus definitions are current.");
+    eset.up_to_date = OTASUKE_PROBE_UNKNOWN;
+    eset.enabled = OTASUKE_PROBE_YES;
+    g_ptr_array_remove_index (security_products, 1);
+    assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_NONE, TRUE,
+                       "cannot tell whether");
+  }
+  g_ptr_array_set_size (security_products, 0);
   assert_suggestion (suggest (checklist, "ipa-02", &evidence), OTASUKE_ANSWER_NONE, FALSE,
                      "No security software was detected");
 
   /* Macros. */
-  assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_DONE, TRUE, "High");
-  report.office_macros.macro_security_level = 1;
+  assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                     "LibreOffice’s macro security is set to High.");
+  report.office_macros.policy = OTASUKE_MACRO_POLICY_ASK;
   assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_PARTLY, TRUE, "Medium");
-  report.office_macros.macro_security_level = 0;
+  report.office_macros.policy = OTASUKE_MACRO_POLICY_RUN_ALL;
   assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE, "Low");
-  report.office_macros.macros_disabled = TRUE;
-  assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_DONE, TRUE, NULL);
-  report.office_macros.macros_disabled = FALSE;
-  report.office_macros.macro_security_level = -1;
-  assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_NONE, TRUE, NULL);
-  report.office_macros.libreoffice_installed = FALSE;
+  report.office_macros.policy = OTASUKE_MACRO_POLICY_DISABLED;
+  report.office_macros.product = (char *) "Microsoft Office";
+  assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_DONE, TRUE,
+                     "Macros are switched off in Microsoft Office.");
+  report.office_macros.policy = OTASUKE_MACRO_POLICY_UNKNOWN;
+  assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_NONE, TRUE,
+                     "could not be read");
+  report.office_macros.detected = FALSE;
   assert_suggestion (suggest (checklist, "seed-macros", &evidence), OTASUKE_ANSWER_NONE, FALSE, NULL);
 
   /* Screen lock. */
@@ -488,9 +578,10 @@ test_suggest_machine (void)
   firewall_item.id = "firewall";
   firewall_item.evidence = OTASUKE_EVIDENCE_FIREWALL;
   assert_suggestion (otasuke_checklist_suggest (&firewall_item, &evidence), OTASUKE_ANSWER_DONE, TRUE, NULL);
-  report.firewall.ufw_enabled = FALSE;
+  report.firewall.enabled = OTASUKE_PROBE_NO;
   assert_suggestion (otasuke_checklist_suggest (&firewall_item, &evidence), OTASUKE_ANSWER_NOT_DONE, TRUE, NULL);
-  report.firewall.ufw_installed = FALSE;
+  report.firewall.installed = FALSE;
+  report.firewall.enabled = OTASUKE_PROBE_UNKNOWN;
   assert_suggestion (otasuke_checklist_suggest (&firewall_item, &evidence), OTASUKE_ANSWER_NONE, FALSE, NULL);
 }
 
@@ -707,7 +798,7 @@ test_fix_first (void)
   report_init (&report, browsers);
   g_ptr_array_add (browsers, &chrome_old);
   report.screen_lock.lock_enabled = FALSE;
-  report.office_macros.macro_security_level = 0;
+  report.office_macros.policy = OTASUKE_MACRO_POLICY_RUN_ALL;
   advisory.id = (char *) "chrome-128";
   advisory.severity = OTASUKE_SEVERITY_CRITICAL;
   advisory.checks = item_checks;

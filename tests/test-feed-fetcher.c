@@ -8,6 +8,7 @@
 
 #include "otasuke-feed-fetcher.h"
 #include "test-server.h"
+#include "test-tls.h"
 
 #ifdef G_OS_UNIX
 #include <sys/resource.h>
@@ -263,7 +264,7 @@ test_connection_reset (void)
   result = fetch (fetcher, url, NULL, NULL, NULL, &error);
 
   g_assert_null (result);
-  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_NETWORK);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json"), >=, 1);
@@ -801,6 +802,379 @@ test_cancel_before (void)
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, NULL), ==, 0);
 }
 
+/* Issue #10: a body shorter than its Content-Length is a network problem,
+ * never handed on as if complete (where it would fail its signature). */
+static void
+test_short_body (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = bytes_of_size (100, 'x');
+  g_autofree char *url = NULL;
+
+  otasuke_test_server_add_lying_length (server, "/feed.json", body, 1000);
+  otasuke_test_server_add_text (server, "/feed.json.minisig", SOUP_STATUS_OK, SIGNATURE_BODY);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json.minisig"), ==, 0);
+}
+
+/* Chunked, closed before the last chunk: cut off too. */
+static void
+test_cut_chunked (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static (FEED_BODY, strlen (FEED_BODY));
+  g_autofree char *url = NULL;
+
+  otasuke_test_server_add_cut_chunked (server, "/feed.json", body);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json.minisig"), ==, 0);
+}
+
+/* A trailer after the body is not a second set of headers. */
+static void
+test_chunked_trailer (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static (FEED_BODY, strlen (FEED_BODY));
+  g_autoptr(GBytes) signature = g_bytes_new_static (SIGNATURE_BODY, strlen (SIGNATURE_BODY));
+  g_autofree char *url = NULL;
+
+  otasuke_test_server_add_chunked_trailer (server, "/feed.json", body);
+  otasuke_test_server_add_chunked_trailer (server, "/feed.json.minisig", signature);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_bytes_equal_string (result->body, FEED_BODY);
+  assert_bytes_equal_string (result->signature, SIGNATURE_BODY);
+  g_assert_true (result->body_length_known);
+}
+
+static void
+test_stall (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = bytes_of_size (100, 'a');
+  g_autofree char *url = NULL;
+  gint64 start;
+  gint64 elapsed_ms;
+
+  /* Headers and a little of the body, then silence: only the stall limit
+   * can end it before the total one. */
+  otasuke_test_server_add_stall (server, "/feed.json", body);
+  otasuke_feed_fetcher_set_limits (fetcher, DEFAULT_LIMIT, LONG_CONNECT_MS, 20 * 1000);
+  otasuke_feed_fetcher_set_stall_timeout (fetcher, 500);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+
+  start = g_get_monotonic_time ();
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+  elapsed_ms = (g_get_monotonic_time () - start) / 1000;
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TIMEOUT);
+  g_test_message ("%s after %" G_GINT64_FORMAT " ms", error->message, elapsed_ms);
+  g_assert_nonnull (strstr (error->message, "stopped sending"));
+  g_assert_cmpint (elapsed_ms, >=, 450);
+  g_assert_cmpint (elapsed_ms, <, 5000);
+}
+
+static void
+test_headers_too_large (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  otasuke_test_server_add_huge_headers (server, "/feed.json", 1024 * 1024);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_HEADERS_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+}
+
+static void
+test_headers_large_but_fine (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GBytes) signature = g_bytes_new_static (SIGNATURE_BODY, strlen (SIGNATURE_BODY));
+
+  /* 8 KiB of headers is a lot, but honest servers send that much. */
+  otasuke_test_server_add_huge_headers (server, "/feed.json", 8 * 1024);
+  /* Beside it on the raw port. */
+  otasuke_test_server_add_lying_length (server, "/feed.json.minisig", signature,
+                                        g_bytes_get_size (signature));
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_bytes_equal_string (result->body, "ok");
+}
+
+/* TLS: a loopback HTTPS server with certificates made for this run. */
+
+static OtasukeTestServer *
+https_server_with_feed (GTlsCertificate *certificate)
+{
+  OtasukeTestServer *server = otasuke_test_server_new_https (certificate);
+  g_autoptr(GBytes) feed = g_bytes_new_static (FEED_BODY, strlen (FEED_BODY));
+
+  otasuke_test_server_add_response (server, "/feed.json", SOUP_STATUS_OK, feed,
+                                    "Content-Type", "application/feed+json", NULL);
+  otasuke_test_server_add_text (server, "/feed.json.minisig", SOUP_STATUS_OK, SIGNATURE_BODY);
+  return server;
+}
+
+static void
+test_tls_ok (void)
+{
+  g_autoptr(OtasukeTestTls) tls = otasuke_test_tls_new ();
+  g_autoptr(OtasukeTestServer) server = https_server_with_feed (otasuke_test_tls_get_good (tls));
+  g_autoptr(OtasukeFeedFetcher) fetcher =
+    g_object_new (OTASUKE_TYPE_FEED_FETCHER, "ca-file", otasuke_test_tls_get_ca_file (tls), NULL);
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = otasuke_test_server_get_url (server, "/feed.json");
+
+  g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
+  otasuke_test_server_set_validators (server, "/feed.json", "\"tls\"", NULL);
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  assert_bytes_equal_string (result->body, FEED_BODY);
+  assert_bytes_equal_string (result->signature, SIGNATURE_BODY);
+  g_assert_cmpstr (result->final_url, ==, url);
+  g_assert_cmpstr (result->etag, ==, "\"tls\"");
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json"), ==, 1);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json.minisig"), ==, 1);
+}
+
+static void
+assert_certificate_refused (OtasukeTestTls  *tls,
+                            GTlsCertificate *certificate,
+                            gboolean         with_test_ca)
+{
+  g_autoptr(OtasukeTestServer) server = https_server_with_feed (certificate);
+  g_autoptr(OtasukeFeedFetcher) fetcher =
+    g_object_new (OTASUKE_TYPE_FEED_FETCHER,
+                  "ca-file", with_test_ca ? otasuke_test_tls_get_ca_file (tls) : NULL, NULL);
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = otasuke_test_server_get_url (server, "/feed.json");
+
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CERTIFICATE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  /* Refused during the handshake: not one request was sent. */
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, NULL), ==, 0);
+}
+
+static void
+test_tls_untrusted (void)
+{
+  g_autoptr(OtasukeTestTls) tls = otasuke_test_tls_new ();
+
+  /* Issued by nobody the client trusts. */
+  assert_certificate_refused (tls, otasuke_test_tls_get_self_signed (tls), TRUE);
+  /* Issued by the test authority, which the system store does not hold. */
+  assert_certificate_refused (tls, otasuke_test_tls_get_good (tls), FALSE);
+}
+
+static void
+test_tls_wrong_host (void)
+{
+  g_autoptr(OtasukeTestTls) tls = otasuke_test_tls_new ();
+
+  assert_certificate_refused (tls, otasuke_test_tls_get_wrong_host (tls), TRUE);
+}
+
+static void
+test_tls_redirect_to_http (void)
+{
+  g_autoptr(OtasukeTestTls) tls = otasuke_test_tls_new ();
+  g_autoptr(OtasukeTestServer) server = https_server_with_feed (otasuke_test_tls_get_good (tls));
+  g_autoptr(OtasukeTestServer) plain = server_with_feed ();
+  g_autoptr(OtasukeFeedFetcher) fetcher =
+    g_object_new (OTASUKE_TYPE_FEED_FETCHER, "ca-file", otasuke_test_tls_get_ca_file (tls), NULL);
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain_url = otasuke_test_server_get_url (plain, "/feed.json");
+  g_autofree char *url = NULL;
+
+  /* From https to http, even on loopback: refused before connecting. */
+  otasuke_test_server_add_redirect (server, "/start", 302, plain_url);
+  url = otasuke_test_server_get_url (server, "/start");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_INSECURE_REDIRECT);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/start"), ==, 1);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (plain, NULL), ==, 0);
+}
+
+static void
+test_tls_cancel_during_body (void)
+{
+  g_autoptr(OtasukeTestTls) tls = otasuke_test_tls_new ();
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new_https (otasuke_test_tls_get_good (tls));
+  g_autoptr(OtasukeFeedFetcher) fetcher =
+    g_object_new (OTASUKE_TYPE_FEED_FETCHER, "ca-file", otasuke_test_tls_get_ca_file (tls), NULL);
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = bytes_of_size (1000, 'a');
+  g_autofree char *url = NULL;
+  gint64 start;
+
+  otasuke_test_server_add_drip (server, "/feed.json", body, 4, 50);
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  start = g_get_monotonic_time ();
+  g_timeout_add (300, cancel_later, cancellable);
+  result = fetch (fetcher, url, NULL, NULL, cancellable, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+}
+
+/* Proxies: whatever GProxyResolver names is used, and its failures are
+ * told apart from the server's. */
+
+/* The test server as an HTTP proxy: it serves absolute-form requests too. */
+static char *
+proxy_address (OtasukeTestServer *server)
+{
+  g_autofree char *url = otasuke_test_server_get_url (server, "/");
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+}
+
+static OtasukeFetchResult *
+fetch_through_proxy (const char  *proxy_url,
+                     const char  *url,
+                     GError     **error)
+{
+  g_autoptr(GProxyResolver) resolver = g_simple_proxy_resolver_new (proxy_url, NULL);
+  g_autoptr(OtasukeFeedFetcher) fetcher =
+    g_object_new (OTASUKE_TYPE_FEED_FETCHER, "proxy-resolver", resolver, NULL);
+
+  return fetch (fetcher, url, NULL, NULL, NULL, error);
+}
+
+static void
+test_proxy_used (void)
+{
+  g_autoptr(OtasukeTestServer) proxy = server_with_feed ();
+  g_autofree char *proxy_url = proxy_address (proxy);
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  /* Nobody listens there: only the proxy can answer. */
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/feed.json", unused_port ());
+
+  result = fetch_through_proxy (proxy_url, url, &error);
+
+  g_assert_no_error (error);
+  assert_bytes_equal_string (result->body, FEED_BODY);
+  assert_bytes_equal_string (result->signature, SIGNATURE_BODY);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (proxy, "/feed.json"), ==, 1);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (proxy, "/feed.json.minisig"), ==, 1);
+}
+
+static void
+test_proxy_unreachable (void)
+{
+  g_autofree char *proxy_url = g_strdup_printf ("http://127.0.0.1:%u", unused_port ());
+  g_autoptr(OtasukeTestServer) server = server_with_feed ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = otasuke_test_server_get_url (server, "/feed.json");
+
+  result = fetch_through_proxy (proxy_url, url, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_PROXY);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, NULL), ==, 0);
+}
+
+static void
+test_proxy_unusable (void)
+{
+  static const char * const schemes[] = {
+    "socks5",   /* SOCKS, nobody listening */
+    "ftp",      /* not a kind of proxy libcurl speaks */
+  };
+  g_autoptr(OtasukeTestServer) server = server_with_feed ();
+  g_autofree char *url = otasuke_test_server_get_url (server, "/feed.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *proxy_url = g_strdup_printf ("%s://127.0.0.1:%u", schemes[i], unused_port ());
+      g_autoptr(OtasukeFetchResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      result = fetch_through_proxy (proxy_url, url, &error);
+
+      g_assert_null (result);
+      g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_PROXY);
+      g_test_message ("%s → %s", proxy_url, error->message);
+    }
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, NULL), ==, 0);
+}
+
+static void
+test_proxy_refuses_tunnel (void)
+{
+  g_autoptr(OtasukeTestServer) proxy = otasuke_test_server_new ();
+  g_autofree char *proxy_url = proxy_address (proxy);
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strdup_printf ("https://127.0.0.1:%u/feed.json", unused_port ());
+
+  /* https goes through CONNECT, which this "proxy" answers with an error. */
+  result = fetch_through_proxy (proxy_url, url, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_PROXY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+}
+
 static void
 test_backoff (void)
 {
@@ -879,8 +1253,14 @@ main (int   argc,
   g_test_add_func ("/feed-fetcher/http/500", test_http_500);
   g_test_add_func ("/feed-fetcher/network/reset", test_connection_reset);
   g_test_add_func ("/feed-fetcher/network/refused", test_connection_refused);
+  g_test_add_func ("/feed-fetcher/network/short-body", test_short_body);
+  g_test_add_func ("/feed-fetcher/network/cut-chunked", test_cut_chunked);
+  g_test_add_func ("/feed-fetcher/network/chunked-trailer", test_chunked_trailer);
+  g_test_add_func ("/feed-fetcher/network/headers-too-large", test_headers_too_large);
+  g_test_add_func ("/feed-fetcher/network/headers-large-but-fine", test_headers_large_but_fine);
   g_test_add_func ("/feed-fetcher/timeout/never-answers", test_never_answers);
   g_test_add_func ("/feed-fetcher/timeout/slow-drip", test_slow_drip);
+  g_test_add_func ("/feed-fetcher/timeout/stall", test_stall);
   g_test_add_func ("/feed-fetcher/size/content-length", test_too_large_content_length);
   g_test_add_func ("/feed-fetcher/size/chunked", test_too_large_chunked);
   g_test_add_func ("/feed-fetcher/size/lying-length", test_lying_length);
@@ -899,6 +1279,15 @@ main (int   argc,
   g_test_add_func ("/feed-fetcher/cancel/while-waiting", test_cancel);
   g_test_add_func ("/feed-fetcher/cancel/during-body", test_cancel_during_body);
   g_test_add_func ("/feed-fetcher/cancel/before", test_cancel_before);
+  g_test_add_func ("/feed-fetcher/tls/ok", test_tls_ok);
+  g_test_add_func ("/feed-fetcher/tls/untrusted", test_tls_untrusted);
+  g_test_add_func ("/feed-fetcher/tls/wrong-host", test_tls_wrong_host);
+  g_test_add_func ("/feed-fetcher/tls/redirect-to-http", test_tls_redirect_to_http);
+  g_test_add_func ("/feed-fetcher/tls/cancel-during-body", test_tls_cancel_during_body);
+  g_test_add_func ("/feed-fetcher/proxy/used", test_proxy_used);
+  g_test_add_func ("/feed-fetcher/proxy/unreachable", test_proxy_unreachable);
+  g_test_add_func ("/feed-fetcher/proxy/unusable", test_proxy_unusable);
+  g_test_add_func ("/feed-fetcher/proxy/refuses-tunnel", test_proxy_refuses_tunnel);
   g_test_add_func ("/feed-fetcher/backoff", test_backoff);
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "otasuke-feed-updater.h"
 #include "otasuke-minisign.h"
@@ -307,6 +308,25 @@ test_no_trusted_key (Fixture       *fixture,
   g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (fixture->updater, none), ==, 0);
   serve (fixture, feed, fixture->secret_key);
   assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_NO_TRUSTED_KEY);
+  /* It could only be refused, so it is not even downloaded. */
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json"), ==, 0);
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json.minisig"), ==, 0);
+}
+
+static void
+test_unreadable_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *keys[] = { "RWQnot-a-key", fixture->key_line, NULL };
+  g_autofree char *unreadable = NULL;
+
+  g_assert_null (otasuke_feed_updater_get_unreadable_keys (fixture->updater));
+  /* The good key is still trusted; the bad one is reported, not just logged. */
+  g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (fixture->updater, keys), ==, 1);
+  unreadable = otasuke_feed_updater_get_unreadable_keys (fixture->updater);
+  g_assert_nonnull (unreadable);
+  g_test_message ("%s", unreadable);
+  g_assert_nonnull (strstr (unreadable, "RWQnot-a-key"));
 }
 
 static void
@@ -316,6 +336,7 @@ test_replay_and_equal_sequence (Fixture       *fixture,
   g_autofree char *before = accept_first (fixture);
   g_autofree char *older = make_feed (4, "2099-01-01T00:00:00Z", 1, "old");
   g_autofree char *same_number = make_feed (5, "2099-01-01T00:00:00Z", 2, "other");
+  g_autofree char *same_feed = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
   g_autoptr(GError) error = NULL;
   g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
   g_autofree char *after = NULL;
@@ -323,13 +344,162 @@ test_replay_and_equal_sequence (Fixture       *fixture,
   serve (fixture, older, fixture->secret_key);
   assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY);
 
-  /* The same number again changes nothing, even with other content. */
+  /* The accepted number with other content is not "the same feed": refused. */
   serve (fixture, same_number, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SAME_SEQUENCE);
+
+  /* The very bytes accepted, with a fresh signature, are still no change. */
+  serve (fixture, same_feed, fixture->secret_key);
   outcome = update (fixture, "/feed.json", &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_UNCHANGED);
   after = snapshot (fixture);
   g_assert_cmpstr (after, ==, before);
+}
+
+/* Trusts the fixture's key and a second one (a key being replaced); returns the second's secret. */
+static char *
+trust_two_keys (Fixture *fixture)
+{
+  g_autofree char *public_b = NULL;
+  g_autofree char *line_b = NULL;
+  g_autoptr(OtasukeMinisignKey) key_b = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret_b = NULL;
+  const char *keys[3] = { NULL, NULL, NULL };
+
+  otasuke_minisign_keygen (&public_b, &secret_b);
+  key_b = otasuke_minisign_key_new_from_file_contents (public_b, strlen (public_b), &error);
+  g_assert_no_error (error);
+  line_b = otasuke_minisign_key_get_base64 (key_b);
+  keys[0] = fixture->key_line;
+  keys[1] = line_b;
+  g_assert_cmpuint (otasuke_feed_updater_set_trusted_keys (fixture->updater, keys), ==, 2);
+  return secret_b;
+}
+
+static void
+test_key_rotation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *secret_b = trust_two_keys (fixture);
+  g_autofree char *before = accept_first (fixture);  /* number 5, signed by key A */
+  g_autofree char *older_b = make_feed (4, "2099-01-01T00:00:00Z", 1, "old");
+  g_autofree char *same_number_b = make_feed (5, "2099-01-01T00:00:00Z", 1, "other");
+  g_autofree char *newer_b = make_feed (6, "2099-01-01T00:00:00Z", 2, "rotated");
+  g_autofree char *first_a = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autofree char *rotated = NULL;
+  gint64 mark = 0;
+
+  /* An older feed signed by the other trusted key does not replace the newer one. */
+  serve (fixture, older_b, secret_b);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY);
+  serve (fixture, same_number_b, secret_b);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SAME_SEQUENCE);
+
+  /* A newer one does, and from then on key A's older feed is a replay. */
+  serve (fixture, newer_b, secret_b);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_cmpint (outcome->sequence, ==, 6);
+  rotated = snapshot (fixture);
+  g_assert_nonnull (strstr (rotated, "rotated-1|rotated advisory 1|0"));
+
+  serve (fixture, first_a, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, rotated, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY);
+
+  {
+    g_autofree char *url = otasuke_test_server_get_url (fixture->server, "/feed.json");
+
+    g_assert_true (otasuke_store_get_feed_mark (fixture->store, url, &mark, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (mark, ==, 6);
+  }
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A history file from before marks were kept per source (schema 5), where
+ * the replay mark of key A (9) is higher than the feed shown (4, by key B),
+ * as the old per-key rule allowed: the upgrade keeps the higher mark. */
+static void
+test_marks_migrated (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (otasuke_store_get_path (fixture->store));
+  g_autofree char *url = otasuke_test_server_get_url (fixture->server, "/feed.json");
+  char *sql = NULL;
+  g_autofree char *eight = make_feed (8, "2099-01-01T00:00:00Z", 1, "eight");
+  g_autofree char *nine = make_feed (9, "2099-01-01T00:00:00Z", 2, "nine");
+  g_autofree char *nine_other = make_feed (9, "2099-01-01T00:00:00Z", 1, "forged");
+  g_autofree char *ten = make_feed (10, "2099-01-01T00:00:00Z", 1, "ten");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  const char *keys[2] = { NULL, NULL };
+  gint64 mark = 0;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->updater);
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("DROP TABLE feed_marks;"
+                         "INSERT INTO feed_keys (key_id, sequence, accepted_at) VALUES ('AAAA', 9, 100), ('BBBB', 4, 200);"
+                         "INSERT INTO feed_sources (url, sequence, key_id, accepted_at) VALUES (%Q, 4, 'BBBB', 200);"
+                         "PRAGMA user_version = 5;", url);
+  raw_exec (db, sql);
+  sqlite3_free (sql);
+  sqlite3_close (db);
+
+  fixture->store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (otasuke_store_get_user_version (fixture->store), ==, otasuke_store_schema_version ());
+  g_assert_true (otasuke_store_get_feed_mark (fixture->store, url, &mark, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mark, ==, 9);
+
+  fixture->updater = otasuke_feed_updater_new (fixture->store, fixture->fetcher);
+  keys[0] = fixture->key_line;
+  otasuke_feed_updater_set_trusted_keys (fixture->updater, keys);
+  before = snapshot (fixture);
+  serve (fixture, eight, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY);
+
+  /* Number 9 itself (the feed the old rule let number 4 replace) is shown again. */
+  serve (fixture, nine, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_cmpint (outcome->sequence, ==, 9);
+  g_clear_pointer (&outcome, otasuke_update_outcome_free);
+  {
+    g_autoptr(OtasukeFeedStatus) status = otasuke_store_get_feed_status (fixture->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (status->sequence, ==, 9);
+  }
+  /* From now on the mark knows its content: other bytes at number 9 are refused. */
+  g_clear_pointer (&before, g_free);
+  before = snapshot (fixture);
+  serve (fixture, nine_other, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SAME_SEQUENCE);
+
+  serve (fixture, ten, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
 }
 
 static void
@@ -502,6 +672,94 @@ test_bundled_file_is_valid (void)
   g_assert_true (chrome);
 }
 
+/* Serves @feed and its signature by the trusted key from the raw port, which
+ * can also cut a body off, so that every attempt goes to the same address. */
+static void
+serve_raw (Fixture    *fixture,
+           const char *feed,
+           gsize       feed_length,
+           gint64      content_length)
+{
+  g_autofree char *sig = sign (fixture->secret_key, feed);
+  g_autoptr(GBytes) body = g_bytes_new (feed, feed_length);
+  g_autoptr(GBytes) sig_bytes = g_bytes_new (sig, strlen (sig));
+
+  otasuke_test_server_add_lying_length (fixture->server, "/feed.json", body, content_length);
+  otasuke_test_server_add_lying_length (fixture->server, "/feed.json.minisig", sig_bytes,
+                                        g_bytes_get_size (sig_bytes));
+}
+
+/* Issue #10: a download cut off on the way is a network problem. The user
+ * must never read "the signature is wrong" when the bytes were incomplete;
+ * a signature failure means the bytes were all there. */
+static void
+test_cut_off_download (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *first = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
+  g_autofree char *newer = make_feed (6, "2099-01-01T00:00:00Z", 4, "newer");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) accepted = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  g_autoptr(OtasukeFeedStatus) status = NULL;
+
+  serve_raw (fixture, first, strlen (first), strlen (first));
+  accepted = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (accepted->sequence, ==, 5);
+  before = snapshot (fixture);
+  otasuke_test_server_clear_requests (fixture->server);
+
+  /* Half of the genuine bytes under the full length, then the connection
+   * closes; the genuine signature sits beside them. */
+  serve_raw (fixture, newer, strlen (newer) / 2, strlen (newer));
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  /* Not even fetched: there was nothing complete to check it against. */
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json.minisig"), ==, 0);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (status->last_error, "signature"));
+  g_assert_nonnull (strstr (status->last_error, "before it was complete"));
+  g_clear_pointer (&status, otasuke_feed_status_free);
+
+  /* Reset in the middle of the body. */
+  otasuke_test_server_add_reset (fixture->server, "/feed.json");
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET);
+
+  /* No length announced and closed half way: it may be complete as far as
+   * HTTP can tell, but it is not called tampering either. */
+  serve_raw (fixture, newer, strlen (newer) / 2, -1);
+  assert_refused_and_unchanged (fixture, before, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_TRUNCATED);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (status->last_error, "may be incomplete"));
+  g_clear_pointer (&status, otasuke_feed_status_free);
+
+  /* Signed by a stranger, without a length: that is still a signature
+   * problem, since cutting bytes off does not change who signed them. */
+  {
+    g_autofree char *stranger = sign (fixture->other_secret, newer);
+    g_autoptr(GBytes) body = g_bytes_new (newer, strlen (newer));
+    g_autoptr(GBytes) sig_bytes = g_bytes_new (stranger, strlen (stranger));
+
+    otasuke_test_server_add_lying_length (fixture->server, "/feed.json", body, -1);
+    otasuke_test_server_add_lying_length (fixture->server, "/feed.json.minisig", sig_bytes,
+                                          g_bytes_get_size (sig_bytes));
+    assert_refused_and_unchanged (fixture, before, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SIGNATURE);
+  }
+
+  /* The whole of the same bytes is accepted, announced length or not. */
+  serve_raw (fixture, newer, strlen (newer), -1);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_cmpint (outcome->sequence, ==, 6);
+  status = otasuke_store_get_feed_status (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (status->last_error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,9 +772,13 @@ main (int   argc,
   ADD ("/feed-updater/not-modified", test_not_modified);
   ADD ("/feed-updater/signature-problems", test_signature_problems);
   ADD ("/feed-updater/no-trusted-key", test_no_trusted_key);
+  ADD ("/feed-updater/unreadable-key", test_unreadable_key);
   ADD ("/feed-updater/replay-and-equal-sequence", test_replay_and_equal_sequence);
+  ADD ("/feed-updater/key-rotation", test_key_rotation);
+  ADD ("/feed-updater/marks-migrated", test_marks_migrated);
   ADD ("/feed-updater/invalid-content", test_invalid_content);
   ADD ("/feed-updater/http-failures-keep-feed", test_http_failures_keep_feed);
+  ADD ("/feed-updater/cut-off-download", test_cut_off_download);
   ADD ("/feed-updater/expired-feed", test_expired_feed);
   ADD ("/feed-updater/read-state-survives", test_read_state_survives_new_feed);
   ADD ("/feed-updater/bundled-until-network", test_bundled_until_network);

@@ -6,10 +6,14 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/types.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "otasuke-json.h"
 #include "otasuke-minisign.h"
+#include "otasuke-store.h"
 #include "test-server.h"
 
 /* `otasuke --fetch-feed` as a script or a cron job would run it: no display,
@@ -70,17 +74,19 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->key_line);
 }
 
+/* Serves feed number @sequence, with @title as its first advisory's title. */
 static void
-serve_feed (Fixture *fixture,
-            gint64   sequence,
-            gboolean signed_by_us)
+serve_feed_titled (Fixture    *fixture,
+                   gint64      sequence,
+                   gboolean    signed_by_us,
+                   const char *title)
 {
   g_autofree char *feed = g_strdup_printf (
     "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"_otasuke\":{\"schema\":1,"
     "\"sequence\":%" G_GINT64_FORMAT ",\"generated\":\"2026-01-01T00:00:00Z\",\"expires\":\"2099-01-01T00:00:00Z\"},"
-    "\"items\":[{\"id\":\"a\",\"title\":\"A\",\"content_text\":\"a\",\"_otasuke\":{\"severity\":\"high\",\"category\":\"general\"}},"
+    "\"items\":[{\"id\":\"a\",\"title\":\"%s\",\"content_text\":\"a\",\"_otasuke\":{\"severity\":\"high\",\"category\":\"general\"}},"
     "{\"id\":\"b\",\"title\":\"B\",\"content_text\":\"b\",\"_otasuke\":{\"severity\":\"low\",\"category\":\"general\"}}]}",
-    sequence);
+    sequence, title);
   g_autofree char *other_public = NULL;
   g_autofree char *other_secret = NULL;
   g_autofree char *sig = NULL;
@@ -93,6 +99,14 @@ serve_feed (Fixture *fixture,
   g_assert_no_error (error);
   otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_OK, feed);
   otasuke_test_server_add_text (fixture->server, "/feed.json.minisig", SOUP_STATUS_OK, sig);
+}
+
+static void
+serve_feed (Fixture *fixture,
+            gint64   sequence,
+            gboolean signed_by_us)
+{
+  serve_feed_titled (fixture, sequence, signed_by_us, "A");
 }
 
 typedef struct {
@@ -184,6 +198,7 @@ test_refused (Fixture       *fixture,
 {
   g_autofree char *wrong_key = NULL;
   g_autofree char *replay = NULL;
+  g_autofree char *same_number = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *accepted = NULL;
 
@@ -198,6 +213,12 @@ test_refused (Fixture       *fixture,
   g_assert_cmpint (run_fetch (fixture, &replay), ==, 1);
   assert_one_line (replay, "Refused: ");
   g_assert_nonnull (strstr (replay, "older"));
+
+  /* The accepted number again, with other content: refused too. */
+  serve_feed_titled (fixture, 3, TRUE, "Changed");
+  g_assert_cmpint (run_fetch (fixture, &same_number), ==, 1);
+  assert_one_line (same_number, "Refused: ");
+  g_assert_nonnull (strstr (same_number, "same number"));
 
   otasuke_test_server_add_text (fixture->server, "/feed.json", SOUP_STATUS_NOT_FOUND, "gone");
   g_assert_cmpint (run_fetch (fixture, &missing), ==, 1);
@@ -216,6 +237,21 @@ test_no_key (Fixture       *fixture,
   g_assert_cmpint (run_fetch (fixture, &out), ==, 1);
   assert_one_line (out, "Refused: ");
   g_assert_nonnull (strstr (out, "key"));
+}
+
+static void
+test_unreadable_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+
+  /* A trusted key that is not one is an error, even beside a good one. */
+  write_settings (fixture, "RWQnot-a-key");
+  serve_feed (fixture, 3, TRUE);
+  g_assert_cmpint (run_fetch (fixture, &out), ==, 1);
+  assert_one_line (out, "Failed: a trusted key in the settings cannot be read");
+  g_assert_nonnull (strstr (out, "RWQnot-a-key"));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (fixture->server, "/feed.json"), ==, 0);
 }
 
 /* Runs `otasuke ARGS…` with the build's schema and no display; returns the exit status. */
@@ -283,6 +319,20 @@ test_router_check (void)
   g_assert_nonnull (strstr (err, "--router-check MODEL"));
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
 static void
 test_export_sheet (void)
 {
@@ -300,21 +350,231 @@ test_export_sheet (void)
   g_assert_cmpint (run_program (args, &out, &err), ==, 0);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  {
-    const char *argv[] = { "pdftotext", pdf, "-", NULL };
-    g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-
-    g_assert_no_error (error);
-    g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error);
-    g_assert_no_error (error);
-  }
+  text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Information Security Consultation Sheet"));
   g_assert_nonnull (strstr (text, "03-5978-7509"));
+  g_assert_nonnull (strstr (text, "No check has been done on this computer yet."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* After a finished check, the program prints it, through the bundled data. */
+  {
+    g_autofree char *db_path = otasuke_store_default_path ();
+    g_autoptr(OtasukeStore) store = otasuke_store_open (db_path, &error);
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (otasuke_store_add_check_run (store, now - 600, now, 61, "test", &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "61 of 100"));
+  g_assert_null (strstr (text, "No check has been done on this computer yet."));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_program (usage, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--export-sheet FILE.pdf"));
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* `otasuke --probe`: the same JSON on every platform, here over a fake root. */
+static void
+test_probe_command (void)
+{
+  static const char * const args[] = { "--probe", NULL };
+  g_autofree char *root = g_dir_make_tmp ("otasuke-probe-XXXXXX", NULL);
+  g_autofree char *status = g_build_filename (root, "var", "lib", "dpkg", NULL);
+  g_autofree char *ufw = g_build_filename (root, "etc", "ufw", NULL);
+  g_autofree char *status_file = NULL;
+  g_autofree char *ufw_conf = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(json_t) top = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) rm = NULL;
+  static const char * const members[] = {
+    "browsers", "os", "security_products", "firewall", "automatic_updates",
+    "disk_encryption", "screen_lock", "office_macros", "backup",
+  };
+  json_t *browsers;
+
+  g_assert_cmpint (g_mkdir_with_parents (status, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (ufw, 0700), ==, 0);
+  status_file = g_build_filename (status, "status", NULL);
+  ufw_conf = g_build_filename (ufw, "ufw.conf", NULL);
+  g_file_set_contents (status_file,
+                       "Package: firefox-esr\nStatus: install ok installed\nVersion: 128.5.0esr-1~deb12u1\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (ufw_conf, "ENABLED=yes\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("OTASUKE_PROBE_ROOT", root, TRUE);
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  g_unsetenv ("OTASUKE_PROBE_ROOT");
+
+  top = otasuke_json_load_strict (out, strlen (out), 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_object_size (top), ==, G_N_ELEMENTS (members));
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_nonnull (json_object_get (top, members[i]));
+  browsers = otasuke_json_get_array (top, "browsers");
+  g_assert_cmpuint (json_array_size (browsers), ==, 1);
+  g_assert_cmpstr (otasuke_json_get_string (json_array_get (browsers, 0), "version"), ==, "128.5.0esr");
+  g_assert_true (json_is_true (json_object_get (otasuke_json_get_object (top, "firewall"), "enabled")));
+  g_assert_cmpstr (otasuke_json_get_string (otasuke_json_get_object (top, "firewall"), "name"), ==, "ufw");
+
+  rm = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "rm", "-rf", root, NULL);
+  g_subprocess_wait (rm, NULL, NULL);
+}
+
+/* Runs `otasuke --export-sheet @target` and returns its exit status; *err gets stderr. */
+static int
+export_to (const char  *target,
+           char       **err)
+{
+  const char *args[] = { "--export-sheet", target, NULL };
+  g_autofree char *out = NULL;
+
+  return run_program (args, &out, err);
+}
+
+/* --export-sheet onto something that is not an ordinary file: refused, and
+ * what was there is still there, untouched. */
+static void
+test_export_refuses_special (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autofree char *device = g_build_filename (dir, "full.pdf", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *err = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (export_to (fifo, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "not an ordinary file"));
+  g_assert_nonnull (strstr (err, fifo));
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (export_to (folder, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is a folder"));
+  g_assert_cmpint (lstat (folder, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_clear_pointer (&err, g_free);
+
+  /* A link to a device: the link is not replaced and the device not written. */
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  g_assert_cmpint (export_to (link, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "not an ordinary file"));
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_clear_pointer (&err, g_free);
+
+  /* A character device of its own, like /dev/full (only root can make one). */
+  if (mknod (device, S_IFCHR | 0600, makedev (1, 7)) == 0)
+    {
+      g_assert_cmpint (export_to (device, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "not an ordinary file"));
+      g_assert_cmpint (lstat (device, &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+      g_clear_pointer (&err, g_free);
+      g_remove (device);
+    }
+
+  /* Nothing else was left behind (no temporary files). */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 3);
+  }
+
+  g_remove (fifo);
+  g_rmdir (folder);
+  g_remove (link);
+  g_rmdir (dir);
+}
+
+/* A full disk, for real: a 8 KiB tmpfs mounted in a mount namespace of the
+ * export's own (unshare -rm, so no root is needed). The message says the
+ * disk is full and names the file asked for, and nothing is left there. */
+static void
+test_export_disk_full (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-full-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c",
+                                         "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; "
+                                         "\"$2\" --export-sheet \"$1/sheet.pdf\"; status=$?; "
+                                         "ls -A \"$1\" >&2; exit $status",
+                                         "sh", dir, program, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  /* 99: this machine cannot give the test a small disk; that is a failure, not a pass. */
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "The disk is full"));
+  g_assert_nonnull (strstr (err, pdf));
+  /* ls -A printed nothing: no half sheet, no temporary file. */
+  g_assert_nonnull (g_str_has_suffix (err, "try again.\n") ? err : NULL);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+/* A 0-byte history file is damage on the command line too: set aside as
+ * otasuke.db.corrupt-…, and the user is told, before the command goes on. */
+static void
+test_empty_database_reported (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "otasuke", "otasuke.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (db, "", 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (export_to (pdf, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "The history file was damaged"));
+  listing = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "otasuke.db.corrupt-"))
+      {
+        g_assert_nonnull (strstr (err, name));
+        kept = TRUE;
+      }
+  g_assert_true (kept);
 
   g_remove (pdf);
   g_rmdir (dir);
@@ -331,8 +591,13 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/headless/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/headless/no-key", Fixture, NULL, fixture_set_up, test_no_key, fixture_tear_down);
+  g_test_add ("/headless/unreadable-key", Fixture, NULL, fixture_set_up, test_unreadable_key, fixture_tear_down);
   g_test_add_func ("/headless/router-check", test_router_check);
   g_test_add_func ("/headless/export-sheet", test_export_sheet);
+  g_test_add_func ("/headless/probe", test_probe_command);
+  g_test_add_func ("/headless/export-refuses-special", test_export_refuses_special);
+  g_test_add_func ("/headless/export-disk-full", test_export_disk_full);
+  g_test_add_func ("/headless/empty-database-reported", test_empty_database_reported);
 
   return g_test_run ();
 }

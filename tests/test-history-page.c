@@ -233,6 +233,13 @@ check_history (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "history-first.png");
 
   g_assert_false (otasuke_history_page_show_run (page, 9999));
+
+  /* Opened again, the page shows the newest check, not the one looked at last. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "overview"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "history"));
+  history_wanted_id = history_run_ids[2];
+  iterate_until (history_run_is_shown, page);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
 }
 
 static void
@@ -269,6 +276,8 @@ check_overview_score (Fixture       *fixture,
                                   .now = g_get_real_time () / G_USEC_PER_SEC };
 
     iterate_until (advisories_are_loaded, fixture->app);
+    /* After the probes' own report, so these facts are the last word. */
+    wait_for_probe (fixture->app, 1);
     g_ptr_array_add (browsers, otasuke_browser_fact_new ("chrome", "Google Chrome", "127.0.6533.88"));
     otasuke_advisories_set_machine_facts (advisories, &facts);
     g_assert_true (has_label (attention, _("Serious Advisories That Affect This Computer")));

@@ -650,10 +650,13 @@ test_security_firewall (void)
   g_autofree char *daily = NULL;
   g_autofree char *main_cvd = NULL;
   g_autoptr(OtasukeProbeReport) report = NULL;
+  g_autofree char *freshclam = NULL;
+  g_autofree char *names = NULL;
+  const OtasukeProbeSecurityProduct *clamav;
   struct utimbuf times;
 
   g_free (write_script (root, "usr/bin/clamscan", "exit 0"));
-  g_free (write_script (root, "usr/bin/freshclam", "exit 0"));
+  freshclam = write_script (root, "usr/bin/freshclam", "exit 0");
   make_link (root, "etc/systemd/system/multi-user.target.wants/clamav-freshclam.service",
              "/lib/systemd/system/clamav-freshclam.service");
   daily = write_file (root, "var/lib/clamav/daily.cld", "signatures", 0644);
@@ -669,17 +672,37 @@ test_security_firewall (void)
              "/usr/lib/systemd/system/firewalld.service");
 
   report = probe_root (root, 1000);
-  g_assert_true (report->security_software.clamav_installed);
-  g_assert_true (g_str_has_suffix (report->security_software.clamav_scanner_path, "usr/bin/clamscan"));
-  g_assert_true (report->security_software.clamav_updater_installed);
-  g_assert_true (report->security_software.clamav_updater_enabled);
-  g_assert_cmpint (report->security_software.clamav_signatures_time, ==, NOW - 3 * DAY - 100);
-  g_assert_cmpint (report->security_software.clamav_signatures_age_days, ==, 3);
+  g_assert_cmpuint (report->security_products->len, ==, 1);
+  clamav = g_ptr_array_index (report->security_products, 0);
+  g_assert_cmpstr (clamav->name, ==, "ClamAV");
+  g_assert_true (g_str_has_suffix (clamav->path, "usr/bin/clamscan"));
+  g_assert_cmpint (clamav->enabled, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpint (clamav->up_to_date, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpint (clamav->auto_update, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpint (clamav->signatures_time, ==, NOW - 3 * DAY - 100);
+  g_assert_cmpint (clamav->signatures_age_days, ==, 3);
+  names = otasuke_probe_report_security_names (report);
+  g_assert_cmpstr (names, ==, "ClamAV");
 
-  g_assert_true (report->firewall.ufw_installed);
-  g_assert_true (report->firewall.ufw_enabled);
-  g_assert_true (report->firewall.firewalld_installed);
-  g_assert_true (report->firewall.firewalld_enabled);
+  /* Both on: ufw is named. */
+  g_assert_true (report->firewall.installed);
+  g_assert_cmpint (report->firewall.enabled, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpstr (report->firewall.name, ==, "ufw");
+
+  /* Old definitions and no updater; ufw off, firewalld still on. */
+  times.actime = times.modtime = NOW - 9 * DAY;
+  g_assert_cmpint (utime (daily, &times), ==, 0);
+  g_assert_cmpint (g_unlink (main_cvd), ==, 0);
+  g_assert_cmpint (g_unlink (freshclam), ==, 0);
+  g_free (write_file (root, "etc/ufw/ufw.conf", "ENABLED=no\n", 0644));
+  g_clear_pointer (&report, otasuke_probe_report_free);
+  report = probe_root (root, 1000);
+  clamav = g_ptr_array_index (report->security_products, 0);
+  g_assert_cmpint (clamav->up_to_date, ==, OTASUKE_PROBE_NO);
+  g_assert_cmpint (clamav->auto_update, ==, OTASUKE_PROBE_NO);
+  g_assert_cmpint (clamav->signatures_age_days, ==, 9);
+  g_assert_cmpint (report->firewall.enabled, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpstr (report->firewall.name, ==, "firewalld");
 }
 
 static void
@@ -693,16 +716,20 @@ test_not_detected (void)
 
   report = probe_root (root, 1000);
   g_assert_cmpuint (report->browsers->len, ==, 0);
-  g_assert_false (report->security_software.clamav_installed);
-  g_assert_null (report->security_software.clamav_scanner_path);
-  g_assert_cmpint (report->security_software.clamav_signatures_age_days, ==, -1);
-  g_assert_true (report->firewall.ufw_installed);
-  g_assert_false (report->firewall.ufw_enabled);
-  g_assert_false (report->firewall.firewalld_installed);
-  g_assert_false (report->firewall.firewalld_enabled);
-  g_assert_false (report->office_macros.libreoffice_installed);
-  g_assert_cmpint (report->office_macros.macro_security_level, ==, -1);
+  g_assert_cmpuint (report->security_products->len, ==, 0);
+  g_assert_null (otasuke_probe_report_best_security_product (report));
+  g_assert_null (otasuke_probe_report_security_names (report));
+  g_assert_true (report->firewall.installed);
+  g_assert_cmpint (report->firewall.enabled, ==, OTASUKE_PROBE_NO);
+  g_assert_cmpstr (report->firewall.name, ==, "ufw");
+  g_assert_false (report->automatic_updates.detected);
+  g_assert_cmpint (report->automatic_updates.enabled, ==, OTASUKE_PROBE_UNKNOWN);
+  g_assert_cmpint (report->disk_encryption.system_encrypted, ==, OTASUKE_PROBE_NO);
+  g_assert_null (report->disk_encryption.method);
+  g_assert_false (report->office_macros.detected);
+  g_assert_cmpint (report->office_macros.policy, ==, OTASUKE_MACRO_POLICY_UNKNOWN);
   g_assert_false (report->screen_lock.detected);
+  g_assert_false (report->backup.detected);
 
   g_assert_cmpstr (report->os.id, ==, "debian");
   g_assert_cmpint (report->os.supported, ==, OTASUKE_PROBE_NO);
@@ -747,14 +774,14 @@ test_office_macros (void)
     report = probe_office (root, XCU_HEAD
       "<item oor:path=\"/org.openoffice.Office.Common/Security/Scripting\"><prop oor:name=\"MacroSecurityLevel\" oor:op=\"fuse\"><value>0</value></prop></item>\n"
       "</oor:items>\n");
-    g_assert_true (report->office_macros.libreoffice_installed);
-    g_assert_nonnull (report->office_macros.libreoffice_profile);
-    g_assert_cmpint (report->office_macros.macro_security_level, ==, 0);
-    g_assert_true (report->office_macros.level_from_profile);
-    g_assert_false (report->office_macros.macros_disabled);
-    g_assert_cmpstr (otasuke_probe_macro_level_to_string (0), ==, "Low");
+    g_assert_true (report->office_macros.detected);
+    g_assert_cmpstr (report->office_macros.product, ==, "LibreOffice");
+    g_assert_nonnull (report->office_macros.profile);
+    g_assert_cmpint (report->office_macros.policy, ==, OTASUKE_MACRO_POLICY_RUN_ALL);
+    g_assert_true (report->office_macros.from_settings);
+    g_assert_cmpstr (otasuke_probe_macro_policy_to_string (OTASUKE_MACRO_POLICY_RUN_ALL), ==, "Low");
     json = otasuke_probe_report_to_json (report);
-    g_assert_nonnull (strstr (json, "\"level\" : \"low\""));
+    g_assert_nonnull (strstr (json, "\"policy\" : \"run_all\""));
     g_assert_nonnull (strstr (json, "\"safe\" : false"));
     otasuke_probe_report_free (report);
   }
@@ -764,9 +791,9 @@ test_office_macros (void)
     g_autofree char *root = make_root ();
 
     report = probe_office (root, XCU_HEAD "</oor:items>\n");
-    g_assert_true (report->office_macros.libreoffice_installed);
-    g_assert_cmpint (report->office_macros.macro_security_level, ==, 2);
-    g_assert_false (report->office_macros.level_from_profile);
+    g_assert_true (report->office_macros.detected);
+    g_assert_cmpint (report->office_macros.policy, ==, OTASUKE_MACRO_POLICY_SIGNED);
+    g_assert_false (report->office_macros.from_settings);
     otasuke_probe_report_free (report);
   }
 
@@ -778,8 +805,8 @@ test_office_macros (void)
       "<item oor:path=\"/org.openoffice.Office.Common/Security/Scripting\"><prop oor:name=\"MacroSecurityLevel\" oor:op=\"fuse\"><value>7</value></prop></item>\n"
       "<item oor:path=\"/org.openoffice.Office.Common/Security/Scripting\"><prop oor:name=\"DisableMacrosExecution\" oor:op=\"fuse\"><value>true</value></prop></item>\n"
       "</oor:items>\n");
-    g_assert_cmpint (report->office_macros.macro_security_level, ==, 2);
-    g_assert_true (report->office_macros.macros_disabled);
+    g_assert_cmpint (report->office_macros.policy, ==, OTASUKE_MACRO_POLICY_DISABLED);
+    g_assert_true (report->office_macros.from_settings);
     otasuke_probe_report_free (report);
   }
 
@@ -788,8 +815,8 @@ test_office_macros (void)
     g_autofree char *root = make_root ();
 
     report = probe_office (root, XCU_HEAD "<item oor:path=\"/x\"><prop");
-    g_assert_cmpint (report->office_macros.macro_security_level, ==, -1);
-    g_assert_null (otasuke_probe_macro_level_to_string (-1));
+    g_assert_cmpint (report->office_macros.policy, ==, OTASUKE_MACRO_POLICY_UNKNOWN);
+    g_assert_null (otasuke_probe_macro_policy_to_string (OTASUKE_MACRO_POLICY_UNKNOWN));
     otasuke_probe_report_free (report);
   }
 
@@ -799,9 +826,9 @@ test_office_macros (void)
 
     g_free (write_script (root, "usr/lib/libreoffice/program/soffice", "exit 0"));
     report = probe_office (root, NULL);
-    g_assert_true (report->office_macros.libreoffice_installed);
-    g_assert_null (report->office_macros.libreoffice_profile);
-    g_assert_cmpint (report->office_macros.macro_security_level, ==, 2);
+    g_assert_true (report->office_macros.detected);
+    g_assert_null (report->office_macros.profile);
+    g_assert_cmpint (report->office_macros.policy, ==, OTASUKE_MACRO_POLICY_SIGNED);
     otasuke_probe_report_free (report);
   }
 }
@@ -865,6 +892,14 @@ get_boolean (json_t     *object,
   return json_is_true (node);
 }
 
+/* True only for true: false, null or absent are not (as json-glib read them). */
+static gboolean
+is_true (json_t     *object,
+         const char *member)
+{
+  return json_is_true (json_object_get (object, member));
+}
+
 static gboolean
 is_null (json_t     *object,
          const char *member)
@@ -894,7 +929,7 @@ test_json (void)
   g_assert_no_error (error);
 
   g_assert_true (json_is_object (top));
-  g_assert_cmpuint (json_object_size (top), ==, 6);
+  g_assert_cmpuint (json_object_size (top), ==, 9);
   browsers = otasuke_json_get_array (top, "browsers");
   g_assert_cmpuint (json_array_size (browsers), ==, 4);
   /* Sorted by id: chrome, chromium, firefox (deb ESR), firefox (other). */
@@ -919,15 +954,25 @@ test_json (void)
   g_assert_true (get_boolean (os, "supported"));
   g_assert_cmpstr (get_string (os, "end_of_support"), ==, "2028-06-30");
 
-  obj = get_object (get_object (top, "security_software"), "clamav");
-  g_assert_false (get_boolean (obj, "installed"));
-  g_assert_true (is_null (obj, "signatures_age_days"));
+  /* The same fields on every platform. */
+  g_assert_cmpuint (json_array_size (json_object_get (top, "security_products")), ==, 0);
   obj = get_object (top, "firewall");
-  g_assert_false (get_boolean (obj, "enabled"));
-  g_assert_false (get_boolean (get_object (obj, "ufw"), "installed"));
-  obj = get_object (get_object (top, "office_macros"), "libreoffice");
-  g_assert_true (is_null (obj, "macro_security_level"));
+  g_assert_false (is_true (obj, "installed"));
+  g_assert_true (is_null (obj, "name"));
+  g_assert_true (is_null (obj, "enabled"));
+  obj = get_object (top, "automatic_updates");
+  g_assert_false (is_true (obj, "detected"));
+  g_assert_true (is_null (obj, "enabled"));
+  obj = get_object (top, "disk_encryption");
+  g_assert_false (is_true (obj, "system_encrypted"));
+  g_assert_true (is_null (obj, "method"));
+  obj = get_object (top, "office_macros");
+  g_assert_false (is_true (obj, "detected"));
+  g_assert_true (is_null (obj, "policy"));
   g_assert_true (is_null (obj, "safe"));
+  obj = get_object (top, "backup");
+  g_assert_false (is_true (obj, "detected"));
+  g_assert_true (is_null (obj, "last_backup"));
   obj = get_object (top, "screen_lock");
   g_assert_false (get_boolean (obj, "detected"));
   g_assert_true (is_null (obj, "lock_enabled"));
@@ -936,7 +981,78 @@ test_json (void)
   /* The layout `otasuke --probe` has always printed (json-glib's pretty form). */
   g_assert_true (g_str_has_prefix (json, "{\n  \"browsers\" : [\n    {\n      \"id\" : \"chrome\",\n"));
   g_assert_nonnull (strstr (json, "\n  \"os\" : {\n    \"name\" : \"Debian GNU/Linux\",\n"));
-  g_assert_true (g_str_has_suffix (json, "\n    \"idle_delay_seconds\" : null\n  }\n}"));
+  g_assert_true (g_str_has_suffix (json, "\n    \"last_backup\" : null\n  }\n}"));
+}
+
+/* unattended-upgrades, dnf-automatic, LUKS and Timeshift, as the general fields. */
+static void
+test_updates_encryption_backup (void)
+{
+  g_autofree char *root = make_root ();
+  g_autofree char *other = make_root ();
+  g_autoptr(OtasukeProbeReport) report = NULL;
+  g_autoptr(json_t) top = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  json_t *obj;
+  json_t *products;
+
+  g_free (write_script (root, "usr/bin/unattended-upgrade", "exit 0"));
+  g_free (write_file (root, "etc/apt/apt.conf.d/20auto-upgrades",
+                      "APT::Periodic::Update-Package-Lists \"1\";\nAPT::Periodic::Unattended-Upgrade \"1\";\n", 0644));
+  g_free (write_file (root, "etc/crypttab",
+                      "# <target name> <source device> <key file> <options>\n"
+                      "sda3_crypt UUID=0b5a1e7c-4d0e-4c2e-9b1f-2f1d9a8e7c11 none luks,discard\n", 0644));
+  g_free (write_file (root, "etc/timeshift/timeshift.json", "{\"backup_device_uuid\": \"x\"}", 0644));
+  g_free (write_script (root, "usr/bin/clamscan", "exit 0"));
+
+  report = probe_root (root, 1000);
+  g_assert_true (report->automatic_updates.detected);
+  g_assert_cmpstr (report->automatic_updates.mechanism, ==, "unattended-upgrades");
+  g_assert_cmpint (report->automatic_updates.enabled, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpint (report->disk_encryption.system_encrypted, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpstr (report->disk_encryption.method, ==, "LUKS");
+  g_assert_true (report->backup.detected);
+  g_assert_cmpstr (report->backup.tool, ==, "Timeshift");
+
+  json = otasuke_probe_report_to_json (report);
+  top = otasuke_json_load_strict (json, strlen (json), 8, &error);
+  g_assert_no_error (error);
+  products = json_object_get (top, "security_products");
+  g_assert_cmpuint (json_array_size (products), ==, 1);
+  obj = json_array_get (products, 0);
+  g_assert_cmpstr (get_string (obj, "name"), ==, "ClamAV");
+  g_assert_true (is_true (obj, "enabled"));
+  /* Never updated: not current. */
+  g_assert_false (is_true (obj, "up_to_date"));
+  g_assert_false (is_true (obj, "auto_update"));
+  g_assert_true (is_null (obj, "signatures_age_days"));
+  obj = get_object (top, "automatic_updates");
+  g_assert_cmpstr (get_string (obj, "mechanism"), ==, "unattended-upgrades");
+  g_assert_true (is_true (obj, "enabled"));
+  obj = get_object (top, "disk_encryption");
+  g_assert_true (is_true (obj, "system_encrypted"));
+  g_assert_cmpstr (get_string (obj, "method"), ==, "LUKS");
+  g_assert_cmpstr (get_string (get_object (top, "backup"), "tool"), ==, "Timeshift");
+
+  /* Switched off later in the files, as apt reads them; a crypttab of comments only. */
+  g_free (write_file (root, "etc/apt/apt.conf.d/99local", "// off\nAPT::Periodic::Unattended-Upgrade \"0\";\n", 0644));
+  g_free (write_file (root, "etc/crypttab", "# nothing\n\n", 0644));
+  g_clear_pointer (&report, otasuke_probe_report_free);
+  report = probe_root (root, 1000);
+  g_assert_cmpint (report->automatic_updates.enabled, ==, OTASUKE_PROBE_NO);
+  g_assert_cmpint (report->disk_encryption.system_encrypted, ==, OTASUKE_PROBE_NO);
+
+  /* Fedora: dnf-automatic with its timer on; an open LUKS device. */
+  g_free (write_script (other, "usr/bin/dnf-automatic", "exit 0"));
+  make_link (other, "etc/systemd/system/timers.target.wants/dnf-automatic-install.timer",
+             "/usr/lib/systemd/system/dnf-automatic-install.timer");
+  g_free (write_file (other, "sys/block/dm-0/dm/uuid", "CRYPT-LUKS2-0b5a1e7c4d0e4c2e9b1f2f1d9a8e7c11-luks\n", 0644));
+  g_clear_pointer (&report, otasuke_probe_report_free);
+  report = probe_root (other, 1000);
+  g_assert_cmpstr (report->automatic_updates.mechanism, ==, "dnf-automatic");
+  g_assert_cmpint (report->automatic_updates.enabled, ==, OTASUKE_PROBE_YES);
+  g_assert_cmpint (report->disk_encryption.system_encrypted, ==, OTASUKE_PROBE_YES);
 }
 
 static void
@@ -1051,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/probe/office-macros", test_office_macros);
   g_test_add_func ("/probe/screen-lock", test_screen_lock);
   g_test_add_func ("/probe/json", test_json);
+  g_test_add_func ("/probe/updates-encryption-backup", test_updates_encryption_backup);
   g_test_add_func ("/probe/async", test_async);
   g_test_add_func ("/probe/async-cancel", test_async_cancel);
 

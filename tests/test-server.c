@@ -23,6 +23,9 @@ typedef enum {
   /* Served on the raw port. */
   BEHAVIOUR_RESET,
   BEHAVIOUR_LYING_LENGTH,
+  BEHAVIOUR_STALL,
+  BEHAVIOUR_HUGE_HEADERS,
+  BEHAVIOUR_CUT_CHUNKED,
 } BehaviourKind;
 
 typedef struct
@@ -37,6 +40,8 @@ typedef struct
   gsize               chunk_size;
   guint               interval_ms;
   gint64              content_length;
+  gsize               header_bytes;
+  gboolean            trailer;         /* cut-chunked: end properly, with a trailer */
 } Behaviour;
 
 typedef struct
@@ -64,6 +69,7 @@ typedef struct
   GByteArray        *request;
   GBytes            *response;
   gboolean           reset;
+  gboolean           stall;
   GSource           *delay;
   guint8             buffer[4096];
 } RawConn;
@@ -74,6 +80,7 @@ struct _OtasukeTestServer
 
   SoupServer         *soup;
   guint               port;
+  gboolean            https;
 
   GSocketService     *raw_service;
   guint               raw_port;
@@ -108,7 +115,9 @@ request_log_free (RequestLog *log)
 static gboolean
 kind_is_raw (BehaviourKind kind)
 {
-  return kind == BEHAVIOUR_RESET || kind == BEHAVIOUR_LYING_LENGTH;
+  return kind == BEHAVIOUR_RESET || kind == BEHAVIOUR_LYING_LENGTH ||
+         kind == BEHAVIOUR_STALL || kind == BEHAVIOUR_HUGE_HEADERS ||
+         kind == BEHAVIOUR_CUT_CHUNKED;
 }
 
 static Behaviour *
@@ -345,6 +354,9 @@ on_soup_request (SoupServer        *server,
 
     case BEHAVIOUR_RESET:
     case BEHAVIOUR_LYING_LENGTH:
+    case BEHAVIOUR_STALL:
+    case BEHAVIOUR_HUGE_HEADERS:
+    case BEHAVIOUR_CUT_CHUNKED:
     default:
       g_assert_not_reached ();
     }
@@ -405,11 +417,15 @@ on_raw_written (GObject      *object,
 
   /* A client that hung up early is not a failure of the server. */
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, &error) ||
-      !conn->reset)
+      !(conn->reset || conn->stall))
     {
       raw_conn_done (conn);
       return;
     }
+
+  /* Silent from now on; _free() closes it. */
+  if (conn->stall)
+    return;
 
   /* Give the client time to read the headers before the reset. */
   conn->delay = g_timeout_source_new (RAW_RESET_DELAY_MS);
@@ -473,6 +489,52 @@ raw_respond (RawConn    *conn,
       g_byte_array_append (response, (const guint8 *) head->str, head->len);
       g_byte_array_append (response, g_bytes_get_data (behaviour->body, NULL),
                            g_bytes_get_size (behaviour->body));
+    }
+  else if (behaviour != NULL && behaviour->kind == BEHAVIOUR_STALL)
+    {
+      g_autoptr(GString) head = g_string_new (NULL);
+
+      g_string_append_printf (head, "HTTP/1.1 200 OK\r\n"
+                                    "Content-Type: application/octet-stream\r\n"
+                                    "Content-Length: %d\r\n"
+                                    "\r\n",
+                              RAW_RESET_CLAIMED);
+      g_byte_array_append (response, (const guint8 *) head->str, head->len);
+      g_byte_array_append (response, g_bytes_get_data (behaviour->body, NULL),
+                           g_bytes_get_size (behaviour->body));
+      conn->stall = TRUE;
+    }
+  else if (behaviour != NULL && behaviour->kind == BEHAVIOUR_CUT_CHUNKED)
+    {
+      g_autoptr(GString) head = g_string_new ("HTTP/1.1 200 OK\r\n"
+                                              "Content-Type: application/octet-stream\r\n"
+                                              "Transfer-Encoding: chunked\r\n"
+                                              "\r\n");
+
+      /* One chunk, and no last chunk after it, or the last one and a trailer. */
+      g_string_append_printf (head, "%" G_GSIZE_MODIFIER "x\r\n", g_bytes_get_size (behaviour->body));
+      g_byte_array_append (response, (const guint8 *) head->str, head->len);
+      g_byte_array_append (response, g_bytes_get_data (behaviour->body, NULL),
+                           g_bytes_get_size (behaviour->body));
+      g_byte_array_append (response, (const guint8 *) "\r\n", 2);
+      if (behaviour->trailer)
+        {
+          static const char last[] = "0\r\nX-Checksum: 1234\r\n\r\n";
+
+          g_byte_array_append (response, (const guint8 *) last, strlen (last));
+        }
+    }
+  else if (behaviour != NULL && behaviour->kind == BEHAVIOUR_HUGE_HEADERS)
+    {
+      g_autoptr(GString) head = g_string_new ("HTTP/1.1 200 OK\r\n"
+                                              "Content-Type: text/plain\r\n"
+                                              "Connection: close\r\n"
+                                              "Content-Length: 2\r\n");
+
+      for (guint i = 0; head->len < behaviour->header_bytes; i++)
+        g_string_append_printf (head, "X-Filler-%u: %0100u\r\n", i, i);
+      g_string_append (head, "\r\nok");
+      g_byte_array_append (response, (const guint8 *) head->str, head->len);
     }
   else
     {
@@ -558,8 +620,8 @@ on_raw_incoming (GSocketService    *service,
 
 /* Public API */
 
-OtasukeTestServer *
-otasuke_test_server_new (void)
+static OtasukeTestServer *
+server_new (GTlsCertificate *certificate)
 {
   OtasukeTestServer *self = g_new0 (OtasukeTestServer, 1);
   g_autoptr(GError) error = NULL;
@@ -576,9 +638,14 @@ otasuke_test_server_new (void)
   self->drips = g_ptr_array_new_with_free_func ((GDestroyNotify) drip_free);
   self->raw_conns = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_conn_free);
 
-  self->soup = soup_server_new ("server-header", "otasuke-test-server ", NULL);
+  self->soup = soup_server_new ("server-header", "otasuke-test-server ",
+                                "tls-certificate", certificate, NULL);
+  self->https = certificate != NULL;
   soup_server_add_handler (self->soup, NULL, on_soup_request, self, NULL);
-  soup_server_listen_local (self->soup, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (self->soup, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY |
+                            (self->https ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (self->soup);
   g_assert_nonnull (uris);
@@ -597,6 +664,20 @@ otasuke_test_server_new (void)
   g_socket_service_start (self->raw_service);
 
   return self;
+}
+
+OtasukeTestServer *
+otasuke_test_server_new (void)
+{
+  return server_new (NULL);
+}
+
+OtasukeTestServer *
+otasuke_test_server_new_https (GTlsCertificate *certificate)
+{
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+
+  return server_new (certificate);
 }
 
 void
@@ -621,7 +702,7 @@ otasuke_test_server_free (OtasukeTestServer *self)
     {
       RawConn *conn = g_ptr_array_index (self->raw_conns, i - 1);
 
-      if (conn->delay != NULL)
+      if (conn->delay != NULL || conn->stall)
         raw_conn_done (conn);
       else
         g_cancellable_cancel (conn->cancellable);
@@ -655,10 +736,9 @@ otasuke_test_server_get_url (OtasukeTestServer *self,
     *query = '\0';
   behaviour = g_hash_table_lookup (self->behaviours, bare);
 
-  return g_strdup_printf ("http://127.0.0.1:%u%s",
-                          behaviour != NULL && kind_is_raw (behaviour->kind) ?
-                          self->raw_port : self->port,
-                          path);
+  if (behaviour != NULL && kind_is_raw (behaviour->kind))
+    return g_strdup_printf ("http://127.0.0.1:%u%s", self->raw_port, path);
+  return g_strdup_printf ("%s://127.0.0.1:%u%s", self->https ? "https" : "http", self->port, path);
 }
 
 void
@@ -773,6 +853,62 @@ otasuke_test_server_add_reset (OtasukeTestServer *self,
   g_return_if_fail (self != NULL);
 
   add_behaviour (self, path, BEHAVIOUR_RESET);
+}
+
+void
+otasuke_test_server_add_stall (OtasukeTestServer *self,
+                               const char        *path,
+                               GBytes            *body)
+{
+  Behaviour *behaviour;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (body != NULL);
+
+  behaviour = add_behaviour (self, path, BEHAVIOUR_STALL);
+  behaviour->status = SOUP_STATUS_OK;
+  behaviour->body = g_bytes_ref (body);
+}
+
+void
+otasuke_test_server_add_cut_chunked (OtasukeTestServer *self,
+                                     const char        *path,
+                                     GBytes            *body)
+{
+  Behaviour *behaviour;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (body != NULL && g_bytes_get_size (body) > 0);
+
+  behaviour = add_behaviour (self, path, BEHAVIOUR_CUT_CHUNKED);
+  behaviour->status = SOUP_STATUS_OK;
+  behaviour->body = g_bytes_ref (body);
+}
+
+void
+otasuke_test_server_add_chunked_trailer (OtasukeTestServer *self,
+                                         const char        *path,
+                                         GBytes            *body)
+{
+  Behaviour *behaviour;
+
+  otasuke_test_server_add_cut_chunked (self, path, body);
+  behaviour = g_hash_table_lookup (self->behaviours, path);
+  behaviour->trailer = TRUE;
+}
+
+void
+otasuke_test_server_add_huge_headers (OtasukeTestServer *self,
+                                      const char        *path,
+                                      gsize              header_bytes)
+{
+  Behaviour *behaviour;
+
+  g_return_if_fail (self != NULL);
+
+  behaviour = add_behaviour (self, path, BEHAVIOUR_HUGE_HEADERS);
+  behaviour->status = SOUP_STATUS_OK;
+  behaviour->header_bytes = header_bytes;
 }
 
 void

@@ -38,11 +38,15 @@ G_BEGIN_DECLS
 typedef struct _OtasukeTestServer OtasukeTestServer;
 
 OtasukeTestServer  *otasuke_test_server_new                     (void);
+/* The same, but the SoupServer side speaks only HTTPS with @certificate
+ * (see test-tls.h); the raw port stays plain HTTP. */
+OtasukeTestServer  *otasuke_test_server_new_https               (GTlsCertificate   *certificate);
 /* Closes every connection, including hanging and dripping ones; may iterate
  * the server's main context until its own pending socket operations are done. */
 void                otasuke_test_server_free                    (OtasukeTestServer *self);
 
-/* "http://127.0.0.1:<port><path>"; @path starts with '/' and may carry a query. */
+/* "http://127.0.0.1:<port><path>" ("https://…" on an HTTPS server's SoupServer
+ * side); @path starts with '/' and may carry a query. */
 char               *otasuke_test_server_get_url                 (OtasukeTestServer *self,
                                                                  const char        *path);
 
@@ -95,6 +99,25 @@ void                otasuke_test_server_add_lying_length        (OtasukeTestServ
                                                                  const char        *path,
                                                                  GBytes            *body,
                                                                  gint64             content_length);
+/* Raw port: 200 headers claiming a long body, @body, and then nothing more;
+ * the connection stays open until the client gives up or the server is freed. */
+void                otasuke_test_server_add_stall               (OtasukeTestServer *self,
+                                                                 const char        *path,
+                                                                 GBytes            *body);
+/* Raw port: 200 with a chunked body whose one chunk is @body, then the
+ * connection closes without the last (empty) chunk. */
+void                otasuke_test_server_add_cut_chunked         (OtasukeTestServer *self,
+                                                                 const char        *path,
+                                                                 GBytes            *body);
+/* Raw port: the same, but complete: the last chunk and a trailer follow. */
+void                otasuke_test_server_add_chunked_trailer     (OtasukeTestServer *self,
+                                                                 const char        *path,
+                                                                 GBytes            *body);
+/* Raw port: 200 whose header block is at least @header_bytes long (filler
+ * lines of about 120 bytes), then a 2-byte body. */
+void                otasuke_test_server_add_huge_headers        (OtasukeTestServer *self,
+                                                                 const char        *path,
+                                                                 gsize              header_bytes);
 /* 200 with "Content-Encoding: gzip": @data repeated @repeat times,
  * compressed once at registration (streaming, so a huge @repeat costs CPU,
  * not memory). */

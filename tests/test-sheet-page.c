@@ -3,11 +3,16 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "otasuke-check-page.h"
+#include "otasuke-checklist.h"
+#include "otasuke-history-page.h"
 #include "otasuke-sheet-page.h"
 #include "window-harness.h"
 
@@ -156,7 +161,8 @@ test_sheet_detected (Fixture       *fixture,
   g_assert_true (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_OPERATING_SYSTEM));
   g_assert_true (gtk_widget_get_visible (sheet_child (page, "os_detected")));
   g_assert_true (has_label (os_row, _("Detected — please check")));
-  /* Nothing found: nothing marked. */
+  /* Nothing found (the fake computer has no security software): nothing marked. */
+  wait_for_probe (fixture->app, 1);
   g_assert_false (gtk_widget_get_visible (sheet_child (page, "security_detected")));
   /* Opening the page is not an edit: there is nothing to save. */
   g_assert_false (otasuke_sheet_page_get_unsaved (page));
@@ -168,6 +174,30 @@ test_sheet_detected (Fixture       *fixture,
   g_assert_false (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_OPERATING_SYSTEM));
   g_assert_cmpstr (otasuke_sheet_get_operating_system (sheet), ==, "Windows 11 Pro 23H2");
   iterate_until (sheet_is_saved, page);
+}
+
+/* Security software the probes find is filled in, however late they answer. */
+static void
+check_detected_security (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  OtasukeSheet *sheet;
+
+  wait_for_probe (fixture->app, 1);
+  sheet = otasuke_sheet_page_get_sheet (page);
+  g_assert_cmpstr (otasuke_sheet_get_security_software (sheet), ==, "ClamAV");
+  g_assert_true (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_SECURITY_SOFTWARE));
+  g_assert_true (gtk_widget_get_visible (sheet_child (page, "security_detected")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sheet_child (page, "security_row"))), ==, "ClamAV");
+}
+
+static void
+test_sheet_detected_security (void)
+{
+  reset_with_size (1024, 700);
+  probe_root_write ("usr/bin/clamscan", "#!/bin/sh\nexit 0\n");
+  run_in_app (check_detected_security);
 }
 
 static void
@@ -324,6 +354,335 @@ test_sheet_save_pdf (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  /* The text of the PDF is what this test is about: no pdftotext, no pass. */
+  g_assert_nonnull (program);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* Without white space: pdftotext breaks lines where the layout wrapped them. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+pdf_says (const char *text,
+          const char *needle)
+{
+  g_autofree char *hay = squeeze (text);
+  g_autofree char *want = squeeze (needle);
+
+  return strstr (hay, want) != NULL;
+}
+
+static gboolean
+check_page_is_loaded (gpointer data)
+{
+  return otasuke_check_page_get_loaded (data);
+}
+
+static gboolean
+check_page_is_saved (gpointer data)
+{
+  return !otasuke_check_page_get_unsaved (data);
+}
+
+/* A whole check through the Check page's own actions, as the buttons do it:
+ * every item "done" but those @special names. Reaching the results finishes
+ * it and puts it into the history. */
+static void
+finish_check (Fixture          *fixture,
+              OtasukeChecklist *checklist,
+              const char *const special[][2])
+{
+  OtasukeCheckPage *page = OTASUKE_CHECK_PAGE (find_by_type (GTK_WIDGET (fixture->window), OTASUKE_TYPE_CHECK_PAGE));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "check"));
+  iterate_until (check_page_is_loaded, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+
+  for (guint i = 0; i < otasuke_checklist_get_n_sections (checklist); i++)
+    {
+      const OtasukeChecklistSection *section = otasuke_checklist_get_section (checklist, i);
+      g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist, section->id);
+
+      for (guint j = 0; j < items->len; j++)
+        {
+          const OtasukeChecklistItem *item = g_ptr_array_index (items, j);
+          const char *answer = "done";
+          g_autofree char *target = NULL;
+
+          for (guint k = 0; special[k][0] != NULL; k++)
+            if (g_str_equal (special[k][0], item->id))
+              answer = special[k][1];
+          target = g_strdup_printf ("%s:%s", item->id, answer);
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.answer", "s", target));
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+    }
+
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
+  g_assert_true (otasuke_check_run_is_finished (otasuke_check_page_get_run (page)));
+  iterate_until (check_page_is_saved, page);
+}
+
+static GtkWidget *sought_root;
+static const char *sought_text;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  return find_label_containing (sought_root, sought_text) != NULL;
+}
+
+static void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  sought_root = root;
+  sought_text = text;
+  iterate_until (label_is_shown, NULL);
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*text);
+}
+
+static gboolean
+pointer_is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gint64 wanted_run_id;
+
+static gboolean
+history_shows_wanted (gpointer data)
+{
+  return otasuke_history_page_get_loaded (data) && otasuke_history_page_get_shown_run_id (data) == wanted_run_id;
+}
+
+/* After two finished checks, the PDF saved from this page carries the second. */
+static void
+test_sheet_pdf_has_latest_check (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  /* 96: one question not done. */
+  static const char *const first[][2] = { { "ipa-03", "not-done" }, { NULL, NULL } };
+  /* 94: ipa-03 not done, ipa-20 partly, ipa-09 (Wi-Fi) does not apply. */
+  static const char *const second[][2] = { { "ipa-03", "not-done" }, { "ipa-20", "partly" },
+                                           { "ipa-09", "not-applicable" }, { NULL, NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeChecklist) checklist = otasuke_checklist_new_from_resource (&error);
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-sheet-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *second_score = g_strdup_printf (_("%d of 100"), 94);
+  g_autofree char *first_score = g_strdup_printf (_("%d of 100"), 96);
+  g_autofree char *text = NULL;
+  OtasukeHistoryPage *history;
+  OtasukeSheetPage *page;
+  gint64 second_id;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  finish_check (fixture, checklist, first);
+  finish_check (fixture, checklist, second);
+  second_id = otasuke_check_run_get_id (otasuke_check_page_get_run (
+    OTASUKE_CHECK_PAGE (find_by_type (GTK_WIDGET (fixture->window), OTASUKE_TYPE_CHECK_PAGE))));
+
+  /* Both are in the history, nothing pressed but "next"; it opens on the newest. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "history"));
+  history = OTASUKE_HISTORY_PAGE (find_by_type (GTK_WIDGET (fixture->window), OTASUKE_TYPE_HISTORY_PAGE));
+  wanted_run_id = second_id;
+  iterate_until (history_shows_wanted, history);
+  g_assert_cmpuint (otasuke_history_page_get_n_runs (history), ==, 2);
+  g_assert_cmpint (otasuke_history_page_get_run_id (history, 0), ==, second_id);
+
+  page = show_sheet_page (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", path));
+  iterate_until (file_exists, path);
+
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+  g_assert_false (pdf_says (text, _("No check has been done on this computer yet. Otasuke’s check takes about "
+                                    "ten minutes and shows what to fix first.")));
+  g_assert_true (pdf_says (text, second_score));
+  g_assert_false (pdf_says (text, first_score));
+  g_assert_true (pdf_says (text, otasuke_score_band_get_title (OTASUKE_SCORE_BAND_SOME_GAPS)));
+  /* What to fix first: the question answered "partly" in the second check only. */
+  g_assert_true (pdf_says (text, otasuke_checklist_lookup (checklist, "ipa-20")->question));
+  g_assert_true (pdf_says (text, otasuke_checklist_lookup (checklist, "ipa-03")->question));
+
+  /* The text for a mail says the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.copy-text", NULL));
+  wait_for_label (sheet_child (page, "toast_overlay"), _("Copied. Paste it into your mail to the desk."));
+  {
+    g_autofree char *copied = NULL;
+
+    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (page)), NULL, clipboard_text_cb, &copied);
+    iterate_until (pointer_is_set, &copied);
+    g_assert_true (pdf_says (copied, second_score));
+    g_assert_true (pdf_says (copied, otasuke_checklist_lookup (checklist, "ipa-20")->question));
+  }
+
+  iterate_until (sheet_is_saved, page);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+message_dialog_is_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* The dialog that says a save failed, with @body, closed again. */
+static void
+expect_save_failure (Fixture    *fixture,
+                     const char *body,
+                     const char *png)
+{
+  GtkWindow *dialog;
+
+  iterate_until (message_dialog_is_shown, NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, _("The Sheet Could Not Be Saved"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  if (png != NULL)
+    save_png (GTK_WIDGET (dialog), png);
+  close_message_dialog (dialog, "close");
+}
+
+/* Where a save went wrong, the user is told, naming the file they chose; file
+ * names are shown as they are, never read as markup. */
+static void
+test_sheet_export_errors (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  GtkWidget *overlay = sheet_child (page, "toast_overlay");
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-sheet-XXXXXX", NULL);
+  g_autofree char *not_a_folder = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *inside_file = g_build_filename (not_a_folder, "sheet.pdf", NULL);
+  g_autofree char *odd_name = g_build_filename (dir, "<b>& &amp; sheet.pdf", NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (not_a_folder, "a file, not a folder", -1, &error));
+  g_assert_no_error (error);
+
+  /* A folder that is not one (this fails for root too): the file chosen and why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", inside_file));
+  shown = g_strdup_printf (_("%s could not be saved: its folder does not exist."), inside_file);
+  expect_save_failure (fixture, shown, "sheet-save-failed.png");
+
+  /* A read-only folder, where permissions apply. */
+  if (geteuid () != 0)
+    {
+      g_autofree char *read_only = g_build_filename (dir, "read-only", NULL);
+      g_autofree char *target = g_build_filename (read_only, "sheet.pdf", NULL);
+      g_autofree char *message = g_strdup_printf (_("%s could not be saved: that folder does not allow writing. "
+                                                    "Choose another folder."), target);
+
+      g_assert_cmpint (g_mkdir (read_only, 0500), ==, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", target));
+      expect_save_failure (fixture, message, NULL);
+      g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+      g_chmod (read_only, 0700);
+      g_rmdir (read_only);
+    }
+  else
+    g_test_message ("running as root: a read-only folder would not stop the save, so only the file in the way is tried");
+
+  /* Markup characters in the name are shown as typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", odd_name));
+  iterate_until (file_exists, odd_name);
+  saved = g_strdup_printf (_("Saved as “%s”"), "<b>& &amp; sheet.pdf");
+  wait_for_label (overlay, saved);
+
+  g_remove (odd_name);
+  g_remove (not_a_folder);
+  g_rmdir (dir);
+}
+
+/* Closing with a change the store will not take: the window says so and stays. */
+static void
+test_sheet_close_unsaved (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  OtasukeStore *store = otasuke_application_get_store (fixture->app);
+  GtkTextView *view = sheet_child (page, "suspicion_view");
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *reason = g_strdup_printf (_("The consultation sheet could not be saved: %s"), "");
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  iterate_until (sheet_is_saved, page);
+  /* A full disk: the file may not grow. */
+  g_assert_cmpuint (otasuke_store_set_max_page_count_for_testing (store, 1, &error), >, 0);
+  g_assert_no_error (error);
+
+  while (long_text->len < 60 * 1024)
+    g_string_append (long_text, "画面に身代金を要求する表示が出た。");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), long_text->str, -1);
+  g_assert_true (otasuke_sheet_page_get_unsaved (page));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("Your Changes Could Not Be Saved"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), reason));
+  save_png (GTK_WIDGET (dialog), "sheet-close-unsaved.png");
+  /* Still open, the change still waiting. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (otasuke_sheet_page_get_unsaved (page));
+  close_message_dialog (dialog, "keep");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* Space again: the same change saves. */
+  g_assert_cmpuint (otasuke_store_set_max_page_count_for_testing (store, 1073741823, &error), >, 0);
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "画面に身代金を要求する表示が出た。", -1);
+  g_assert_true (otasuke_sheet_page_save_pending (page, &error));
+  g_assert_no_error (error);
+  g_assert_false (otasuke_sheet_page_get_unsaved (page));
+}
+
 static void
 test_sheet_empty_items (Fixture       *fixture,
                         gconstpointer  data)
@@ -366,6 +725,119 @@ test_sheet_desks (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "sheet-bottom.png");
 }
 
+/* Printing ------------------------------------------------------------------ */
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GtkWindow *dialog = find_message_dialog ();
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), data) == 0;
+}
+
+static GtkWindow *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* By name: the Unix print dialog's header is not on every platform. */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_print_dialog (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+no_print_dialog (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+static gboolean
+ticked (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+press_print (OtasukeSheetPage *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.print", NULL));
+  g_assert_true (has_message_dialog ((gpointer) _("Some Items Are Still Empty")));
+  close_message_dialog (find_message_dialog (), "print");
+}
+
+/* A print server that takes the connection and never answers: GTK's CUPS
+ * backend would spin the main thread forever listing its printers, as it
+ * does with Debian 12's CUPS 2.4.2-3+deb12u10. The program must stay alive
+ * and steer to the PDF. */
+static void
+test_sheet_print_unresponsive (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  g_autoptr(GSocketListener) silent = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("CUPS_SERVER"));
+  GtkWindow *dialog;
+  guint ticks = 0;
+  guint tick_id;
+
+  /* Listening, never accepting: the kernel completes every connection. */
+  g_socket_listener_add_address (silent, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  server = g_strdup_printf ("127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_setenv ("CUPS_SERVER", server, TRUE);
+
+  tick_id = g_timeout_add (100, ticked, &ticks);
+  press_print (page);
+  iterate_until (has_message_dialog, (gpointer) _("Printing Is Not Possible Right Now"));
+  /* The window kept drawing and answering all along. */
+  g_assert_cmpuint (ticks, >=, 10);
+  g_assert_null (find_print_dialog ());
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "PDF"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "pdf"));
+  save_png (GTK_WIDGET (dialog), "sheet-print-unavailable.png");
+  close_message_dialog (dialog, "close");
+  g_source_remove (tick_id);
+
+  g_setenv ("CUPS_SERVER", saved, TRUE);
+}
+
+/* With a print system that answers (here: none at all, so only "Print to
+ * File"), GTK's print window opens as before. */
+static void
+test_sheet_print_dialog (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  OtasukeSheetPage *page = show_sheet_page (fixture);
+  GtkWindow *print_dialog;
+
+  press_print (page);
+  iterate_until (has_print_dialog, NULL);
+  print_dialog = find_print_dialog ();
+  g_assert_null (find_message_dialog ());
+  gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
+  iterate_until (no_print_dialog, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,10 +845,17 @@ main (int   argc,
   window_harness_init (&argc, &argv, "SheetPage");
 
   g_test_add_data_func ("/window/sheet/detected", (gconstpointer) test_sheet_detected, run_clean);
+  g_test_add_func ("/window/sheet/detected-security", test_sheet_detected_security);
   g_test_add_func ("/window/sheet/survives-restart", test_sheet_survives_restart);
   g_test_add_data_func ("/window/sheet/save-pdf", (gconstpointer) test_sheet_save_pdf, run_clean);
+  g_test_add_data_func ("/window/sheet/pdf-has-latest-check", (gconstpointer) test_sheet_pdf_has_latest_check,
+                        run_clean);
+  g_test_add_data_func ("/window/sheet/export-errors", (gconstpointer) test_sheet_export_errors, run_clean);
+  g_test_add_data_func ("/window/sheet/close-unsaved", (gconstpointer) test_sheet_close_unsaved, run_clean);
   g_test_add_data_func ("/window/sheet/empty-items", (gconstpointer) test_sheet_empty_items, run_clean);
   g_test_add_data_func ("/window/sheet/desks", (gconstpointer) test_sheet_desks, run_clean);
+  g_test_add_data_func ("/window/sheet/print-unresponsive", (gconstpointer) test_sheet_print_unresponsive, run_clean);
+  g_test_add_data_func ("/window/sheet/print-dialog", (gconstpointer) test_sheet_print_dialog, run_clean);
   g_test_add_func ("/window/sheet/narrow", test_sheet_narrow);
 
   return window_harness_run ();

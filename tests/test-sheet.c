@@ -17,6 +17,7 @@
 #include "otasuke-feed.h"
 #include "otasuke-sheet-render.h"
 #include "otasuke-sheet.h"
+#include "otasuke-store-runs.h"
 #include "otasuke-store-sheets.h"
 
 /* Version 3 of the schema, as Otasuke wrote it before the sheets existed;
@@ -1144,6 +1145,119 @@ test_cli_export (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A finished run: everything done but ipa-03 (not done) and ipa-20 (partly). */
+static gint64
+save_run (OtasukeStore     *store,
+          OtasukeChecklist *checklist,
+          gint64            finished_at,
+          const char       *probe_json,
+          const char       *router_model,
+          const char       *router_firmware,
+          gboolean          finish)
+{
+  g_autoptr(OtasukeCheckRun) run = otasuke_check_run_new (otasuke_checklist_get_version (checklist), finished_at - 600);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < otasuke_checklist_get_n_items (checklist); i++)
+    {
+      const OtasukeChecklistItem *item = otasuke_checklist_get_item (checklist, i);
+      OtasukeAnswer answer = g_str_equal (item->id, "ipa-03") ? OTASUKE_ANSWER_NOT_DONE
+                             : g_str_equal (item->id, "ipa-20") ? OTASUKE_ANSWER_PARTLY
+                             : OTASUKE_ANSWER_DONE;
+
+      otasuke_check_run_set_answer (run, item->id, answer, FALSE);
+    }
+  otasuke_check_run_set_probe_json (run, probe_json);
+  otasuke_check_run_set_router (run, router_model, router_firmware);
+  if (finish)
+    otasuke_check_run_finish (run, checklist, finished_at);
+  g_assert_true (otasuke_store_save_check_run (store, run, finished_at, &error));
+  g_assert_no_error (error);
+  return otasuke_check_run_get_id (run);
+}
+
+static gboolean
+has_string (GPtrArray  *strings,
+            const char *prefix)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (strings, i), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The one summary every output prints: the latest FINISHED run, whole. */
+static void
+test_summary_from_store (void)
+{
+  static const char probe_json[] =
+    "{\"browsers\": [{\"id\": \"chrome\", \"name\": \"Google Chrome\", \"version\": \"127.0.6533.88\"},"
+    " {\"id\": \"firefox\", \"name\": \"Mozilla Firefox\", \"version\": \"128.3.0esr\"}]}";
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "latest.pdf", NULL);
+  g_autoptr(OtasukeStore) store = open_store (dir);
+  g_autoptr(OtasukeChecklist) checklist = NULL;
+  g_autoptr(OtasukeRouterTable) table = NULL;
+  g_autoptr(OtasukeSheetCheckSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  checklist = otasuke_checklist_new_from_resource (&error);
+  g_assert_no_error (error);
+  table = otasuke_router_table_new_from_resource (&error);
+  g_assert_no_error (error);
+
+  /* Nothing finished yet: no summary, no error (the sheet says "no check yet"). */
+  summary = otasuke_sheet_check_summary_load (store, checklist, table, &error);
+  g_assert_no_error (error);
+  g_assert_null (summary);
+  save_run (store, checklist, now - 60, probe_json, NULL, NULL, FALSE);
+  summary = otasuke_sheet_check_summary_load (store, checklist, table, &error);
+  g_assert_no_error (error);
+  g_assert_null (summary);
+
+  /* An older finished run, then the latest, then an unfinished one after it. */
+  save_run (store, checklist, now - 86400 * 30, NULL, NULL, NULL, TRUE);
+  save_run (store, checklist, now - 3600, probe_json, "WSR-1166DHP3", "1.16", TRUE);
+  save_run (store, checklist, now - 10, NULL, "WHR-1166DHP2", "9.99", FALSE);
+
+  summary = otasuke_sheet_check_summary_load (store, checklist, table, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  /* (23 × 4 + 0 + 2) = 94 */
+  g_assert_cmpint (summary->score, ==, 94);
+  g_assert_cmpstr (summary->band, ==, otasuke_score_band_get_title (OTASUKE_SCORE_BAND_SOME_GAPS));
+  g_assert_cmpint (summary->checked_at, ==, now - 3600);
+  g_assert_cmpuint (summary->browsers->len, ==, 2);
+  g_assert_cmpstr (summary->browsers->pdata[0], ==, "Google Chrome 127.0.6533.88");
+  g_assert_cmpstr (summary->browsers->pdata[1], ==, "Mozilla Firefox 128.3.0esr");
+  g_assert_nonnull (summary->router);
+  g_test_message ("router: %s", summary->router);
+  assert_has (summary->router, "WSR-1166DHP3");
+  assert_has (summary->router, "1.16");
+  assert_has (summary->router, "This router is affected by a known problem");
+  /* What to fix first: the two answers short of done, questions as asked. */
+  g_assert_cmpuint (summary->findings->len, >=, 2);
+  g_assert_true (has_string (summary->findings, otasuke_checklist_lookup (checklist, "ipa-03")->question));
+  g_assert_true (has_string (summary->findings, otasuke_checklist_lookup (checklist, "ipa-20")->question));
+
+  /* The command line prints the same, from the bundled data. */
+  g_assert_true (otasuke_sheet_export_pdf_for_cli (store, 0, path, &error));
+  g_assert_no_error (error);
+  if (have_program ("pdftotext"))
+    {
+      g_autofree char *text = pdf_text (path);
+
+      assert_has (text, "94 of 100");
+      assert_has (text, "Google Chrome 127.0.6533.88");
+      assert_has (text, "WSR-1166DHP3");
+      assert_has (text, otasuke_checklist_lookup (checklist, "ipa-20")->question);
+    }
+}
+
+/* Compiled into this program from resources/ (tests/meson.build), as in the application. */
+void otasuke_register_resource (void);
+
 int
 main (int   argc,
       char *argv[])
@@ -1154,6 +1268,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  otasuke_register_resource ();
 
   g_test_add_func ("/sheet/model/properties", test_model_properties);
   g_test_add_func ("/sheet/model/timeline-sorted", test_timeline_sorted);
@@ -1172,6 +1287,7 @@ main (int   argc,
   g_test_add_func ("/sheet/render/text", test_text_export);
   g_test_add_func ("/sheet/render/async", test_write_async);
   g_test_add_func ("/sheet/render/cli", test_cli_export);
+  g_test_add_func ("/sheet/summary/from-store", test_summary_from_store);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #ifdef G_OS_UNIX
 #include <grp.h>
+#include <sys/sysmacros.h>
 #include <signal.h>
 #include <unistd.h>
 #endif
@@ -104,6 +105,16 @@ raw_exec (sqlite3    *db,
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
+}
+
+/* A database SQLite made, of no version yet (a file Otasuke did not create). */
+static void
+make_plain_database (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, "CREATE TABLE elsewhere (a); DROP TABLE elsewhere;");
+  sqlite3_close (db);
 }
 
 static gint64
@@ -272,12 +283,12 @@ test_tightens_permissions (void)
 
   g_assert_no_errno (g_mkdir_with_parents (folder, 0755));
   g_assert_no_errno (g_chmod (folder, 0755));
-  g_file_set_contents (path, "", 0, &error);
-  g_assert_no_error (error);
+  make_plain_database (path);
   g_assert_no_errno (g_chmod (path, 0644));
 
   store = otasuke_store_open (path, &error);
   g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_recovered_path (store));
   assert_mode (folder, 0700);
   assert_mode (path, 0600);
 
@@ -363,25 +374,6 @@ test_summary (void)
 }
 
 /* 2. Migrations */
-static void
-test_migrate_empty_file (void)
-{
-  g_autoptr(OtasukeStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = otasuke_store_default_path ();
-
-  make_default_folder ();
-  g_file_set_contents (path, "", 0, &error);
-  g_assert_no_error (error);
-
-  store = otasuke_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_null (otasuke_store_get_recovered_path (store));
-  g_assert_cmpuint (otasuke_store_get_user_version (store), ==, otasuke_store_schema_version ());
-  g_assert_cmpuint (count_runs (store), ==, 0);
-  assert_mode (path, 0600);
-}
-
 static void
 test_migrate_from_v1 (void)
 {
@@ -516,6 +508,36 @@ assert_recovered (OtasukeStore *store,
   g_assert_cmpuint (otasuke_store_get_user_version (store), ==, otasuke_store_schema_version ());
   assert_mode (path, 0600);
   g_assert_true (otasuke_store_check_integrity (store, NULL));
+}
+
+/* A 0-byte history file (a crash, a full disk, a bad copy) is damage: set
+ * aside with what was beside it and said, never silently taken as new. */
+static void
+test_corrupt_empty_file (void)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) wal_bytes = random_bytes (4096);
+  g_autofree char *path = otasuke_store_default_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  make_default_folder ();
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (wal, g_bytes_get_data (wal_bytes, NULL), 4096, &error);
+  g_assert_no_error (error);
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_recovered (store, empty, wal_bytes);
+  g_test_message ("%s", otasuke_store_get_recovery_reason (store));
+
+  /* The new file is a real database now: opening it again is no news. */
+  g_clear_object (&store);
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_recovered_path (store));
 }
 
 static void
@@ -1003,6 +1025,145 @@ test_async (void)
   g_main_context_pop_thread_default (context);
 }
 
+#ifdef G_OS_UNIX
+/* 6. Links and other people's files. */
+
+static void
+assert_file_is (const char *path,
+                const char *contents,
+                guint       mode)
+{
+  g_autofree char *now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &now, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (now, ==, contents);
+  assert_mode (path, mode);
+}
+
+static void
+assert_refused (const char *path,
+                const char *names,
+                const char *says)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = otasuke_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_CANT_OPEN);
+  g_test_message ("refused: %s", error->message);
+  assert_message_names (error, names);
+  assert_contains (error->message, says);
+}
+
+/* A history file that is a link is refused: its target keeps its bytes and
+ * its mode, whether the link leads to a file, nowhere, or the history
+ * folder itself is a link. */
+static void
+test_links_refused (void)
+{
+  g_autofree char *path = otasuke_store_default_path ();
+  g_autofree char *folder = default_folder ();
+  g_autofree char *elsewhere = g_build_filename (g_get_user_data_dir (), "elsewhere", NULL);
+  g_autofree char *precious = g_build_filename (elsewhere, "precious.txt", NULL);
+  g_autofree char *nowhere = g_build_filename (elsewhere, "nowhere.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *moved = g_build_filename (g_get_user_data_dir (), "otasuke-real", NULL);
+  g_autoptr(GError) error = NULL;
+
+  make_default_folder ();
+  g_assert_no_errno (g_mkdir_with_parents (elsewhere, 0755));
+  g_file_set_contents (precious, "the user's own words", -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (precious, 0644));
+
+  /* A link to a file. */
+  g_assert_no_errno (symlink (precious, path));
+  assert_refused (path, path, "link");
+  assert_file_is (precious, "the user's own words", 0644);
+  g_assert_no_errno (g_unlink (path));
+
+  /* A link to nothing yet: not created through it. */
+  g_assert_no_errno (symlink (nowhere, path));
+  assert_refused (path, path, "link");
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_assert_no_errno (g_unlink (path));
+
+  /* A sidecar that is a link: SQLite would write the journal into its target. */
+  g_assert_no_errno (symlink (precious, wal));
+  assert_refused (path, wal, "link");
+  assert_file_is (precious, "the user's own words", 0644);
+  g_assert_no_errno (g_unlink (wal));
+  g_unlink (path);
+
+  /* The folder itself a link. */
+  g_assert_no_errno (g_rename (folder, moved));
+  g_assert_no_errno (symlink (moved, folder));
+  assert_refused (path, folder, "link");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *inside = g_build_filename (moved, "otasuke.db", NULL);
+
+    g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+  }
+  g_assert_no_errno (g_unlink (folder));
+}
+
+/* A file with a second name is another file too: opened, but its mode left
+ * alone. So is a file of another user (refused), or a device. */
+static void
+test_not_ours (void)
+{
+  g_autofree char *path = otasuke_store_default_path ();
+  g_autofree char *other_name = g_build_filename (g_get_user_data_dir (), "second-name.db", NULL);
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_default_folder ();
+
+  make_plain_database (path);
+  g_assert_no_errno (g_chmod (path, 0644));
+  g_assert_no_errno (link (path, other_name));
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_recovered_path (store));
+  assert_mode (other_name, 0644);
+  g_clear_object (&store);
+  g_assert_no_errno (g_unlink (other_name));
+  g_assert_no_errno (g_unlink (path));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *sidecar = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
+
+      g_unlink (sidecar);
+    }
+
+  /* A device node in its place (only root can make one; /dev/null stands in otherwise). */
+  g_assert_no_errno (symlink ("/dev/null", path));
+  assert_refused (path, path, "link");
+  g_assert_no_errno (g_unlink (path));
+  if (mknod (path, S_IFCHR | 0600, makedev (1, 3)) == 0)
+    {
+      assert_refused (path, path, "not an ordinary file");
+      g_assert_no_errno (g_unlink (path));
+    }
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can give a file to another user");
+      return;
+    }
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0644));
+  g_assert_no_errno (chown (path, NOBODY, NOBODY));
+  assert_refused (path, path, "another user");
+  assert_mode (path, 0644);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,13 +1174,15 @@ main (int   argc,
   g_test_add_func ("/store/open/tightens-permissions", test_tightens_permissions);
   g_test_add_func ("/store/meta", test_meta);
   g_test_add_func ("/store/summary", test_summary);
-  g_test_add_func ("/store/migrate/empty-file", test_migrate_empty_file);
+  g_test_add_func ("/store/corrupt/empty-file", test_corrupt_empty_file);
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/corrupt/garbage", test_corrupt_garbage);
   g_test_add_func ("/store/corrupt/page", test_corrupt_page);
 #ifdef G_OS_UNIX
   g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/open/links-refused", test_links_refused);
+  g_test_add_func ("/store/open/not-ours", test_not_ours);
 #endif
   g_test_add_func ("/store/full", test_full);
   g_test_add_func ("/store/crash-consistency", test_crash_consistency);

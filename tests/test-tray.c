@@ -350,6 +350,8 @@ has_window (gpointer data)
 
 /* The item and the watcher ----------------------------------------------------- */
 
+static gboolean attention_is (OtasukeApplication *app, const char *expected);
+
 static void
 check_registration (OtasukeApplication *app)
 {
@@ -376,8 +378,10 @@ check_registration (OtasukeApplication *app)
   g_assert_cmpstr (g_variant_get_string (id, NULL), ==, APPLICATION_ID);
   title = item_property (app, "Title");
   g_assert_cmpstr (g_variant_get_string (title, NULL), !=, "");
+  /* The icon name itself says whether something needs attention. */
   icon = item_property (app, "IconName");
-  g_assert_cmpstr (g_variant_get_string (icon, NULL), ==, symbolic);
+  g_assert_cmpstr (g_variant_get_string (icon, NULL), ==,
+                   attention_is (app, "NeedsAttention") ? APPLICATION_ID : symbolic);
   attention_icon = item_property (app, "AttentionIconName");
   g_assert_cmpstr (g_variant_get_string (attention_icon, NULL), ==, APPLICATION_ID);
   menu = item_property (app, "Menu");
@@ -503,6 +507,22 @@ menu_click (OtasukeApplication *app,
                                     NULL);
 }
 
+/* Whether the host is told that menu item @id can be chosen. */
+static gboolean
+menu_item_enabled (OtasukeApplication *app,
+                   int                 id)
+{
+  g_autoptr(GVariant) layout = menu_layout (app);
+  g_autoptr(GVariant) children = g_variant_get_child_value (layout, 2);
+  g_autoptr(GVariant) child = g_variant_get_child_value (children, (gsize) id - 1);
+  g_autoptr(GVariant) item = g_variant_get_variant (child);
+  g_autoptr(GVariant) props = g_variant_get_child_value (item, 1);
+  gboolean enabled = FALSE;
+
+  g_assert_true (g_variant_lookup (props, "enabled", "b", &enabled));
+  return enabled;
+}
+
 /* The menu item's id for @action, checking the layout on the way. */
 static int
 menu_id_for (GVariant   *layout,
@@ -589,7 +609,29 @@ check_menu (OtasukeApplication *app)
   iterate_until (has_window, app);
   g_assert_cmpstr (otasuke_window_get_visible_page (active_window (app)), ==, "check");
 
-  /* Check advisories now: a fetch (refused at once by the closed port). */
+  /* Without a trusted key "Check advisories now" is greyed out and does nothing. */
+  g_assert_false (menu_item_enabled (app, menu_id_for (layout, "app.fetch-feed")));
+  menu_click (app, menu_id_for (layout, "app.fetch-feed"));
+  iterate_for (200);
+  g_assert_false (advisories_busy (app));
+
+  /* Check advisories now: a fetch (refused at once by the closed port); it
+   * needs a trusted key, else nothing is fetched at all. */
+  {
+    g_autofree char *public_key = NULL;
+    g_autofree char *secret_key = NULL;
+    g_autofree char *line = NULL;
+    g_autoptr(OtasukeMinisignKey) key = NULL;
+    const char *keys[2] = { NULL, NULL };
+
+    otasuke_minisign_keygen (&public_key, &secret_key);
+    key = otasuke_minisign_key_new_from_file_contents (public_key, strlen (public_key), NULL);
+    g_assert_nonnull (key);
+    line = otasuke_minisign_key_get_base64 (key);
+    keys[0] = line;
+    g_settings_set_strv (otasuke_application_get_settings (app), "trusted-keys", keys);
+  }
+  g_assert_true (menu_item_enabled (app, menu_id_for (layout, "app.fetch-feed")));
   g_settings_set_string (otasuke_application_get_settings (app), "feed-url", "http://127.0.0.1:1/feed.json");
   menu_click (app, menu_id_for (layout, "app.fetch-feed"));
   iterate_until (advisories_busy, app);
@@ -948,6 +990,198 @@ test_notification (void)
   g_clear_pointer (&notify.key_line, g_free);
 }
 
+/* Attention in the icon itself -------------------------------------------------- */
+
+static void
+count_signal_cb (GDBusConnection *connection,
+                 const char      *sender,
+                 const char      *path,
+                 const char      *iface,
+                 const char      *signal,
+                 GVariant        *parameters,
+                 gpointer         user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static char *
+icon_name_of (OtasukeApplication *app)
+{
+  g_autoptr(GVariant) icon = item_property (app, "IconName");
+
+  return g_variant_dup_string (icon, NULL);
+}
+
+static void
+check_attention_icon (OtasukeApplication *app)
+{
+  g_autofree char *symbolic = g_strconcat (APPLICATION_ID, "-symbolic", NULL);
+  g_autofree char *name = NULL;
+  guint new_icons = 0;
+  guint id;
+
+  id = g_dbus_connection_signal_subscribe (bus, app_bus_name (app), "org.kde.StatusNotifierItem", "NewIcon",
+                                           "/StatusNotifierItem", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                           count_signal_cb, &new_icons, NULL);
+  iterate_until (watcher_has_registration, NULL);
+  iterate_until (advisories_loaded, app);
+
+  /* Unread high advisories: hosts that follow only the icon name see it too. */
+  iterate_until (needs_attention, app);
+  name = icon_name_of (app);
+  g_assert_cmpstr (name, ==, APPLICATION_ID);
+  iterate_until (flag_is_set, &new_icons);
+
+  /* Everything read: back to the quiet icon, and hosts are told. */
+  new_icons = 0;
+  otasuke_advisories_mark_all_read (otasuke_application_get_advisories (app));
+  iterate_until (is_active, app);
+  g_clear_pointer (&name, g_free);
+  name = icon_name_of (app);
+  g_assert_cmpstr (name, ==, symbolic);
+  iterate_until (flag_is_set, &new_icons);
+  g_dbus_connection_signal_unsubscribe (bus, id);
+}
+
+static void
+test_attention_icon (void)
+{
+  reset_user_state ();
+  watcher_start ();
+  run_app (check_attention_icon, TRUE, FALSE);
+  watcher_stop ();
+}
+
+/* An uninstalled copy still has an icon the panel can draw. */
+static void
+check_icon_without_theme (OtasukeApplication *app)
+{
+  g_autoptr(GVariant) theme_path = NULL;
+  g_autoptr(GVariant) pixmaps = NULL;
+  g_autoptr(GVariant) attention_pixmaps = NULL;
+  g_autofree char *colour = g_strconcat (APPLICATION_ID, ".svg", NULL);
+  g_autofree char *symbolic = g_strconcat (APPLICATION_ID, "-symbolic.svg", NULL);
+  g_autofree char *colour_path = NULL;
+  g_autofree char *symbolic_path = NULL;
+  g_autofree char *contents = NULL;
+  const char *dir;
+  GVariantIter iter;
+  GVariant *data;
+  int width, height;
+  guint sizes = 0;
+
+  iterate_until (watcher_has_registration, NULL);
+
+  theme_path = item_property (app, "IconThemePath");
+  dir = g_variant_get_string (theme_path, NULL);
+  g_assert_cmpstr (dir, !=, "");
+  colour_path = g_build_filename (dir, colour, NULL);
+  symbolic_path = g_build_filename (dir, symbolic, NULL);
+  g_assert_true (g_file_get_contents (colour_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_true (g_file_test (symbolic_path, G_FILE_TEST_IS_REGULAR));
+
+  pixmaps = item_property (app, "IconPixmap");
+  g_assert_true (g_variant_is_of_type (pixmaps, G_VARIANT_TYPE ("a(iiay)")));
+  g_variant_iter_init (&iter, pixmaps);
+  while (g_variant_iter_next (&iter, "(ii@ay)", &width, &height, &data))
+    {
+      gsize len;
+      const guint8 *argb = g_variant_get_fixed_array (data, &len, 1);
+      guint opaque = 0;
+
+      g_assert_cmpint (width, >=, 16);
+      g_assert_cmpint (width, ==, height);
+      g_assert_cmpuint (len, ==, (gsize) width * height * 4);
+      /* ARGB: the shield is drawn, not a transparent square. */
+      for (gsize i = 0; i < len; i += 4)
+        opaque += argb[i] == 0xff;
+      g_assert_cmpuint (opaque, >, (guint) (width * height / 4));
+      g_variant_unref (data);
+      sizes++;
+    }
+  g_assert_cmpuint (sizes, ==, 3);
+  attention_pixmaps = item_property (app, "AttentionIconPixmap");
+  g_assert_cmpuint (g_variant_n_children (attention_pixmaps), ==, 3);
+}
+
+static void
+test_icon_without_theme (void)
+{
+  reset_user_state ();
+  watcher_start ();
+  run_app (check_icon_without_theme, TRUE, FALSE);
+  watcher_stop ();
+}
+
+/* A second start ------------------------------------------------------------------ */
+
+static void
+child_exited_cb (GPid     pid,
+                 int      wait_status,
+                 gpointer user_data)
+{
+  int *status = user_data;
+
+  *status = wait_status;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return *(int *) data != -1;
+}
+
+/* Runs the real program beside the one under test, and waits for it while
+ * this one keeps answering on the bus. */
+static int
+run_second_instance (const char *option)
+{
+  const char *argv[] = { OTASUKE_BIN, option, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &status);
+  iterate_until (child_done, &status);
+  return status;
+}
+
+static void
+check_second_background_start (OtasukeApplication *app)
+{
+  int status;
+
+  iterate_until (watcher_has_registration, NULL);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  /* The login autostart after the user already started the program: it
+   * only makes sure the program runs, and no window pops up. */
+  status = run_second_instance ("--background");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  iterate_for (300);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_cmpuint (watcher.registered->len, ==, 1);
+
+  /* A plain start still brings the running program forward. */
+  status = run_second_instance (NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  iterate_until (has_window, app);
+}
+
+static void
+test_second_background_start (void)
+{
+  reset_user_state ();
+  watcher_start ();
+  run_app (check_second_background_start, TRUE, FALSE);
+  watcher_stop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -975,6 +1209,13 @@ main (int   argc,
       g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
       g_setenv (xdg_vars[i], dir, TRUE);
     }
+  /* The probes look at an empty fake computer, not at this one. */
+  {
+    g_autofree char *probe_root = g_build_filename (private_root, "probe-root", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (probe_root, 0700), ==, 0);
+    g_setenv ("OTASUKE_PROBE_ROOT", probe_root, TRUE);
+  }
 
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
@@ -997,6 +1238,9 @@ main (int   argc,
   g_test_add_func ("/tray/close-without-tray", test_close_without_tray);
   g_test_add_func ("/tray/autostart", test_autostart);
   g_test_add_func ("/tray/notification", test_notification);
+  g_test_add_func ("/tray/attention-icon", test_attention_icon);
+  g_test_add_func ("/tray/icon-without-theme", test_icon_without_theme);
+  g_test_add_func ("/tray/second-background-start", test_second_background_start);
 
   status = g_test_run ();
   g_dbus_connection_close_sync (bus, NULL, NULL);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "otasuke-advisories-page.h"
+#include "otasuke-autostart.h"
 #include "otasuke-overview-page.h"
 #include "otasuke-preferences-window.h"
 #include "window-harness.h"
@@ -139,6 +140,19 @@ test_overview_shows_this_machine (Fixture       *fixture,
                    is_japanese () ? "まだありません" : "Never");
   row = overview_row (overview, "store_row");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, db_path);
+
+  /* The system rows follow the probes: upgraded while the program runs,
+   * the next look (here the one after waking from sleep) shows it. */
+  wait_for_probe (fixture->app, 1);
+  row = overview_row (overview, "version_row");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "12 (bookworm)"));
+  probe_root_write ("etc/os-release",
+                    "NAME=\"Debian GNU/Linux\"\nVERSION_ID=\"13\"\nVERSION=\"13 (trixie)\"\nID=debian\n");
+  otasuke_probe_service_refresh (otasuke_application_get_probe_service (fixture->app), OTASUKE_PROBE_REASON_RESUME);
+  wait_for_probe (fixture->app, 2);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "13 (trixie)"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (overview_row (overview, "os_row"))), ==,
+                   "Debian GNU/Linux");
 }
 
 static void
@@ -262,6 +276,54 @@ prefs_child (OtasukePreferencesWindow *prefs,
   return GTK_WIDGET (child);
 }
 
+/* The open preferences window, or NULL; it is not one of the application's windows. */
+static OtasukePreferencesWindow *
+find_prefs (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (OTASUKE_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+prefs_is_open (gpointer data)
+{
+  return find_prefs () != NULL;
+}
+
+/* No usable key: Preferences says calmly that advisories are not fetched,
+ * and names the setting's key that is not a key. */
+static void
+test_preferences_no_key (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = otasuke_application_get_settings (fixture->app);
+  const char *keys[] = { "RWQnot-a-key", NULL };
+  OtasukePreferencesWindow *prefs = NULL;
+  GtkWidget *no_key;
+  GtkWidget *bad_key;
+
+  g_assert_cmpstr (CHAMBER_FEED_KEY, ==, "");
+  g_settings_set_strv (settings, "trusted-keys", keys);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  iterate_until (prefs_is_open, NULL);
+  prefs = find_prefs ();
+
+  no_key = prefs_child (prefs, "no_key_label");
+  bad_key = prefs_child (prefs, "bad_key_label");
+  g_assert_true (gtk_widget_get_visible (no_key));
+  g_assert_false (gtk_widget_has_css_class (no_key, "warning"));
+  g_assert_true (gtk_widget_get_visible (bad_key));
+  g_test_message ("%s\n%s", gtk_label_get_text (GTK_LABEL (no_key)), gtk_label_get_text (GTK_LABEL (bad_key)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (bad_key)), "RWQnot-a-key"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "fetch-feed"));
+  save_png (GTK_WIDGET (prefs), "preferences-no-key.png");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
@@ -302,14 +364,71 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpuint (g_settings_get_uint (settings, "check-interval"), ==, 48);
 
   /* Start at login writes the autostart entry and removes it again. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
   gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "start-at-login"));
   g_assert_true (g_file_test (autostart_file, G_FILE_TEST_EXISTS));
   gtk_switch_set_active (GTK_SWITCH (autostart), FALSE);
   g_assert_false (g_file_test (autostart_file, G_FILE_TEST_EXISTS));
+  g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
 
   save_png (GTK_WIDGET (prefs), "preferences.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* The switch shows whether Otasuke really starts at login, and a change that
+ * fails is said and undone rather than shown as done. */
+static void
+test_preferences_autostart_truth (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GSettings *settings = otasuke_application_get_settings (fixture->app);
+  g_autofree char *autostart_dir = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+  g_autofree char *autostart_file = g_build_filename (autostart_dir, APPLICATION_ID ".desktop", NULL);
+  g_autoptr(GError) error = NULL;
+  OtasukePreferencesWindow *prefs;
+  GtkWidget *autostart;
+  GtkWindow *dialog;
+
+  /* The entry is there though the key says no (written by an older run, or by hand). */
+  g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
+  g_assert_true (otasuke_autostart_set_enabled (TRUE, APPLICATION_ID, &error));
+  g_assert_no_error (error);
+  prefs = otasuke_preferences_window_new (settings);
+  autostart = prefs_child (prefs, "autostart_switch");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (autostart)));
+  gtk_switch_set_active (GTK_SWITCH (autostart), FALSE);
+  g_assert_false (otasuke_autostart_is_enabled (APPLICATION_ID));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* The folder cannot be made (a file is in its place, which stops root too). */
+  g_assert_cmpint (g_rmdir (autostart_dir), ==, 0);
+  g_assert_true (g_file_set_contents (autostart_dir, "not a folder", -1, &error));
+  g_assert_no_error (error);
+  prefs = otasuke_preferences_window_new (settings);
+  autostart = prefs_child (prefs, "autostart_switch");
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+
+  gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
+  /* Not on, not said to be on, and the user is told why. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+  g_assert_false (otasuke_autostart_is_enabled (APPLICATION_ID));
+  g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("Otasuke Cannot Start at Login"));
+  /* The folder it could not make, named in the reason. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), autostart_dir));
+  save_png (GTK_WIDGET (dialog), "preferences-autostart-failed.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_destroy (dialog);
+  iterate_until (no_message_dialog, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_remove (autostart_dir);
 }
 
 static void
@@ -407,6 +526,9 @@ main (int   argc,
   g_test_add_func ("/window/overview/recovered-database", test_overview_reports_recovered_database);
   g_test_add_func ("/window/overview/unusable-folder", test_overview_reports_unusable_folder);
   g_test_add_data_func ("/window/preferences", (gconstpointer) test_preferences, run_clean);
+  g_test_add_data_func ("/window/preferences/autostart-truth", (gconstpointer) test_preferences_autostart_truth,
+                        run_clean);
+  g_test_add_data_func ("/window/preferences/no-key", (gconstpointer) test_preferences_no_key, run_clean);
   g_test_add_data_func ("/window/remembers-size", (gconstpointer) test_window_remembers_size, run_clean);
   g_test_add_data_func ("/window/about", (gconstpointer) test_about, run_clean);
   g_test_add_func ("/window/narrow", test_narrow_window);

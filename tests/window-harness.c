@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "otasuke-overview-page.h"
 #include "otasuke-store.h"
@@ -13,6 +14,7 @@
 
 static char *harness_app_id;
 static char *harness_root;
+static char *probe_root;
 
 gboolean
 is_japanese (void)
@@ -138,9 +140,59 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+void
+probe_root_write (const char *relative,
+                  const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (probe_root, relative, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* A Debian 12 with nothing installed yet. */
+void
+reset_probe_root (void)
+{
+  remove_tree (probe_root);
+  g_assert_cmpint (g_mkdir_with_parents (probe_root, 0700), ==, 0);
+  probe_root_write ("etc/os-release",
+                    "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
+                    "VERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nID=debian\n");
+}
+
+typedef struct {
+  OtasukeProbeService *service;
+  guint                n_runs;
+} ProbeWait;
+
+static gboolean
+probe_ran (gpointer data)
+{
+  ProbeWait *wait = data;
+
+  return otasuke_probe_service_get_n_runs (wait->service) >= wait->n_runs &&
+         !otasuke_probe_service_get_busy (wait->service);
+}
+
+const OtasukeProbeReport *
+wait_for_probe (OtasukeApplication *app,
+                guint               n_runs)
+{
+  ProbeWait wait = { otasuke_application_get_probe_service (app), n_runs };
+
+  iterate_until (probe_ran, &wait);
+  g_assert_nonnull (otasuke_probe_service_get_report (wait.service));
+  return otasuke_probe_service_get_report (wait.service);
+}
+
 /* GLib's per-test isolation also hides /usr/share (icons, MIME types) from
  * GTK, so this program gets one private XDG tree and each case starts from a
- * clean slate in it: no database, no autostart entry, default settings. */
+ * clean slate in it: no database, no autostart entry, default settings, and
+ * a fake computer for the probes with nothing installed. */
 void
 reset_user_state (void)
 {
@@ -152,6 +204,7 @@ reset_user_state (void)
 
   remove_tree (data);
   remove_tree (autostart);
+  reset_probe_root ();
 
   g_object_get (settings, "settings-schema", &schema, NULL);
   keys = g_settings_schema_list_keys (schema);
@@ -286,6 +339,26 @@ has_label (GtkWidget  *root,
   return FALSE;
 }
 
+GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* What a click does; gtk_widget_activate() would wait for the press animation. */
 void
 click (GtkWidget *button)
@@ -367,6 +440,11 @@ window_harness_init (int         *argc,
       g_setenv (xdg_vars[i], dir, TRUE);
     }
 
+  /* The probes look at a fake computer, never at the one running the tests. */
+  probe_root = g_build_filename (harness_root, "probe-root", NULL);
+  g_setenv ("OTASUKE_PROBE_ROOT", probe_root, TRUE);
+  reset_probe_root ();
+
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
@@ -379,6 +457,7 @@ window_harness_run (void)
 
   remove_tree (harness_root);
   g_clear_pointer (&harness_root, g_free);
+  g_clear_pointer (&probe_root, g_free);
   g_clear_pointer (&harness_app_id, g_free);
   return status;
 }

@@ -50,6 +50,17 @@ void save_png (GtkWidget  *widget,
  * clean slate in it: no database, no autostart entry, default settings. */
 void reset_user_state (void);
 
+/* The probes look at a fake root (OTASUKE_PROBE_ROOT), a Debian 12 with
+ * nothing installed after reset_user_state(); tests "install" things by
+ * writing files into it, at @relative ("var/lib/dpkg/status"). */
+void probe_root_write (const char *relative,
+                       const char *contents);
+void reset_probe_root (void);
+/* Iterates until the application's probe service has finished @n_runs runs
+ * and is idle; returns its report. */
+const OtasukeProbeReport *wait_for_probe (OtasukeApplication *app,
+                                          guint               n_runs);
+
 /* The real start-up path: g_application_run(), D-Bus registration, activate;
  * @body runs once the window is up. */
 void run_in_app (FixtureFunc body);
@@ -66,6 +77,10 @@ gboolean advisories_are_loaded (gpointer data);
 
 gboolean has_label (GtkWidget  *root,
                     const char *text);
+
+/* The first label under @root whose text holds @text, or NULL. */
+GtkLabel *find_label_containing (GtkWidget  *root,
+                                 const char *text);
 
 /* What a click does; gtk_widget_activate() would wait for the press animation. */
 void click (GtkWidget *button);

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "otasuke-application.h"
+#include "otasuke-paths.h"
 
 int
 main (int   argc,
@@ -14,10 +15,11 @@ main (int   argc,
 {
   g_autoptr(OtasukeApplication) app = NULL;
   const char *localedir = g_getenv ("OTASUKE_LOCALEDIR");
+  g_autofree char *installed_localedir = otasuke_paths_get_locale_dir ();
 
   setlocale (LC_ALL, "");
   /* OTASUKE_LOCALEDIR lets an uninstalled build (meson devenv, tests) find its catalogues. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : installed_localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

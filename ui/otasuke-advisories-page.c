@@ -7,8 +7,10 @@
 
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-row.h"
+#include "otasuke-launch.h"
 #include "otasuke-text.h"
 #include "otasuke-time.h"
+#include "otasuke-url.h"
 
 struct _OtasukeAdvisoriesPage
 {
@@ -29,6 +31,7 @@ struct _OtasukeAdvisoriesPage
   GtkWidget          *back_button;
   GtkWidget          *banner_box;
   GtkWidget          *bundled_box;
+  GtkWidget          *no_key_box;
   GtkDropDown        *category_dropdown;
   GtkWidget          *check_button;
   GtkStack           *check_icon_stack;
@@ -66,64 +69,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const affects_classes[] = { "yes", "no", "unknown" };
 
-/* An advisory's link, if it may be opened: http or https, a plain host name
- * and no user name. Browsers read some characters differently from GUri
- * ("\" as "/", spaces), so addresses containing them are refused rather than
- * shown with a host the browser would not go to. @display gets the host as
- * people should see it: the ASCII form, with the Unicode form beside it for
- * international names, so look-alike letters cannot hide the real one. */
-static GUri *
-parse_link (const char  *url,
-            char       **display)
-{
-  g_autoptr(GUri) uri = NULL;
-  g_autofree char *host = NULL;
-  const char *scheme;
-
-  if (url == NULL)
-    return NULL;
-
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p <= 0x20 || *p == 0x7f || *p == '\\')
-      return NULL;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return NULL;
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
-    return NULL;
-  if (g_uri_get_userinfo (uri) != NULL || g_uri_get_host (uri) == NULL)
-    return NULL;
-
-  host = g_ascii_strdown (g_uri_get_host (uri), -1);
-  if (host[0] == '\0')
-    return NULL;
-  for (const char *p = host; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != ':')
-      return NULL;
-
-  if (display != NULL)
-    {
-      g_autofree char *unicode = NULL;
-
-      if (g_hostname_is_ascii_encoded (host))
-        unicode = g_hostname_to_unicode (host);
-      /* Punycode can spell bidi controls and other hidden characters: such
-       * a name is shown in its ASCII form only. */
-      if (!otasuke_text_is_clean (unicode))
-        g_clear_pointer (&unicode, g_free);
-      if (unicode != NULL && g_strcmp0 (unicode, host) != 0)
-        /* Translators: an international web address: its own letters, then the form computers use */
-        *display = g_strdup_printf (_("%s (%s)"), unicode, host);
-      else
-        *display = g_steal_pointer (&host);
-    }
-
-  return g_steal_pointer (&uri);
-}
-
 static void
 otasuke_advisories_page_actions_update (OtasukeAdvisoriesPage *self)
 {
@@ -131,15 +76,17 @@ otasuke_advisories_page_actions_update (OtasukeAdvisoriesPage *self)
   g_autoptr(GUri) link = NULL;
 
   if (self->shown != NULL)
-    link = parse_link (otasuke_advisory_get_url (self->shown), NULL);
+    link = otasuke_url_parse_link (otasuke_advisory_get_url (self->shown), NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "advisories.mark-all-read",
                                  self->advisories != NULL &&
                                  otasuke_advisories_get_n_unread (self->advisories) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "advisories.open-link", link != NULL);
 
-  /* The button runs app.fetch-feed; one check at a time is enough. */
-  gtk_widget_set_sensitive (self->check_button, self->advisories != NULL && !busy);
+  /* The button runs app.fetch-feed; one check at a time is enough, and
+   * without a trusted key there is nothing it could accept. */
+  gtk_widget_set_sensitive (self->check_button, self->advisories != NULL && !busy &&
+                                                otasuke_advisories_get_can_update (self->advisories));
   gtk_stack_set_visible_child_name (self->check_icon_stack, busy ? "busy" : "icon");
   gtk_spinner_set_spinning (self->check_spinner, busy);
   gtk_label_set_text (self->check_label, busy ? _("Checking…") : _("Check Now"));
@@ -153,7 +100,8 @@ update_banners (OtasukeAdvisoriesPage *self)
   gboolean loaded = advisories != NULL && otasuke_advisories_get_loaded (advisories);
   gboolean show_error = loaded && error != NULL && error[0] != '\0';
   gboolean show_stale = loaded && otasuke_advisories_get_stale (advisories);
-  gboolean show_bundled = loaded && otasuke_advisories_get_bundled (advisories);
+  gboolean show_no_key = loaded && !otasuke_advisories_get_can_update (advisories);
+  gboolean show_bundled = loaded && !show_no_key && otasuke_advisories_get_bundled (advisories);
 
   if (show_error)
     {
@@ -168,7 +116,8 @@ update_banners (OtasukeAdvisoriesPage *self)
   gtk_widget_set_visible (self->error_box, show_error);
   gtk_widget_set_visible (self->stale_box, show_stale);
   gtk_widget_set_visible (self->bundled_box, show_bundled);
-  gtk_widget_set_visible (self->banner_box, show_error || show_stale || show_bundled);
+  gtk_widget_set_visible (self->no_key_box, show_no_key);
+  gtk_widget_set_visible (self->banner_box, show_error || show_stale || show_bundled || show_no_key);
 }
 
 static void
@@ -337,7 +286,7 @@ show_detail (OtasukeAdvisoriesPage *self,
   gtk_label_set_use_markup (self->content_label, FALSE);
   gtk_label_set_text (self->content_label, content != NULL ? content : "");
 
-  link = parse_link (otasuke_advisory_get_url (advisory), &host);
+  link = otasuke_url_parse_link (otasuke_advisory_get_url (advisory), &host, NULL);
   if (link != NULL)
     {
       /* Translators: a button that opens a web page; %s is the site's real host name, "www.buffalo.jp" */
@@ -528,20 +477,13 @@ link_response_cb (AdwMessageDialog *dialog,
 {
   const char *uri = g_object_get_data (G_OBJECT (dialog), "otasuke-uri");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  const char *scheme;
 
   if (g_strcmp0 (response, "open") != 0 || uri == NULL)
     return;
 
-  /* Checked once more right before the browser gets it. */
-  scheme = g_uri_peek_scheme (uri);
-  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
-    {
-      g_warning ("Refusing to open an address that is not http or https");
-      return;
-    }
-
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  /* The one link policy (app/otasuke-url.c), once more right before the
+   * browser gets it. */
+  otasuke_launch_uri (parent, uri);
 }
 
 static void
@@ -562,7 +504,7 @@ open_link_action (GtkWidget  *widget,
     return;
 
   /* Checked again now: only http and https, and only with a host people can read. */
-  uri = parse_link (otasuke_advisory_get_url (self->shown), &host);
+  uri = otasuke_url_parse_link (otasuke_advisory_get_url (self->shown), &host, NULL);
   if (uri == NULL)
     return;
   uri_string = g_uri_to_string (uri);
@@ -613,7 +555,7 @@ otasuke_advisories_page_set_advisories (OtasukeAdvisoriesPage *self,
         {
           static const char * const watched[] = {
             "notify::n-unread", "notify::busy", "notify::loaded", "notify::bundled",
-            "notify::stale", "notify::last-error", "notify::last-error-at",
+            "notify::stale", "notify::last-error", "notify::last-error-at", "notify::can-update",
           };
 
           for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
@@ -760,6 +702,7 @@ otasuke_advisories_page_class_init (OtasukeAdvisoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, banner_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, bundled_box);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, no_key_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeAdvisoriesPage, check_icon_stack);

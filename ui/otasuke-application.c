@@ -15,8 +15,10 @@
 #include "otasuke-feed-schedule.h"
 #include "otasuke-feed-updater.h"
 #include "otasuke-notifier.h"
+#include "otasuke-platform-ui.h"
 #include "otasuke-preferences-window.h"
-#include "otasuke-probe.h"
+#include "otasuke-probe-service.h"
+#include "otasuke-resume-monitor.h"
 #include "otasuke-resources.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-tray.h"
@@ -33,6 +35,8 @@ struct _OtasukeApplication
   OtasukeOsInfo  *os_info;
   OtasukeFeedUpdater *updater;
   OtasukeAdvisories  *advisories;
+  OtasukeProbeService  *probe_service;
+  OtasukeResumeMonitor *resume_monitor;
   guint               fetch_timer;
   OtasukeTray        *tray;
   OtasukeNotifier    *notifier;
@@ -91,13 +95,29 @@ collect_trusted_keys (GSettings *settings)
   return g_strv_builder_end (builder);
 }
 
+/* "Check now" (and its shortcut and tray item) is there only when a feed can be accepted. */
+static void
+update_fetch_action (OtasukeApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "fetch-feed");
+  gboolean enabled = otasuke_application_get_n_trusted_keys (self) > 0;
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+  if (self->tray != NULL)
+    otasuke_tray_set_item_enabled (self->tray, "app.fetch-feed", enabled);
+}
+
 static void
 on_trusted_keys_changed (OtasukeApplication *self)
 {
   g_auto(GStrv) keys = collect_trusted_keys (self->settings);
 
-  if (self->updater != NULL)
+  if (self->advisories != NULL)
+    otasuke_advisories_set_trusted_keys (self->advisories, (const char * const *) keys);
+  else if (self->updater != NULL)
     otasuke_feed_updater_set_trusted_keys (self->updater, (const char * const *) keys);
+  update_fetch_action (self);
 }
 
 static void
@@ -108,8 +128,10 @@ load_in_thread (GTask        *task,
 {
   StartupData *data = g_new0 (StartupData, 1);
   g_autofree char *path = otasuke_store_default_path ();
+  const char *probe_root = task_data;
 
-  data->os_info = otasuke_os_info_read ("/");
+  /* The same computer the probes look at. */
+  data->os_info = otasuke_os_info_read (probe_root != NULL ? probe_root : "/");
   data->store = otasuke_store_open (path, &data->store_error);
   if (data->store != NULL)
     {
@@ -122,38 +144,17 @@ load_in_thread (GTask        *task,
 
 /* What the probes found becomes the "affects you" facts for the advisories. */
 static void
-probe_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_probe_report_changed (OtasukeApplication *self)
 {
-  g_autoptr(OtasukeApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OtasukeProbeReport) report = otasuke_probe_run_finish (result, &error);
+  const OtasukeProbeReport *report = otasuke_probe_service_get_report (self->probe_service);
   OtasukeMachineFacts facts = { 0 };
 
-  if (report == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("The probes failed: %s", error->message);
-      return;
-    }
-  if (self->advisories == NULL)
+  if (self->advisories == NULL || report == NULL)
     return;
 
   otasuke_machine_facts_from_probe (&facts, report, g_get_real_time () / G_USEC_PER_SEC);
   otasuke_advisories_set_machine_facts (self->advisories, &facts);
   otasuke_machine_facts_clear (&facts);
-}
-
-static void
-start_probe (OtasukeApplication *self)
-{
-  static const OtasukeProbeOptions options = { 0 };
-
-  /* Outside the tests' private trees only: a test sets OTASUKE_NO_PROBE to keep results stable. */
-  if (g_getenv ("OTASUKE_NO_PROBE") != NULL)
-    return;
-  otasuke_probe_run_async (&options, self->cancellable, probe_cb, g_object_ref (self));
 }
 
 static void
@@ -191,10 +192,15 @@ load_cb (GObject      *object,
                                G_CALLBACK (schedule_fetch), self, G_CONNECT_SWAPPED);
       if (data->router_model != NULL)
         otasuke_advisories_set_router (self->advisories, NULL, data->router_model, data->router_firmware);
+      g_signal_connect_object (self->probe_service, "report-changed",
+                               G_CALLBACK (on_probe_report_changed), self, G_CONNECT_SWAPPED);
+      /* Its first load starts the probes, with the feed's end-of-support dates. */
+      otasuke_probe_service_follow_advisories (self->probe_service, self->advisories);
       otasuke_advisories_reload (self->advisories);
-      start_probe (self);
       setup_notifications (self);
     }
+  else
+    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_START_UP);
 
   self->ready = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
@@ -283,6 +289,22 @@ otasuke_application_handle_local_options (GApplication *app,
   self->background = g_variant_dict_contains (options, "background");
   self->started_in_background = self->background;
 
+  if (self->background)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Started at login while the program already runs (the user opened it
+       * first): it is running, which is all --background asks. Activating
+       * the other instance would pop its window up. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+    }
+
   return -1;
 }
 
@@ -294,6 +316,10 @@ on_start_at_login_changed (OtasukeApplication *self,
   g_autoptr(GError) error = NULL;
   gboolean enabled = g_settings_get_boolean (settings, "start-at-login");
 
+  /* Preferences changes the entry itself and says when that fails; this is
+   * for the key changed from outside (gsettings). */
+  if (enabled == otasuke_autostart_is_enabled (APPLICATION_ID))
+    return;
   if (!otasuke_autostart_set_enabled (enabled, APPLICATION_ID, &error))
     g_warning ("Could not %s start at login: %s",
                enabled ? "enable" : "disable", error->message);
@@ -316,6 +342,9 @@ quit_action (GSimpleAction *action,
       gtk_window_close (window);
     }
 
+  /* A window that could not save stays open and asks; quitting now would lose it. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -327,8 +356,9 @@ preferences_action (GSimpleAction *action,
   OtasukeApplication *self = user_data;
   OtasukeWindow *window = get_or_create_window (self);
   OtasukePreferencesWindow *prefs = otasuke_preferences_window_new (self->settings);
+  g_autofree char *unreadable = self->updater != NULL ? otasuke_feed_updater_get_unreadable_keys (self->updater) : NULL;
 
-  otasuke_preferences_window_set_n_trusted_keys (prefs, otasuke_application_get_n_trusted_keys (self));
+  otasuke_preferences_window_set_trust (prefs, otasuke_application_get_n_trusted_keys (self), unreadable);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
@@ -413,7 +443,8 @@ fetch_feed_action (GSimpleAction *action,
   OtasukeApplication *self = user_data;
   g_autofree char *url = NULL;
 
-  if (self->advisories == NULL)
+  /* Without a trusted key nothing is downloaded: it could only be refused. */
+  if (self->advisories == NULL || !otasuke_advisories_get_can_update (self->advisories))
     return;
 
   url = g_settings_get_string (self->settings, "feed-url");
@@ -561,7 +592,7 @@ setup_notifications (OtasukeApplication *self)
                            G_CALLBACK (update_tray), self, G_CONNECT_SWAPPED);
   update_tray (self);
 
-  self->notifier = otasuke_notifier_new (self->store, self->settings);
+  self->notifier = otasuke_notifier_new (self->store, self->settings, self->tray);
   g_signal_connect_object (self->notifier, "open",
                            G_CALLBACK (on_notification_open), self, G_CONNECT_SWAPPED);
   if (self->started_in_background)
@@ -616,6 +647,7 @@ start_loading (gpointer user_data)
   /* Opening (and perhaps repairing) the database is disk work: keep it off the UI thread. */
   task = g_task_new (self, self->cancellable, load_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, g_strdup (g_getenv ("OTASUKE_PROBE_ROOT")), g_free);
   g_task_run_in_thread (task, load_in_thread);
 
   return G_SOURCE_REMOVE;
@@ -642,7 +674,11 @@ otasuke_application_startup (GApplication *app)
   };
   G_APPLICATION_CLASS (otasuke_application_parent_class)->startup (app);
 
+  /* GTK is up: the platform's fonts and the like (nothing on Linux). */
+  otasuke_platform_ui_init ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  update_fetch_action (self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
@@ -663,7 +699,11 @@ otasuke_application_startup (GApplication *app)
   self->tray = otasuke_tray_new (APPLICATION_ID, _("Otasuke"), g_application_get_dbus_connection (app));
   g_signal_connect_object (self->tray, "activate", G_CALLBACK (g_application_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tray, "menu-item", G_CALLBACK (on_tray_menu_item), self, G_CONNECT_SWAPPED);
+  update_fetch_action (self);
   g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
+
+  self->resume_monitor = otasuke_resume_monitor_new (NULL);
+  otasuke_probe_service_follow_resume (self->probe_service, self->resume_monitor);
 
   /* Low priority: the first frame is drawn before this work competes for the CPU. */
   g_idle_add_full (G_PRIORITY_LOW, start_loading, g_object_ref (self), g_object_unref);
@@ -680,6 +720,9 @@ otasuke_application_shutdown (GApplication *app)
   /* Off the bus now: the next instance in this process exports the same paths. */
   g_clear_object (&self->tray);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->resume_monitor);
+  /* No more runs: a report arriving now would have no one to read it. */
+  g_object_run_dispose (G_OBJECT (self->probe_service));
 
   G_APPLICATION_CLASS (otasuke_application_parent_class)->shutdown (app);
 }
@@ -691,6 +734,7 @@ otasuke_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->probe_service);
   g_clear_object (&self->advisories);
   g_clear_object (&self->updater);
   g_clear_object (&self->store);
@@ -769,6 +813,9 @@ otasuke_application_init (OtasukeApplication *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
+  /* The one test hook of the probes: OTASUKE_PROBE_ROOT points them at a
+   * fake filesystem (see tests/window-harness.c); unset, they look at this computer. */
+  self->probe_service = otasuke_probe_service_new (g_getenv ("OTASUKE_PROBE_ROOT"));
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -847,4 +894,12 @@ otasuke_application_get_os_info (OtasukeApplication *self)
   g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
 
   return self->os_info;
+}
+
+OtasukeProbeService *
+otasuke_application_get_probe_service (OtasukeApplication *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
+
+  return self->probe_service;
 }

@@ -5,6 +5,7 @@
 
 #include "otasuke-advisories.h"
 #include "otasuke-os-info.h"
+#include "otasuke-probe-service.h"
 #include "otasuke-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,7 @@ const OtasukeOsInfo *otasuke_application_get_os_info        (OtasukeApplication 
 /* NULL until ready, and when the store could not be opened. */
 OtasukeAdvisories   *otasuke_application_get_advisories     (OtasukeApplication *self);
 guint                otasuke_application_get_n_trusted_keys (OtasukeApplication *self);
+/* The one source of machine facts; never NULL. */
+OtasukeProbeService *otasuke_application_get_probe_service  (OtasukeApplication *self);
 
 G_END_DECLS

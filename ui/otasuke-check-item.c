@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "otasuke-check-item.h"
+#include "otasuke-launch.h"
 
 struct _OtasukeCheckItem
 {
@@ -23,6 +24,7 @@ struct _OtasukeCheckItem
   GtkToggleButton            *not_done_button;
   GtkToggleButton            *partly_button;
   GtkLabel                   *question_label;
+  GtkButton                  *settings_button;
   GtkLabel                   *steps_label;
   GtkWidget                  *suggestion_box;
   GtkWidget                  *suggestion_hint;
@@ -95,6 +97,42 @@ otasuke_check_item_finalize (GObject *object)
   G_OBJECT_CLASS (otasuke_check_item_parent_class)->finalize (object);
 }
 
+/* The system's settings page for what an item's probe looks at, if it has one. */
+static gboolean
+settings_page_for (const OtasukeChecklistItem *item,
+                   OtasukeSettingsPage        *page)
+{
+  switch (item->evidence)
+    {
+    case OTASUKE_EVIDENCE_OS_SUPPORT:
+      *page = OTASUKE_SETTINGS_PAGE_UPDATES;
+      return TRUE;
+
+    case OTASUKE_EVIDENCE_ANTIVIRUS:
+    case OTASUKE_EVIDENCE_FIREWALL:
+      *page = OTASUKE_SETTINGS_PAGE_SECURITY;
+      return TRUE;
+
+    case OTASUKE_EVIDENCE_NONE:
+    case OTASUKE_EVIDENCE_BROWSERS:
+    case OTASUKE_EVIDENCE_OFFICE_MACROS:
+    case OTASUKE_EVIDENCE_SCREEN_LOCK:
+    case OTASUKE_EVIDENCE_ROUTER:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+settings_clicked_cb (OtasukeCheckItem *self)
+{
+  OtasukeSettingsPage page;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (settings_page_for (self->item, &page))
+    otasuke_launch_settings (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, page);
+}
+
 static void
 otasuke_check_item_class_init (OtasukeCheckItemClass *klass)
 {
@@ -113,6 +151,8 @@ otasuke_check_item_class_init (OtasukeCheckItemClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, not_done_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, partly_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, question_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, settings_button);
+  gtk_widget_class_bind_template_callback (widget_class, settings_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, steps_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_hint);
@@ -219,4 +259,14 @@ otasuke_check_item_set_suggestion (OtasukeCheckItem        *self,
   gtk_label_set_text (self->suggestion_label, suggestion->reason);
   gtk_widget_set_visible (self->suggestion_hint, suggestion->answer != OTASUKE_ANSWER_NONE);
   gtk_widget_set_visible (self->suggestion_box, TRUE);
+
+  /* Where the system has a page for it (Windows Update, Windows Security), one click away. */
+  {
+    OtasukeSettingsPage page;
+    const char *label = settings_page_for (self->item, &page) ? otasuke_launch_settings_label (page) : NULL;
+
+    if (label != NULL)
+      gtk_button_set_label (self->settings_button, label);
+    gtk_widget_set_visible (GTK_WIDGET (self->settings_button), label != NULL);
+  }
 }

@@ -5,7 +5,7 @@
 #include "otasuke-check-item.h"
 #include "otasuke-check-results.h"
 #include "otasuke-password-meter.h"
-#include "otasuke-probe.h"
+#include "otasuke-probe-service.h"
 #include "otasuke-router-lookup.h"
 #include "otasuke-router-table.h"
 
@@ -31,8 +31,7 @@ struct _OtasukeCheckPage
   char                 *os_version;
   OtasukeChecklist     *checklist;
   OtasukeRouterTable   *router_table;
-  OtasukeProbeReport   *probe;
-  char                 *probe_json;
+  OtasukeProbeService  *probe_service; /* the application's: its latest report is what the page shows */
   GHashTable           *suggestions;   /* item id → OtasukeSuggestion* */
 
   OtasukeCheckRun      *run;
@@ -78,7 +77,6 @@ void              otasuke_check_page_set_unsaved           (OtasukeCheckPage   *
 /* otasuke-check-page-saving.c */
 void              otasuke_check_page_save_now              (OtasukeCheckPage   *self);
 void              otasuke_check_page_schedule_save         (OtasukeCheckPage   *self);
-void              otasuke_check_page_save_pending          (OtasukeCheckPage   *self);
 
 /* otasuke-check-page-suggest.c */
 OtasukeCheckItem *otasuke_check_page_find_item_widget      (OtasukeCheckPage   *self,
@@ -86,11 +84,10 @@ OtasukeCheckItem *otasuke_check_page_find_item_widget      (OtasukeCheckPage   *
 void              otasuke_check_page_update_answered_label (OtasukeCheckPage   *self);
 void              otasuke_check_page_apply_suggestions     (OtasukeCheckPage   *self);
 void              otasuke_check_page_update_suggestions    (OtasukeCheckPage   *self);
-void              otasuke_check_page_set_probe_report      (OtasukeCheckPage   *self,
-                                                            OtasukeProbeReport *report);
-void              otasuke_check_page_probe_cb              (GObject            *object,
-                                                            GAsyncResult       *result,
-                                                            gpointer            user_data);
+/* The service's latest report and its JSON; NULL before the first. */
+const OtasukeProbeReport *otasuke_check_page_probe_report  (OtasukeCheckPage   *self);
+const char       *otasuke_check_page_probe_json            (OtasukeCheckPage   *self);
+void              otasuke_check_page_on_probe_report_changed (OtasukeCheckPage *self);
 void              otasuke_check_page_rebuild_router_table  (OtasukeCheckPage   *self);
 void              otasuke_check_page_on_advisories_changed (OtasukeCheckPage   *self);
 void              otasuke_check_page_update_password_words (OtasukeCheckPage   *self);

@@ -19,10 +19,11 @@ save_cb (GObject      *object,
 {
   g_autoptr(OtasukeCheckPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean finished;
 
   self->saving = FALSE;
   if (!otasuke_store_save_check_run_finish (OTASUKE_STORE (object), result, &error))
-    g_warning ("Could not save the check: %s", error->message);
+    g_message ("Could not save the check: %s", error->message);
 
   if (self->save_again)
     {
@@ -33,17 +34,33 @@ save_cb (GObject      *object,
   if (self->disposed || self->autosave_id != 0)
     return;
 
+  /* One meaning of "saved": in the history. A run not finished yet is only
+   * kept to be gone on with, and the footer says so. */
+  finished = self->run != NULL && otasuke_check_run_is_finished (self->run);
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
       gtk_label_set_text (self->saved_label, message);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), message);
+      if (finished)
+        {
+          /* Translators: %s says why, from the system */
+          g_autofree char *problem = g_strdup_printf (_("This check is not in the history: %s"), error->message);
+
+          self->saved_finished = FALSE;
+          otasuke_check_results_set_saved (self->results, problem, TRUE);
+        }
       return;
     }
 
-  gtk_label_set_text (self->saved_label, _("Answers saved"));
+  gtk_label_set_text (self->saved_label, finished ? _("Saved in the history") : _("Answers kept: you can go on later"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), NULL);
+  if (finished)
+    {
+      self->saved_finished = TRUE;
+      otasuke_check_results_set_saved (self->results, _("Saved in the history."), FALSE);
+    }
   otasuke_check_page_set_unsaved (self, FALSE);
 }
 
@@ -93,9 +110,12 @@ otasuke_check_page_schedule_save (OtasukeCheckPage *self)
 /* The window is closing with answers not saved yet, and the application
  * may quit right after: save them now rather than in a thread. A save
  * already under way saves again when it lands (it holds a reference). */
-void
-otasuke_check_page_save_pending (OtasukeCheckPage *self)
+gboolean
+otasuke_check_page_save_pending (OtasukeCheckPage  *self,
+                                 GError           **error)
 {
+  g_return_val_if_fail (OTASUKE_IS_CHECK_PAGE (self), FALSE);
+
   if (self->autosave_id != 0 && self->store != NULL && self->run != NULL)
     {
       g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -103,11 +123,20 @@ otasuke_check_page_save_pending (OtasukeCheckPage *self)
         self->save_again = TRUE;
       else
         {
-          g_autoptr(GError) error = NULL;
+          g_autoptr(GError) local_error = NULL;
 
-          if (!otasuke_store_save_check_run (self->store, self->run, otasuke_check_page_now_seconds (), &error))
-            g_warning ("Could not save the check: %s", error->message);
+          if (!otasuke_store_save_check_run (self->store, self->run, otasuke_check_page_now_seconds (), &local_error))
+            {
+              g_autofree char *message = g_strdup_printf (_("Not saved: %s"), local_error->message);
+
+              gtk_label_set_text (self->saved_label, message);
+              g_set_error (error, local_error->domain, local_error->code,
+                           _("Your answers could not be saved: %s"), local_error->message);
+              return FALSE;
+            }
+          otasuke_check_page_set_unsaved (self, FALSE);
         }
     }
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  return TRUE;
 }

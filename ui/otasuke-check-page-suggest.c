@@ -88,47 +88,35 @@ otasuke_check_page_update_suggestions (OtasukeCheckPage *self)
     return;
 
   items = otasuke_check_page_feed_items (self);
-  evidence.probe = self->probe;
+  evidence.probe = otasuke_check_page_probe_report (self);
   evidence.feed_items = items;
   evidence.router = otasuke_router_lookup_get_result (self->router_lookup);
   self->suggestions = otasuke_checklist_suggest_all (self->checklist, &evidence);
   otasuke_check_page_apply_suggestions (self);
 }
 
-void
-otasuke_check_page_set_probe_report (OtasukeCheckPage   *self,
-                                     OtasukeProbeReport *report)
+const OtasukeProbeReport *
+otasuke_check_page_probe_report (OtasukeCheckPage *self)
 {
-  g_clear_pointer (&self->probe, otasuke_probe_report_free);
-  g_clear_pointer (&self->probe_json, g_free);
-  self->probe = report;
-  if (report != NULL)
-    self->probe_json = otasuke_probe_report_to_json (report);
+  return self->probe_service != NULL ? otasuke_probe_service_get_report (self->probe_service) : NULL;
+}
 
+const char *
+otasuke_check_page_probe_json (OtasukeCheckPage *self)
+{
+  return self->probe_service != NULL ? otasuke_probe_service_get_report_json (self->probe_service) : NULL;
+}
+
+/* A run not finished yet keeps what the probes found last. */
+void
+otasuke_check_page_on_probe_report_changed (OtasukeCheckPage *self)
+{
   if (self->run != NULL && !otasuke_check_run_is_finished (self->run))
     {
-      otasuke_check_run_set_probe_json (self->run, self->probe_json);
+      otasuke_check_run_set_probe_json (self->run, otasuke_check_page_probe_json (self));
       otasuke_check_page_schedule_save (self);
     }
   otasuke_check_page_update_suggestions (self);
-}
-
-void
-otasuke_check_page_probe_cb (GObject      *object,
-                             GAsyncResult *result,
-                             gpointer      user_data)
-{
-  g_autoptr(OtasukeCheckPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  OtasukeProbeReport *report = otasuke_probe_run_finish (result, &error);
-
-  if (report == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("The probes failed: %s", error->message);
-      return;
-    }
-  otasuke_check_page_set_probe_report (self, report);
 }
 
 /* The bundled router table plus the feed's router checks. */

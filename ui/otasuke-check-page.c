@@ -49,7 +49,6 @@ otasuke_check_page_actions_update (OtasukeCheckPage *self)
   gtk_widget_action_set_enabled (widget, "check.back", self->run != NULL && ((wizard && self->section > 0) || results));
   gtk_widget_action_set_enabled (widget, "check.next", self->run != NULL && wizard);
   gtk_widget_action_set_enabled (widget, "check.answer", self->run != NULL && wizard);
-  gtk_widget_action_set_enabled (widget, "check.save", self->run != NULL && results && !self->saved_finished);
 }
 
 static void
@@ -183,14 +182,31 @@ show_section (OtasukeCheckPage *self,
 
 /* Results */
 
+/* Reaching the results finishes the check: it is scored and saved into the
+ * history at once (there is no separate "save"); changing an answer later
+ * scores it again and saves it again. */
 static void
 show_results (OtasukeCheckPage *self)
 {
   /* Leaving the wizard forgets the password as well. */
   otasuke_password_meter_clear (self->password_meter);
+  if (!otasuke_check_run_is_finished (self->run))
+    otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
   otasuke_check_results_show (self->results, self->run, self->checklist, self->suggestions);
-  otasuke_check_results_set_saved (self->results, self->saved_finished);
   set_view (self, "results");
+  otasuke_check_page_update_machine_facts (self);
+
+  if (self->store == NULL)
+    otasuke_check_results_set_saved (self->results,
+                                     _("The check cannot be kept: the history file could not be opened"), TRUE);
+  else if (!self->saved_finished || self->unsaved)
+    {
+      /* "Saved in the history" is said once the store has it (save_cb). */
+      self->saved_finished = FALSE;
+      otasuke_check_results_set_saved (self->results, NULL, FALSE);
+      otasuke_check_page_set_unsaved (self, TRUE);
+      otasuke_check_page_save_now (self);
+    }
 }
 
 /* The start screen */
@@ -310,13 +326,18 @@ start_action (GtkWidget  *widget,
 
   otasuke_check_run_set_router (self->run, model, firmware);
   otasuke_router_lookup_set_router (self->router_lookup, model, firmware);
-  otasuke_check_run_set_probe_json (self->run, self->probe_json);
+  otasuke_check_run_set_probe_json (self->run, otasuke_check_page_probe_json (self));
   self->saved_finished = FALSE;
 
   otasuke_check_page_update_password_words (self);
   otasuke_check_page_update_suggestions (self);
   show_section (self, 0);
   otasuke_check_page_save_now (self);
+
+  /* A browser installed since the last look is in this check: the
+   * suggestions follow when the fresh report comes in. */
+  if (self->probe_service != NULL)
+    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_CHECK);
 }
 
 static void
@@ -335,8 +356,8 @@ resume_action (GtkWidget  *widget,
   otasuke_router_lookup_set_router (self->router_lookup,
                                     otasuke_check_run_get_router_model (self->run),
                                     otasuke_check_run_get_router_firmware (self->run));
-  if (self->probe_json != NULL)
-    otasuke_check_run_set_probe_json (self->run, self->probe_json);
+  if (otasuke_check_page_probe_json (self) != NULL)
+    otasuke_check_run_set_probe_json (self->run, otasuke_check_page_probe_json (self));
   otasuke_check_page_update_password_words (self);
   otasuke_check_page_update_suggestions (self);
 
@@ -345,6 +366,10 @@ resume_action (GtkWidget  *widget,
     show_section (self, section_index (self, next->section));
   else
     show_results (self);
+
+  /* What changed on the machine since the check was left shows in it. */
+  if (self->probe_service != NULL)
+    otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_CHECK);
 }
 
 static void
@@ -414,28 +439,6 @@ answer_action (GtkWidget  *widget,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (widget);
-  AdwToast *toast;
-
-  otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
-  self->saved_finished = TRUE;
-  otasuke_check_page_set_unsaved (self, TRUE);
-  otasuke_check_page_save_now (self);
-  otasuke_check_page_update_machine_facts (self);
-  otasuke_check_results_set_saved (self->results, TRUE);
-  otasuke_check_page_actions_update (self);
-
-  toast = adw_toast_new (self->store != NULL ? _("The check was saved in the history")
-                                             : _("The check cannot be kept: the history file could not be opened"));
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -450,7 +453,13 @@ otasuke_check_page_dispose (GObject *object)
 {
   OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (object);
 
-  otasuke_check_page_save_pending (self);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The window asked before closing; this is the last chance. */
+    if (!otasuke_check_page_save_pending (self, &error))
+      g_message ("%s", error->message);
+  }
   self->disposed = TRUE;
 
   g_cancellable_cancel (self->cancellable);
@@ -474,8 +483,7 @@ otasuke_check_page_finalize (GObject *object)
   g_free (self->os_version);
   g_clear_pointer (&self->checklist, otasuke_checklist_unref);
   g_clear_pointer (&self->router_table, otasuke_router_table_unref);
-  g_clear_pointer (&self->probe, otasuke_probe_report_free);
-  g_free (self->probe_json);
+  g_clear_object (&self->probe_service);
   g_clear_pointer (&self->suggestions, g_hash_table_unref);
   g_clear_pointer (&self->run, otasuke_check_run_unref);
   g_clear_pointer (&self->unfinished, otasuke_check_run_unref);
@@ -556,7 +564,6 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
   gtk_widget_class_install_action (widget_class, "check.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "check.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "check.answer", "s", answer_action);
-  gtk_widget_class_install_action (widget_class, "check.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "check.history", NULL, history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "check.back", NULL);
@@ -577,7 +584,6 @@ void
 otasuke_check_page_set_application (OtasukeCheckPage   *self,
                                     OtasukeApplication *application)
 {
-  static const OtasukeProbeOptions probe_options = { 0 };
   const OtasukeOsInfo *os_info;
   g_autoptr(GError) error = NULL;
 
@@ -590,6 +596,7 @@ otasuke_check_page_set_application (OtasukeCheckPage   *self,
 
   g_set_object (&self->store, otasuke_application_get_store (application));
   g_set_object (&self->advisories, otasuke_application_get_advisories (application));
+  g_set_object (&self->probe_service, otasuke_application_get_probe_service (application));
   os_info = otasuke_application_get_os_info (application);
   if (os_info != NULL)
     {
@@ -622,9 +629,11 @@ otasuke_check_page_set_application (OtasukeCheckPage   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
 
-  /* Tests pass a report of their own instead. */
-  if (g_getenv ("OTASUKE_NO_PROBE") == NULL)
-    otasuke_probe_run_async (&probe_options, self->cancellable, otasuke_check_page_probe_cb, g_object_ref (self));
+  /* What the application's probe service finds, now and whenever it looks again. */
+  g_signal_connect_object (self->probe_service, "report-changed",
+                           G_CALLBACK (otasuke_check_page_on_probe_report_changed), self, G_CONNECT_SWAPPED);
+  if (otasuke_check_page_probe_report (self) != NULL)
+    otasuke_check_page_on_probe_report_changed (self);
 
   otasuke_check_page_actions_update (self);
 }
@@ -667,13 +676,4 @@ otasuke_check_page_get_unsaved (OtasukeCheckPage *self)
   g_return_val_if_fail (OTASUKE_IS_CHECK_PAGE (self), FALSE);
 
   return self->unsaved;
-}
-
-void
-otasuke_check_page_set_probe_report_for_testing (OtasukeCheckPage   *self,
-                                                 OtasukeProbeReport *report)
-{
-  g_return_if_fail (OTASUKE_IS_CHECK_PAGE (self));
-
-  otasuke_check_page_set_probe_report (self, report);
 }

@@ -10,16 +10,16 @@
 G_BEGIN_DECLS
 
 /* The Check page: a start screen, the wizard (one section of the checklist
- * per screen) and the results. Answers are saved as they are given, so a
- * check can be left and resumed. Widget actions, so keys, buttons and tests
- * take the same path:
+ * per screen) and the results. Answers are kept as they are given, so a
+ * check can be left and resumed; reaching the results finishes the run and
+ * saves it into the history (there is no separate save). Widget actions, so
+ * keys, buttons and tests take the same path:
  *
  *   check.start                 a new run (it replaces an unfinished one)
  *   check.resume                go on with the unfinished run
  *   check.back / check.next     the previous / next section (Alt+Left / Alt+Right);
  *                               "next" on the last section shows the results
  *   check.answer  "id:answer"   e.g. "ipa-09:not-applicable"
- *   check.save                  finishes the run and keeps it in the history
  *   check.history               shows the History page */
 
 #define OTASUKE_TYPE_CHECK_PAGE (otasuke_check_page_get_type ())
@@ -38,10 +38,9 @@ guint             otasuke_check_page_get_section     (OtasukeCheckPage   *self);
 gboolean          otasuke_check_page_get_loaded      (OtasukeCheckPage   *self);
 /* TRUE from an answer until the store has it. */
 gboolean          otasuke_check_page_get_unsaved     (OtasukeCheckPage   *self);
-
-/* Tests run without the probes (OTASUKE_NO_PROBE): they hand in a report
- * instead. Takes ownership of @report. */
-void              otasuke_check_page_set_probe_report_for_testing (OtasukeCheckPage   *self,
-                                                                   OtasukeProbeReport *report);
+/* Saves answers still waiting for their autosave, now and in this thread
+ * (the window is closing). FALSE when that failed: they are still unsaved. */
+gboolean          otasuke_check_page_save_pending    (OtasukeCheckPage   *self,
+                                                      GError            **error);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ struct _OtasukeCheckResults
   AdwPreferencesGroup *fix_group;
   GtkLabel            *meaning_label;
   GtkWidget           *new_button;
-  GtkWidget           *save_button;
+  GtkLabel            *saved_label;
   GtkLabel            *score_label;
   GtkScrolledWindow   *scroller;
   GtkLabel            *unanswered_label;
@@ -176,7 +176,7 @@ otasuke_check_results_class_init (OtasukeCheckResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, fix_group);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, meaning_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, new_button);
-  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, save_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, saved_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, score_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, scroller);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, unanswered_label);
@@ -296,10 +296,20 @@ otasuke_check_results_show (OtasukeCheckResults *self,
 
 void
 otasuke_check_results_set_saved (OtasukeCheckResults *self,
-                                 gboolean             saved)
+                                 const char          *text,
+                                 gboolean             problem)
 {
   g_return_if_fail (OTASUKE_IS_CHECK_RESULTS (self));
 
-  gtk_button_set_label (GTK_BUTTON (self->save_button), saved ? _("Saved") : _("_Save"));
-  gtk_widget_set_visible (self->new_button, saved);
+  gtk_label_set_text (self->saved_label, text != NULL ? text : "");
+  if (problem)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->saved_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->saved_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->saved_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->saved_label), "dim-label");
+    }
 }

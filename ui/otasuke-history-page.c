@@ -176,7 +176,7 @@ fill_list (OtasukeHistoryPage *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "history");
 
-  /* The run chosen before, if it is still there; the newest otherwise. */
+  /* The run chosen since the page opened, if it is still there; the newest otherwise. */
   position = find_run (self, self->wanted_id);
   if (position == G_MAXUINT)
     position = 0;
@@ -421,7 +421,11 @@ otasuke_history_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (otasuke_history_page_parent_class)->map (widget);
 
-  /* A check may have been finished since the list was read. */
+  /* The page opens on the newest check, which may have been finished since
+   * the list was read. */
+  self->wanted_id = 0;
+  if (self->runs != NULL && self->runs->len > 0)
+    select_position (self, 0);
   if (self->store != NULL && self->cancellable == NULL)
     otasuke_history_page_reload (self);
 }

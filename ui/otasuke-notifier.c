@@ -4,9 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libnotify/notify.h>
 
-#include "otasuke-notifier.h"
+#include "otasuke-notifier-private.h"
 #include "otasuke-notify-policy.h"
 #include "otasuke-store-advisories.h"
 #include "otasuke-text.h"
@@ -21,10 +20,9 @@ struct _OtasukeNotifier
   OtasukeStore *store;
   GSettings    *settings;
   GCancellable *cancellable;
-  GPtrArray    *shown;           /* NotifyNotification*, kept until closed for their actions */
+  OtasukeNotifierBackend *backend;
   guint         reminder_timer;
-  guint         server_watch;
-  gboolean      server_present;  /* a notification server is on the bus */
+  gboolean      available;       /* the backend can show notifications now */
   gboolean      can_fetch;
   gboolean      reminders_running;
   gboolean      reminders_again;
@@ -78,88 +76,7 @@ meta_set_int64 (OtasukeStore *store,
 static gboolean
 enabled (OtasukeNotifier *self)
 {
-  return self->server_present && g_settings_get_boolean (self->settings, "notifications");
-}
-
-/* What a click on a notification (or one of its buttons) does. */
-typedef struct {
-  GWeakRef  notifier;
-  char     *page;
-  char     *advisory_id;
-} Target;
-
-static Target *
-target_new (OtasukeNotifier *self,
-            const char      *page,
-            const char      *advisory_id)
-{
-  Target *target = g_new0 (Target, 1);
-
-  g_weak_ref_init (&target->notifier, self);
-  target->page = g_strdup (page);
-  target->advisory_id = g_strdup (advisory_id);
-  return target;
-}
-
-static void
-target_free (gpointer data)
-{
-  Target *target = data;
-
-  g_weak_ref_clear (&target->notifier);
-  g_free (target->page);
-  g_free (target->advisory_id);
-  g_free (target);
-}
-
-static void
-open_action_cb (NotifyNotification *notification,
-                char               *action,
-                gpointer            user_data)
-{
-  Target *target = user_data;
-  g_autoptr(OtasukeNotifier) self = g_weak_ref_get (&target->notifier);
-
-  if (self != NULL)
-    g_signal_emit (self, signals[SIGNAL_OPEN], 0, target->page, target->advisory_id);
-}
-
-static void
-backup_done_cb (NotifyNotification *notification,
-                char               *action,
-                gpointer            user_data)
-{
-  Target *target = user_data;
-  g_autoptr(OtasukeNotifier) self = g_weak_ref_get (&target->notifier);
-
-  if (self != NULL)
-    g_settings_set_int64 (self->settings, "last-backup-confirmed", now_seconds ());
-}
-
-static void
-closed_cb (NotifyNotification *notification,
-           OtasukeNotifier    *self)
-{
-  g_ptr_array_remove (self->shown, notification);
-}
-
-/* Bodies may be read as markup by the server; titles from the feed never
- * are. Both leave the program here, so hidden characters go again (another
- * program draws them). */
-static char *
-body_text (const char *text)
-{
-  static int markup = -1;
-  g_autofree char *clean = otasuke_text_sanitize (text);
-
-  if (markup < 0)
-    {
-      GList *caps = notify_get_server_caps ();
-
-      markup = g_list_find_custom (caps, "body-markup", (GCompareFunc) g_strcmp0) != NULL;
-      g_list_free_full (caps, g_free);
-    }
-  return markup ? g_markup_escape_text (clean, -1) : g_steal_pointer (&clean);
+  return self->available && g_settings_get_boolean (self->settings, "notifications");
 }
 
 static void
@@ -170,28 +87,20 @@ show (OtasukeNotifier *self,
       const char      *advisory_id,
       gboolean         backup_button)
 {
-  g_autoptr(GError) error = NULL;
+  /* Both leave the program here, so hidden characters go once more (another
+   * program draws them). */
   g_autofree char *clean_summary = otasuke_text_sanitize (summary);
-  g_autofree char *escaped = body_text (body);
-  NotifyNotification *notification = notify_notification_new (clean_summary, escaped, APPLICATION_ID);
+  g_autofree char *clean_body = otasuke_text_sanitize (body);
+  OtasukeNotification notification = {
+    .summary = clean_summary,
+    .body = clean_body,
+    .page = page,
+    .advisory_id = advisory_id,
+    .backup_button = backup_button,
+  };
 
-  notify_notification_set_hint_string (notification, "desktop-entry", APPLICATION_ID);
-  notify_notification_add_action (notification, "default", _("Open Otasuke"),
-                                  open_action_cb, target_new (self, page, advisory_id), target_free);
-  if (backup_button)
-    notify_notification_add_action (notification, "backup-done", _("I Made a Backup"),
-                                    backup_done_cb, target_new (self, NULL, NULL), target_free);
-  g_signal_connect_object (notification, "closed", G_CALLBACK (closed_cb), self, 0);
-
-  /* A short D-Bus call to the session's notification server; libnotify has no async variant. */
-  if (!notify_notification_show (notification, &error))
-    {
-      g_message ("Could not show a notification: %s", error->message);
-      g_object_unref (notification);
-      return;
-    }
-
-  g_ptr_array_add (self->shown, notification);
+  if (self->backend != NULL)
+    self->backend->show (self->backend, &notification);
 }
 
 /* Advisories --------------------------------------------------------------- */
@@ -530,48 +439,48 @@ otasuke_notifier_begin (OtasukeNotifier *self)
 
 /* Object --------------------------------------------------------------------- */
 
-static void
-server_appeared_cb (GDBusConnection *connection,
-                    const char      *name,
-                    const char      *name_owner,
-                    gpointer         user_data)
+void
+otasuke_notifier_backend_set_available (OtasukeNotifier *self,
+                                        gboolean         available)
 {
-  OtasukeNotifier *self = user_data;
+  g_return_if_fail (OTASUKE_IS_NOTIFIER (self));
 
-  g_debug ("Notification server: %s", name_owner);
-  self->server_present = TRUE;
-  start_reminders (self);
+  if (self->available == !!available)
+    return;
+  self->available = !!available;
+  g_debug ("Notifications %s", available ? "can be shown" : "cannot be shown");
+  if (available)
+    start_reminders (self);
 }
 
-static void
-server_vanished_cb (GDBusConnection *connection,
-                    const char      *name,
-                    gpointer         user_data)
+void
+otasuke_notifier_backend_open (OtasukeNotifier *self,
+                               const char      *page,
+                               const char      *advisory_id)
 {
-  OtasukeNotifier *self = user_data;
+  g_return_if_fail (OTASUKE_IS_NOTIFIER (self));
 
-  g_debug ("No notification server");
-  self->server_present = FALSE;
+  g_signal_emit (self, signals[SIGNAL_OPEN], 0, page, advisory_id);
 }
 
-static void
-close_all (OtasukeNotifier *self)
+void
+otasuke_notifier_backend_backup_done (OtasukeNotifier *self)
 {
-  for (guint i = 0; i < self->shown->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->shown, i), self);
-  g_ptr_array_set_size (self->shown, 0);
+  g_return_if_fail (OTASUKE_IS_NOTIFIER (self));
+
+  g_settings_set_int64 (self->settings, "last-backup-confirmed", now_seconds ());
 }
 
 static void
 otasuke_notifier_dispose (GObject *object)
 {
   OtasukeNotifier *self = OTASUKE_NOTIFIER (object);
+  OtasukeNotifierBackend *backend = g_steal_pointer (&self->backend);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reminder_timer, g_source_remove);
-  g_clear_handle_id (&self->server_watch, g_bus_unwatch_name);
-  if (self->shown != NULL)
-    close_all (self);
+  if (backend != NULL)
+    backend->free (backend);
 
   G_OBJECT_CLASS (otasuke_notifier_parent_class)->dispose (object);
 }
@@ -584,7 +493,6 @@ otasuke_notifier_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (otasuke_notifier_parent_class)->finalize (object);
 }
@@ -606,20 +514,18 @@ static void
 otasuke_notifier_init (OtasukeNotifier *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 OtasukeNotifier *
 otasuke_notifier_new (OtasukeStore *store,
-                      GSettings    *settings)
+                      GSettings    *settings,
+                      OtasukeTray  *tray)
 {
   OtasukeNotifier *self;
 
   g_return_val_if_fail (OTASUKE_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-
-  if (!notify_is_initted ())
-    notify_init (_("Otasuke"));
+  g_return_val_if_fail (tray == NULL || OTASUKE_IS_TRAY (tray), NULL);
 
   self = g_object_new (OTASUKE_TYPE_NOTIFIER, NULL);
   self->store = g_object_ref (store);
@@ -633,10 +539,7 @@ otasuke_notifier_new (OtasukeStore *store,
   g_signal_connect_object (settings, "changed::last-backup-confirmed",
                            G_CALLBACK (start_reminders), self, G_CONNECT_SWAPPED);
 
-  /* libnotify warns on every call when there is no server; follow it on the bus instead. */
-  self->server_watch = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications",
-                                         G_BUS_NAME_WATCHER_FLAGS_AUTO_START,
-                                         server_appeared_cb, server_vanished_cb, self, NULL);
+  self->backend = otasuke_notifier_platform_backend_new (self, tray);
 
   return self;
 }

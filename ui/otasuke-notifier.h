@@ -4,20 +4,24 @@
 #include <gio/gio.h>
 
 #include "otasuke-store.h"
+#include "otasuke-tray.h"
 
 G_BEGIN_DECLS
 
-/* Desktop notifications (libnotify) for new important advisories and due
- * reminders. What deserves one is decided in app/otasuke-notify-policy.c;
- * this shows them and remembers in the store what was shown. Clicking a
+/* Notifications for new important advisories and due reminders. What
+ * deserves one is decided in app/otasuke-notify-policy.c; this shows them
+ * through the platform's backend (libnotify on Linux, balloons of @tray on
+ * Windows) and remembers in the store what was shown. Clicking a
  * notification emits "open" with the page to show ("overview", "check",
  * "advisories") and an advisory id or NULL. */
 
 #define OTASUKE_TYPE_NOTIFIER (otasuke_notifier_get_type ())
 G_DECLARE_FINAL_TYPE (OtasukeNotifier, otasuke_notifier, OTASUKE, NOTIFIER, GObject)
 
+/* @tray may be NULL (the Windows backend then shows nothing). */
 OtasukeNotifier *otasuke_notifier_new                 (OtasukeStore    *store,
-                                                       GSettings       *settings);
+                                                       GSettings       *settings,
+                                                       OtasukeTray     *tray);
 /* The program now runs in the background: from the first time on,
  * advisories that arrive are notified (store meta "notifications.since"). */
 void             otasuke_notifier_begin               (OtasukeNotifier *self);

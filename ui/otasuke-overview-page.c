@@ -39,6 +39,7 @@ struct _OtasukeOverviewPage
 
   OtasukeStore      *store;
   OtasukeAdvisories *advisories;
+  OtasukeProbeService *probe_service; /* the system as the probes last saw it */
   OtasukeChecklist  *checklist;    /* loaded with the first check read */
   GCancellable      *cancellable;  /* the latest check being read */
   Latest            *latest;       /* NULL: no finished check */
@@ -427,6 +428,7 @@ otasuke_overview_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->advisories);
+  g_clear_object (&self->probe_service);
   g_clear_pointer (&self->checklist, otasuke_checklist_unref);
   g_clear_pointer (&self->latest, latest_free);
 
@@ -584,4 +586,39 @@ otasuke_overview_page_get_problem (OtasukeOverviewPage *self)
     return NULL;
 
   return gtk_label_get_text (self->problem_label);
+}
+
+/* The probes' latest look at the system replaces what was read at start-up. */
+static void
+on_probe_report_changed (OtasukeOverviewPage *self)
+{
+  const OtasukeProbeReport *report = otasuke_probe_service_get_report (self->probe_service);
+  OtasukeOsInfo info = { 0 };
+
+  if (report == NULL || report->os.name == NULL)
+    return;
+  info.name = report->os.name;
+  info.version = report->os.version;
+  info.version_id = report->os.version_id;
+  info.id = report->os.id;
+  info.architecture = report->os.architecture;
+  info.kernel = report->os.kernel;
+  otasuke_overview_page_set_os_info (self, &info);
+}
+
+void
+otasuke_overview_page_set_probe_service (OtasukeOverviewPage *self,
+                                         OtasukeProbeService *service)
+{
+  g_return_if_fail (OTASUKE_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (OTASUKE_IS_PROBE_SERVICE (service));
+
+  if (self->probe_service == service)
+    return;
+  if (self->probe_service != NULL)
+    g_signal_handlers_disconnect_by_data (self->probe_service, self);
+  g_set_object (&self->probe_service, service);
+  g_signal_connect_object (service, "report-changed", G_CALLBACK (on_probe_report_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_probe_report_changed (self);
 }

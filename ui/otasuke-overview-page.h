@@ -5,6 +5,7 @@
 
 #include "otasuke-advisories.h"
 #include "otasuke-os-info.h"
+#include "otasuke-probe-service.h"
 #include "otasuke-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,9 @@ const char *otasuke_overview_page_get_problem    (OtasukeOverviewPage       *sel
 void        otasuke_overview_page_set_sources    (OtasukeOverviewPage       *self,
                                                   OtasukeStore              *store,
                                                   OtasukeAdvisories         *advisories);
+/* The operating system rows follow the service's latest report. */
+void        otasuke_overview_page_set_probe_service (OtasukeOverviewPage   *self,
+                                                     OtasukeProbeService   *service);
 /* Reads the latest finished check again. */
 void        otasuke_overview_page_reload         (OtasukeOverviewPage       *self);
 /* TRUE once the latest check has been read since the last reload. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "otasuke-autostart.h"
 #include "otasuke-preferences-window.h"
 #include "otasuke-url.h"
 
@@ -13,6 +14,7 @@ struct _OtasukePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  gboolean              syncing_autostart;
 
   /* Template widgets */
   GtkSwitch            *autostart_switch;
@@ -21,6 +23,7 @@ struct _OtasukePreferencesWindow
   GtkLabel             *feed_url_error;
   GtkAdjustment        *interval_adjustment;
   GtkWidget            *no_key_label;
+  GtkLabel             *bad_key_label;
   GtkSwitch            *notifications_switch;
   AdwComboRow          *severity_row;
 };
@@ -69,6 +72,42 @@ on_feed_url_apply (OtasukePreferencesWindow *self)
   show_feed_url_error (self, NULL);
 }
 
+/* Start at login: the switch shows whether the autostart entry is there
+ * (otasuke_autostart_is_enabled() is the truth, not the settings key), and a
+ * change that fails is said and undone. The key follows what is true. */
+static void
+show_autostart_state (OtasukePreferencesWindow *self)
+{
+  self->syncing_autostart = TRUE;
+  gtk_switch_set_active (self->autostart_switch, otasuke_autostart_is_enabled (APPLICATION_ID));
+  self->syncing_autostart = FALSE;
+}
+
+static void
+on_autostart_toggled (OtasukePreferencesWindow *self)
+{
+  gboolean wanted = gtk_switch_get_active (self->autostart_switch);
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing_autostart)
+    return;
+
+  if (!otasuke_autostart_set_enabled (wanted, APPLICATION_ID, &error))
+    {
+      /* A dialog, not a toast: a toast would cut the reason short. */
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  wanted ? _("Otasuke Cannot Start at Login")
+                                                         : _("Otasuke Still Starts at Login"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  show_autostart_state (self);
+  g_settings_set_boolean (self->settings, "start-at-login", gtk_switch_get_active (self->autostart_switch));
+}
+
 /* The severity choices in the order the row lists them. */
 static const char * const severities[] = { "critical", "high", "medium", "low", "info" };
 
@@ -110,7 +149,9 @@ otasuke_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "check-interval", self->interval_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "start-at-login", self->autostart_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  show_autostart_state (self);
+  g_signal_connect_object (self->autostart_switch, "notify::active", G_CALLBACK (on_autostart_toggled), self,
+                           G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "backup-reminder-days", self->backup_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "notify-min-severity", self->severity_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, severity_to_position, position_to_severity, NULL, NULL);
@@ -181,6 +222,7 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, no_key_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, bad_key_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, severity_row);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_apply);
@@ -201,12 +243,23 @@ otasuke_preferences_window_new (GSettings *settings)
   return g_object_new (OTASUKE_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
 }
 
-/* Without a trusted key no network feed is accepted; say so where the feed is set. */
+/* Without a trusted key no network feed is fetched; say so where the feed is
+ * set. @unreadable (or NULL) names keys in the settings that are not keys. */
 void
-otasuke_preferences_window_set_n_trusted_keys (OtasukePreferencesWindow *self,
-                                               guint                     n_keys)
+otasuke_preferences_window_set_trust (OtasukePreferencesWindow *self,
+                                      guint                     n_keys,
+                                      const char               *unreadable)
 {
   g_return_if_fail (OTASUKE_IS_PREFERENCES_WINDOW (self));
 
   gtk_widget_set_visible (self->no_key_label, n_keys == 0);
+  if (unreadable != NULL)
+    {
+      /* Translators: keys in the trusted-keys setting that are not keys; the list follows */
+      g_autofree char *text = g_strdup_printf (_("A key in the settings cannot be read and is not used:\n%s"),
+                                               unreadable);
+
+      gtk_label_set_text (self->bad_key_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->bad_key_label), unreadable != NULL);
 }

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OtasukePreferencesWindow, otasuke_preferences_window, OTASUKE, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 OtasukePreferencesWindow *otasuke_preferences_window_new               (GSettings                *settings);
-void                      otasuke_preferences_window_set_n_trusted_keys (OtasukePreferencesWindow *self,
-                                                                         guint                     n_keys);
+void                      otasuke_preferences_window_set_trust          (OtasukePreferencesWindow *self,
+                                                                         guint                     n_keys,
+                                                                         const char               *unreadable);
 
 G_END_DECLS

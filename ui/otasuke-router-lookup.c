@@ -94,23 +94,6 @@ show_suggestions (OtasukeRouterLookup *self)
     }
 }
 
-static const char *
-status_title (OtasukeRouterStatus status)
-{
-  switch (status)
-    {
-    case OTASUKE_ROUTER_STATUS_AFFECTED:
-      return _("This router is affected by a known problem");
-    case OTASUKE_ROUTER_STATUS_NOT_AFFECTED:
-      return _("No known problem with this firmware");
-    case OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED:
-      return _("Enter the firmware version");
-    case OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL:
-    default:
-      return _("This model is not in Otasuke’s list");
-    }
-}
-
 static void
 show_result (OtasukeRouterLookup *self)
 {
@@ -148,7 +131,7 @@ show_result (OtasukeRouterLookup *self)
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css);
-  gtk_label_set_text (self->status_label, status_title (result->status));
+  gtk_label_set_text (self->status_label, otasuke_router_status_get_title (result->status));
 
   for (guint i = 0; result->advice != NULL && i < result->advice->len; i++)
     {

@@ -7,6 +7,7 @@
 
 #include "otasuke-sheet-desks.h"
 #include "otasuke-sheet-render.h"
+#include "otasuke-url.h"
 
 static void
 add_desk_line (GtkGrid      *grid,
@@ -54,7 +55,7 @@ desk_card_new (const OtasukeFeedContact *contact,
     return NULL;
 
   /* Only web addresses are shown as addresses. */
-  if (url != NULL && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+  if (url != NULL && !otasuke_url_is_link (url))
     url = NULL;
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);

@@ -354,18 +354,31 @@ otasuke_sheet_page_load_draft (OtasukeSheetPage *self,
 
 /* The window is closing with an edit not saved yet. The application may
  * quit right after, before a worker thread could finish: save it now. */
-void
-otasuke_sheet_page_save_pending (OtasukeSheetPage *self)
+gboolean
+otasuke_sheet_page_save_pending (OtasukeSheetPage  *self,
+                                 GError           **error)
 {
+  g_return_val_if_fail (OTASUKE_IS_SHEET_PAGE (self), FALSE);
+
   if (self->autosave_id != 0 && self->store != NULL && self->sheet != NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       g_clear_handle_id (&self->autosave_id, g_source_remove);
-      if (!otasuke_store_save_sheet (self->store, self->sheet, g_get_real_time () / G_USEC_PER_SEC, &error))
-        g_warning ("Could not save the consultation sheet: %s", error->message);
+      if (!otasuke_store_save_sheet (self->store, self->sheet, g_get_real_time () / G_USEC_PER_SEC, &local_error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Not saved: %s"), local_error->message);
+
+          /* Still waiting to be saved: closing again tries again. */
+          otasuke_sheet_page_set_saved_label (self, message, TRUE);
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("The consultation sheet could not be saved: %s"), local_error->message);
+          return FALSE;
+        }
+      otasuke_sheet_page_set_unsaved (self, FALSE);
     }
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  return TRUE;
 }
 
 void

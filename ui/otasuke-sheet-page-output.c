@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "otasuke-print-preflight.h"
 #include "otasuke-sheet-page-private.h"
 #include "otasuke-sheet-render.h"
 
@@ -18,20 +19,27 @@
 typedef enum {
   JOB_COPY_TEXT,
   JOB_SAVE_TEXT,
+  JOB_SAVE_PDF,
   JOB_PRINT,
 } JobKind;
 
+/* Every way out reads the latest finished check in the worker thread, through
+ * otasuke_sheet_check_summary_load(), so they all print the same thing. */
 typedef struct {
-  JobKind       kind;
-  OtasukeSheet *sheet;
-  GPtrArray    *contacts;
-  char         *path;
+  JobKind                   kind;
+  OtasukeSheet             *sheet;
+  OtasukeStore             *store;    /* NULL: no history file, so no check to print */
+  OtasukeSheetCheckSummary *summary;  /* read in the thread */
+  GPtrArray                *contacts;
+  char                     *path;
 } Job;
 
 static void
 job_free (Job *job)
 {
   g_clear_object (&job->sheet);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->summary, otasuke_sheet_check_summary_free);
   g_clear_pointer (&job->contacts, g_ptr_array_unref);
   g_free (job->path);
   g_free (job);
@@ -45,13 +53,13 @@ record_pages (Job     *job,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   cairo_rectangle_t extents = { 0, 0, A4_WIDTH, A4_HEIGHT };
-  int n_pages = otasuke_sheet_render_count_pages (job->sheet, NULL, job->contacts, now);
+  int n_pages = otasuke_sheet_render_count_pages (job->sheet, job->summary, job->contacts, now);
 
   for (int i = 0; i < n_pages; i++)
     {
       cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
       cairo_t *cr = cairo_create (surface);
-      gboolean ok = otasuke_sheet_render_draw_page (job->sheet, NULL, job->contacts, now, cr,
+      gboolean ok = otasuke_sheet_render_draw_page (job->sheet, job->summary, job->contacts, now, cr,
                                                     A4_WIDTH, A4_HEIGHT, i);
 
       cairo_destroy (cr);
@@ -76,15 +84,33 @@ job_in_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
 
+  if (job->store != NULL)
+    {
+      job->summary = otasuke_sheet_check_summary_load (job->store, NULL, NULL, &error);
+      if (error != NULL)
+        {
+          g_prefix_error (&error, "%s ", _("The latest check could not be read from the history."));
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
   switch (job->kind)
     {
     case JOB_COPY_TEXT:
-      g_task_return_pointer (task, otasuke_sheet_render_text (job->sheet, NULL, job->contacts, NULL, TEXT_WIDTH),
+      g_task_return_pointer (task, otasuke_sheet_render_text (job->sheet, job->summary, job->contacts, NULL, TEXT_WIDTH),
                              g_free);
       break;
 
     case JOB_SAVE_TEXT:
-      if (otasuke_sheet_write_text (job->sheet, NULL, job->contacts, NULL, job->path, &error))
+      if (otasuke_sheet_write_text (job->sheet, job->summary, job->contacts, NULL, job->path, &error))
+        g_task_return_pointer (task, g_strdup (job->path), g_free);
+      else
+        g_task_return_error (task, error);
+      break;
+
+    case JOB_SAVE_PDF:
+      if (otasuke_sheet_write_pdf (job->sheet, job->summary, job->contacts, NULL, job->path, &error))
         g_task_return_pointer (task, g_strdup (job->path), g_free);
       else
         g_task_return_error (task, error);
@@ -183,6 +209,56 @@ print_pages (OtasukeSheetPage *self,
 }
 
 static void
+print_unavailable_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               OtasukeSheetPage *self)
+{
+  if (g_str_equal (response, "pdf"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "sheet.save-pdf", NULL);
+}
+
+typedef struct {
+  OtasukeSheetPage *self;
+  GPtrArray        *pages;
+} PrintData;
+
+static void
+preflight_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PrintData *data = user_data;
+  g_autoptr(OtasukeSheetPage) self = data->self;
+  g_autoptr(GPtrArray) pages = data->pages;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_free (data);
+  if (otasuke_print_preflight_finish (result, &error))
+    {
+      print_pages (self, pages);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* GTK's print window would freeze the program here: say so, and offer the
+   * way that works. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Printing Is Not Possible Right Now"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "pdf", _("Save as _PDF…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "pdf", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "pdf");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (print_unavailable_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 job_cb (GObject      *object,
         GAsyncResult *result,
         gpointer      user_data)
@@ -194,10 +270,14 @@ job_cb (GObject      *object,
 
   if (value == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        otasuke_sheet_page_show_error (self, job->kind == JOB_PRINT ? _("The Sheet Could Not Be Printed")
-                                                 : _("The Sheet Could Not Be Saved"),
-                    error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* A dialog, not a toast: a toast would cut the reason short. The
+       * message names the file the user chose (otasuke_sheet_write_*). */
+      otasuke_sheet_page_show_error (self, job->kind == JOB_PRINT ? _("The Sheet Could Not Be Printed")
+                                           : job->kind == JOB_COPY_TEXT ? _("The Sheet Could Not Be Copied")
+                                           : _("The Sheet Could Not Be Saved"),
+                                     error->message);
       return;
     }
 
@@ -210,6 +290,7 @@ job_cb (GObject      *object,
       break;
 
     case JOB_SAVE_TEXT:
+    case JOB_SAVE_PDF:
       {
         g_autofree char *name = g_filename_display_basename (value);
         g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
@@ -220,8 +301,13 @@ job_cb (GObject      *object,
       break;
 
     case JOB_PRINT:
-      print_pages (self, value);
-      g_ptr_array_unref (value);
+      {
+        PrintData *data = g_new0 (PrintData, 1);
+
+        data->self = g_object_ref (self);
+        data->pages = value;
+        otasuke_print_preflight_async (self->cancellable, preflight_cb, data);
+      }
       break;
 
     default:
@@ -239,6 +325,7 @@ run_job (OtasukeSheetPage *self,
 
   job->kind = kind;
   job->sheet = otasuke_sheet_copy (self->sheet);
+  job->store = self->store != NULL ? g_object_ref (self->store) : NULL;
   job->contacts = otasuke_sheet_page_feed_contacts (self);
   job->path = g_strdup (path);
 
@@ -248,49 +335,11 @@ run_job (OtasukeSheetPage *self,
   g_task_run_in_thread (task, job_in_thread);
 }
 
-typedef struct {
-  OtasukeSheetPage *self;
-  char             *path;
-} PdfData;
-
-static void
-pdf_written_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PdfData *data = user_data;
-  g_autoptr(OtasukeSheetPage) self = data->self;
-  g_autofree char *path = data->path;
-  g_autoptr(GError) error = NULL;
-
-  g_free (data);
-
-  if (!otasuke_sheet_write_pdf_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        otasuke_sheet_page_show_error (self, _("The Sheet Could Not Be Saved"), error->message);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_filename_display_basename (path);
-    g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
-
-    otasuke_sheet_page_show_toast (self, message);
-  }
-}
-
 static void
 save_pdf_to (OtasukeSheetPage *self,
              const char       *path)
 {
-  g_autoptr(GPtrArray) contacts = otasuke_sheet_page_feed_contacts (self);
-  PdfData *data = g_new0 (PdfData, 1);
-
-  data->self = g_object_ref (self);
-  data->path = g_strdup (path);
-  /* No check wizard yet: the sheet says no check was done. */
-  otasuke_sheet_write_pdf_async (self->sheet, NULL, contacts, path, self->cancellable, pdf_written_cb, data);
+  run_job (self, JOB_SAVE_PDF, path);
 }
 
 static void

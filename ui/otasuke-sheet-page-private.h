@@ -21,6 +21,8 @@ struct _OtasukeSheetPage
 
   char              *detected_os;
   char              *detected_device;
+  OtasukeProbeService *probe_service; /* security software comes from its latest report */
+  gboolean           prefill_pending; /* a new sheet was started before the first report */
 
   OtasukeSheet      *sheet;
   GPtrArray         *bindings;      /* GBinding*, to the current sheet */
@@ -32,6 +34,7 @@ struct _OtasukeSheetPage
   OtasukeSheet      *save_again;    /* and it changed again meanwhile */
 
   OtasukeSheetEvent *removed_event; /* for "Undo" */
+  AdwToast          *toast;         /* the last message shown, which the next one replaces */
 
   /* Template widgets */
   GtkSpinButton     *accounts_spin;
@@ -64,6 +67,7 @@ struct _OtasukeSheetPage
 };
 
 /* otasuke-sheet-page.c */
+/* @title is plain text; it is escaped. */
 void          otasuke_sheet_page_show_toast        (OtasukeSheetPage *self,
                                                     const char       *title);
 void          otasuke_sheet_page_show_error        (OtasukeSheetPage *self,
@@ -89,7 +93,6 @@ void          otasuke_sheet_page_sheet_changed     (OtasukeSheetPage *self);
 /* @id 0: the most recent draft. */
 void          otasuke_sheet_page_load_draft        (OtasukeSheetPage *self,
                                                     gint64            id);
-void          otasuke_sheet_page_save_pending      (OtasukeSheetPage *self);
 void          otasuke_sheet_page_drafts_class_init (GtkWidgetClass   *widget_class);
 void          otasuke_sheet_page_drafts_init       (OtasukeSheetPage *self);
 

@@ -112,7 +112,12 @@ remove_event_action (GtkWidget  *widget,
   otasuke_sheet_remove_event (self->sheet, position);
   otasuke_sheet_page_actions_update (self);
 
-  toast = adw_toast_new (_("Entry removed"));
+  {
+    /* Toast titles are markup; a translation may hold '&'. */
+    g_autofree char *title = g_markup_escape_text (_("Entry removed"), -1);
+
+    toast = adw_toast_new (title);
+  }
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "sheet.undo-remove-event");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

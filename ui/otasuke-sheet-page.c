@@ -27,13 +27,29 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+static void
+toast_dismissed_cb (AdwToast         *toast,
+                    OtasukeSheetPage *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* @title is plain text: a toast's title is markup in libadwaita 1.2, and file
+ * names can hold '<' or '&'. The newest message replaces the one on show
+ * rather than waiting behind it. */
 void
 otasuke_sheet_page_show_toast (OtasukeSheetPage *self,
                                const char       *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -333,6 +349,8 @@ otasuke_sheet_page_set_sheet (OtasukeSheetPage *self,
 {
   g_assert (OTASUKE_IS_SHEET (sheet));
 
+  /* A draft from the store is the user's: no late pre-fill. */
+  self->prefill_pending = FALSE;
   if (self->sheet != NULL)
     {
       for (guint i = 0; i < self->bindings->len; i++)
@@ -383,13 +401,61 @@ otasuke_sheet_page_set_sheet (OtasukeSheetPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHEET]);
 }
 
+static char *
+detected_security (OtasukeSheetPage *self)
+{
+  const OtasukeProbeReport *report = NULL;
+
+  if (self->probe_service != NULL)
+    report = otasuke_probe_service_get_report (self->probe_service);
+  return report != NULL ? otasuke_probe_report_security_names (report) : NULL;
+}
+
+/* The system as the probes last saw it, else as read at start-up. */
+static char *
+detected_os (OtasukeSheetPage *self)
+{
+  const OtasukeProbeReport *report = NULL;
+  OtasukeOsInfo info = { 0 };
+
+  if (self->probe_service != NULL)
+    report = otasuke_probe_service_get_report (self->probe_service);
+  if (report == NULL || report->os.name == NULL)
+    return g_strdup (self->detected_os);
+
+  info.name = report->os.name;
+  info.version = report->os.version;
+  info.version_id = report->os.version_id;
+  info.id = report->os.id;
+  info.architecture = report->os.architecture;
+  info.kernel = report->os.kernel;
+  return otasuke_sheet_describe_os (&info);
+}
+
 void
 otasuke_sheet_page_start_new_sheet (OtasukeSheetPage *self)
 {
   g_autoptr(OtasukeSheet) sheet = otasuke_sheet_new ();
+  g_autofree char *security = detected_security (self);
+  g_autofree char *os = detected_os (self);
 
-  otasuke_sheet_prefill (sheet, self->detected_device, self->detected_os, NULL);
+  otasuke_sheet_prefill (sheet, self->detected_device, os, security);
   otasuke_sheet_page_set_sheet (self, sheet);
+  /* The probes have not answered yet: their first report fills it in. */
+  self->prefill_pending = self->probe_service != NULL &&
+                          otasuke_probe_service_get_report (self->probe_service) == NULL;
+}
+
+static void
+on_probe_report_changed (OtasukeSheetPage *self)
+{
+  g_autofree char *security = NULL;
+
+  if (!self->prefill_pending || self->sheet == NULL)
+    return;
+  self->prefill_pending = FALSE;
+  security = detected_security (self);
+  otasuke_sheet_prefill (self->sheet, NULL, NULL, security);
 }
 
 /* The counts: empty rather than -1 while not filled in. */
@@ -537,7 +603,8 @@ void
 otasuke_sheet_page_set_sources (OtasukeSheetPage    *self,
                                 OtasukeStore        *store,
                                 OtasukeAdvisories   *advisories,
-                                const OtasukeOsInfo *os_info)
+                                const OtasukeOsInfo *os_info,
+                                OtasukeProbeService *probe_service)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -552,6 +619,10 @@ otasuke_sheet_page_set_sources (OtasukeSheetPage    *self,
   g_set_object (&self->store, store);
   g_set_object (&self->advisories, advisories);
   self->detected_os = otasuke_sheet_describe_os (os_info);
+  g_set_object (&self->probe_service, probe_service);
+  if (probe_service != NULL)
+    g_signal_connect_object (probe_service, "report-changed", G_CALLBACK (on_probe_report_changed), self,
+                             G_CONNECT_SWAPPED);
 
   if (advisories != NULL)
     {
@@ -589,7 +660,13 @@ otasuke_sheet_page_dispose (GObject *object)
 {
   OtasukeSheetPage *self = OTASUKE_SHEET_PAGE (object);
 
-  otasuke_sheet_page_save_pending (self);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The window asked before closing; this is the last chance. */
+    if (!otasuke_sheet_page_save_pending (self, &error))
+      g_message ("%s", error->message);
+  }
   g_cancellable_cancel (self->cancellable);
 
   if (self->sheet != NULL)
@@ -621,6 +698,7 @@ otasuke_sheet_page_finalize (GObject *object)
   g_clear_pointer (&self->removed_event, otasuke_sheet_event_free);
   g_free (self->detected_os);
   g_free (self->detected_device);
+  g_clear_object (&self->probe_service);
 
   G_OBJECT_CLASS (otasuke_sheet_page_parent_class)->finalize (object);
 }

@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "otasuke-tray.h"
 
@@ -100,7 +103,8 @@ static const char introspection_xml[] =
   "  </interface>"
   "</node>";
 
-/* The menu never changes while the program runs. */
+/* The menu's layout never changes while the program runs (only whether an
+ * item is enabled, sent with ItemsPropertiesUpdated). */
 #define MENU_REVISION 1
 
 /* Reference-counted, since D-Bus callbacks may still be on their way when
@@ -119,6 +123,12 @@ typedef struct {
   /* What hosts were last told, to send only what changed. */
   char               *sent_status;
   char               *sent_tooltip;
+  char               *sent_icon;
+  /* Where hosts find our icons by name, installed or not, and the colour
+   * icon as pixels for hosts that draw only those. */
+  char               *theme_path;
+  GVariant           *pixmaps;
+  guint               sent_disabled;  /* bit i: menu item i + 1 was disabled */
 } Sni;
 
 static Sni *
@@ -135,6 +145,9 @@ sni_clear (Sni *self)
   g_clear_pointer (&self->info, g_dbus_node_info_unref);
   g_free (self->sent_status);
   g_free (self->sent_tooltip);
+  g_free (self->sent_icon);
+  g_free (self->theme_path);
+  g_clear_pointer (&self->pixmaps, g_variant_unref);
 }
 
 static void
@@ -159,6 +172,119 @@ static GVariant *
 empty_pixmaps (void)
 {
   return g_variant_new_array (G_VARIANT_TYPE ("(iiay)"), NULL, 0);
+}
+
+/* Attention shows in the icon name itself: some hosts (Xfce's among them)
+ * follow IconName and never look at Status or AttentionIconName. A panel icon
+ * is monochrome by convention; the full-colour one stands out. */
+static char *
+icon_name (Sni *self)
+{
+  const char *id = otasuke_tray_get_id (self->tray);
+
+  if (otasuke_tray_get_attention (self->tray))
+    return g_strdup (id);
+  return g_strconcat (id, "-symbolic", NULL);
+}
+
+#define RESOURCE_ICONS "/jp/or/sakura_cci/Otasuke/icons/scalable/apps/"
+
+/* The colour icon as SNI pixmaps: ARGB32 in network byte order, at the sizes
+ * panels draw. */
+static GVariant *
+render_pixmaps (const char *id)
+{
+  static const int sizes[] = { 22, 32, 48 };
+  g_autofree char *resource = g_strconcat (RESOURCE_ICONS, id, ".svg", NULL);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(iiay)"));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_resource_at_scale (resource, sizes[i], sizes[i],
+                                                                           TRUE, &error);
+      g_autoptr(GdkPixbuf) rgba = NULL;
+      const guint8 *pixels;
+      guint8 *argb;
+      int width, height, stride;
+
+      if (pixbuf == NULL)
+        {
+          g_debug ("No tray pixmap at %d px: %s", sizes[i], error->message);
+          continue;
+        }
+      rgba = gdk_pixbuf_get_has_alpha (pixbuf) ? g_object_ref (pixbuf)
+                                               : gdk_pixbuf_add_alpha (pixbuf, FALSE, 0, 0, 0);
+      width = gdk_pixbuf_get_width (rgba);
+      height = gdk_pixbuf_get_height (rgba);
+      stride = gdk_pixbuf_get_rowstride (rgba);
+      pixels = gdk_pixbuf_read_pixels (rgba);
+      argb = g_malloc ((gsize) width * height * 4);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            const guint8 *in = pixels + y * stride + x * 4;
+            guint8 *out = argb + ((gsize) y * width + x) * 4;
+
+            out[0] = in[3];
+            out[1] = in[0];
+            out[2] = in[1];
+            out[3] = in[2];
+          }
+      g_variant_builder_add (&builder, "(ii@ay)", width, height,
+                             g_variant_new_from_data (G_VARIANT_TYPE_BYTESTRING, argb,
+                                                      (gsize) width * height * 4, TRUE, g_free, argb));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static gboolean
+write_icon (const char *dir,
+            const char *id,
+            const char *suffix)
+{
+  g_autofree char *resource = g_strconcat (RESOURCE_ICONS, id, suffix, ".svg", NULL);
+  g_autofree char *basename = g_strconcat (id, suffix, ".svg", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL ||
+      !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      g_debug ("Could not write the tray icon %s: %s", path, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An installed program's icons are in the hicolor theme; an uninstalled or
+ * portable copy writes its own into the user's private runtime folder, so a
+ * host never shows a blank slot. */
+static char *
+find_theme_path (const char *id)
+{
+  g_autofree char *datadir = g_path_get_dirname (PKGDATADIR);
+  g_autofree char *icons = g_build_filename (datadir, "icons", NULL);
+  g_autofree char *basename = g_strconcat (id, ".svg", NULL);
+  g_autofree char *installed = g_build_filename (icons, "hicolor", "scalable", "apps", basename, NULL);
+  g_autofree char *own = NULL;
+
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&icons);
+
+  own = g_build_filename (g_get_user_runtime_dir (), id, "icons", NULL);
+  if (g_mkdir_with_parents (own, 0700) != 0)
+    {
+      g_debug ("Could not create %s: %s", own, g_strerror (errno));
+      return g_strdup ("");
+    }
+  if (!write_icon (own, id, "") || !write_icon (own, id, "-symbolic"))
+    return g_strdup ("");
+  return g_steal_pointer (&own);
 }
 
 static GVariant *
@@ -190,23 +316,23 @@ item_get_property (GDBusConnection  *connection,
     return g_variant_new_string (status_string (self));
   if (g_str_equal (property_name, "WindowId"))
     return g_variant_new_int32 (0);
-  if (g_str_equal (property_name, "IconThemePath") ||
-      g_str_equal (property_name, "OverlayIconName") ||
+  if (g_str_equal (property_name, "IconThemePath"))
+    return g_variant_new_string (self->theme_path);
+  if (g_str_equal (property_name, "OverlayIconName") ||
       g_str_equal (property_name, "AttentionMovieName"))
     return g_variant_new_string ("");
   if (g_str_equal (property_name, "Menu"))
     return g_variant_new_object_path (MENU_PATH);
   if (g_str_equal (property_name, "ItemIsMenu"))
     return g_variant_new_boolean (FALSE);
-  /* A panel icon is monochrome by convention; the full-colour icon stands out
-   * when something needs attention. Both are installed in hicolor. */
   if (g_str_equal (property_name, "IconName"))
-    return g_variant_new_take_string (g_strconcat (id, "-symbolic", NULL));
+    return g_variant_new_take_string (icon_name (self));
   if (g_str_equal (property_name, "AttentionIconName"))
     return g_variant_new_string (id);
   if (g_str_equal (property_name, "IconPixmap") ||
-      g_str_equal (property_name, "OverlayIconPixmap") ||
       g_str_equal (property_name, "AttentionIconPixmap"))
+    return g_variant_ref (self->pixmaps);
+  if (g_str_equal (property_name, "OverlayIconPixmap"))
     return empty_pixmaps ();
   if (g_str_equal (property_name, "ToolTip"))
     return g_variant_new ("(s@a(iiay)ss)", id, empty_pixmaps (),
@@ -247,8 +373,16 @@ wants (const char * const *names,
   return names == NULL || names[0] == NULL || g_strv_contains (names, name);
 }
 
+static gboolean
+item_enabled (Sni *self,
+              int  id)
+{
+  return self->tray == NULL || otasuke_tray_get_item_enabled (self->tray, (guint) id - 1);
+}
+
 static GVariant *
-menu_item_properties (int                 id,
+menu_item_properties (Sni                *self,
+                      int                 id,
                       const char * const *names)
 {
   g_auto(GVariantBuilder) props = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
@@ -267,7 +401,7 @@ menu_item_properties (int                 id,
       if (wants (names, "label"))
         g_variant_builder_add (&props, "{sv}", "label", g_variant_new_string (_(items[id - 1].label)));
       if (wants (names, "enabled"))
-        g_variant_builder_add (&props, "{sv}", "enabled", g_variant_new_boolean (TRUE));
+        g_variant_builder_add (&props, "{sv}", "enabled", g_variant_new_boolean (item_enabled (self, id)));
       if (wants (names, "visible"))
         g_variant_builder_add (&props, "{sv}", "visible", g_variant_new_boolean (TRUE));
     }
@@ -284,7 +418,8 @@ menu_id_is_valid (int id)
 }
 
 static GVariant *
-menu_layout (int                 id,
+menu_layout (Sni                *self,
+             int                 id,
              int                 depth,
              const char * const *names)
 {
@@ -295,9 +430,9 @@ menu_layout (int                 id,
   /* Only the root has children; depth -1 means all levels. */
   if (id == 0 && depth != 0)
     for (guint i = 1; i <= n_items; i++)
-      g_variant_builder_add (&children, "v", menu_layout ((int) i, depth - 1, names));
+      g_variant_builder_add (&children, "v", menu_layout (self, (int) i, depth - 1, names));
 
-  return g_variant_new ("(i@a{sv}av)", id, menu_item_properties (id, names), &children);
+  return g_variant_new ("(i@a{sv}av)", id, menu_item_properties (self, id, names), &children);
 }
 
 static GVariant *
@@ -357,7 +492,7 @@ menu_event (Sni        *self,
     return FALSE;
   if (self->tray == NULL)
     return TRUE;
-  if (!g_str_equal (event_id, "clicked"))
+  if (!g_str_equal (event_id, "clicked") || !item_enabled (self, id))
     return TRUE;
 
   click = g_new0 (Click, 1);
@@ -393,7 +528,7 @@ menu_method_call (GDBusConnection       *connection,
         }
       g_dbus_method_invocation_return_value (invocation,
                                              g_variant_new ("(u@(ia{sv}av))", MENU_REVISION,
-                                                            menu_layout (parent, depth, names)));
+                                                            menu_layout (self, parent, depth, names)));
     }
   else if (g_str_equal (method_name, "GetGroupProperties"))
     {
@@ -409,14 +544,14 @@ menu_method_call (GDBusConnection       *connection,
       if (g_variant_n_children (ids) == 0)
         {
           for (id = 0; (guint) id <= n_items; id++)
-            g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (id, names));
+            g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (self, id, names));
         }
       else
         {
           g_variant_iter_init (&iter, ids);
           while (g_variant_iter_next (&iter, "i", &id))
             if (menu_id_is_valid (id))
-              g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (id, names));
+              g_variant_builder_add (&result, "(i@a{sv})", id, menu_item_properties (self, id, names));
         }
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(@a(ia{sv}))", g_variant_builder_end (&result)));
     }
@@ -432,7 +567,7 @@ menu_method_call (GDBusConnection       *connection,
         {
           const char *names[] = { name, NULL };
 
-          props = g_variant_ref_sink (menu_item_properties (id, names));
+          props = g_variant_ref_sink (menu_item_properties (self, id, names));
           value = g_variant_lookup_value (props, name, NULL);
         }
       if (value == NULL)
@@ -504,13 +639,54 @@ emit_item_signal (Sni        *self,
     g_debug ("Could not emit %s: %s", name, error->message);
 }
 
+/* Tells hosts which menu items changed between enabled and disabled. */
+static void
+sni_update_menu (Sni *self)
+{
+  g_auto(GVariantBuilder) updated = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(ia{sv})"));
+  g_autoptr(GError) error = NULL;
+  guint disabled = 0;
+  guint n_items;
+
+  otasuke_tray_get_menu (&n_items);
+  for (guint i = 0; i < n_items; i++)
+    if (!item_enabled (self, (int) i + 1))
+      disabled |= 1u << i;
+  if (disabled == self->sent_disabled)
+    return;
+
+  for (guint i = 0; i < n_items; i++)
+    if (((disabled ^ self->sent_disabled) >> i) & 1)
+      {
+        g_auto(GVariantBuilder) props = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+
+        g_variant_builder_add (&props, "{sv}", "enabled", g_variant_new_boolean (!((disabled >> i) & 1)));
+        g_variant_builder_add (&updated, "(i@a{sv})", (int) i + 1, g_variant_builder_end (&props));
+      }
+  self->sent_disabled = disabled;
+  if (self->menu_id != 0 &&
+      !g_dbus_connection_emit_signal (self->connection, NULL, MENU_PATH, MENU_IFACE, "ItemsPropertiesUpdated",
+                                      g_variant_new ("(@a(ia{sv})@a(ias))", g_variant_builder_end (&updated),
+                                                     g_variant_new_array (G_VARIANT_TYPE ("(ias)"), NULL, 0)),
+                                      &error))
+    g_debug ("Could not emit ItemsPropertiesUpdated: %s", error->message);
+}
+
 static void
 sni_update (OtasukeTrayBackend *backend)
 {
   Sni *self = (Sni *) backend;
   const char *status = status_string (self);
   const char *tooltip = otasuke_tray_get_tooltip (self->tray);
+  g_autofree char *icon = icon_name (self);
 
+  if (g_strcmp0 (icon, self->sent_icon) != 0)
+    {
+      g_free (self->sent_icon);
+      self->sent_icon = g_steal_pointer (&icon);
+      emit_item_signal (self, "NewIcon", NULL);
+      emit_item_signal (self, "NewAttentionIcon", NULL);
+    }
   if (g_strcmp0 (status, self->sent_status) != 0)
     {
       g_free (self->sent_status);
@@ -523,6 +699,7 @@ sni_update (OtasukeTrayBackend *backend)
       self->sent_tooltip = g_strdup (tooltip);
       emit_item_signal (self, "NewToolTip", NULL);
     }
+  sni_update_menu (self);
 }
 
 static void
@@ -686,6 +863,9 @@ otasuke_tray_sni_new (OtasukeTray     *tray,
   g_assert_no_error (error);
   self->sent_status = g_strdup (status_string (self));
   self->sent_tooltip = g_strdup (otasuke_tray_get_tooltip (tray));
+  self->sent_icon = icon_name (self);
+  self->theme_path = find_theme_path (otasuke_tray_get_id (tray));
+  self->pixmaps = render_pixmaps (otasuke_tray_get_id (tray));
 
   self->item_id = g_dbus_connection_register_object (connection, ITEM_PATH,
                                                      g_dbus_node_info_lookup_interface (self->info, ITEM_IFACE),

@@ -18,6 +18,7 @@ struct _OtasukeTray
   OtasukeTrayStatus   status;
   gboolean            attention;
   gboolean            is_available;
+  guint               disabled;  /* one bit per menu item, by index */
 };
 
 G_DEFINE_FINAL_TYPE (OtasukeTray, otasuke_tray, G_TYPE_OBJECT)
@@ -31,6 +32,7 @@ enum {
 enum {
   SIGNAL_ACTIVATE,
   SIGNAL_MENU_ITEM,
+  SIGNAL_BALLOON_CLICKED,
   N_SIGNALS
 };
 
@@ -50,6 +52,36 @@ update_backend (OtasukeTray *self)
 {
   if (self->backend != NULL && self->backend->update != NULL)
     self->backend->update (self->backend);
+}
+
+void
+otasuke_tray_set_item_enabled (OtasukeTray *self,
+                               const char  *action,
+                               gboolean     enabled)
+{
+  guint disabled;
+
+  g_return_if_fail (OTASUKE_IS_TRAY (self));
+  g_return_if_fail (action != NULL);
+
+  disabled = self->disabled;
+  for (guint i = 0; i < G_N_ELEMENTS (menu); i++)
+    if (g_str_equal (menu[i].action, action))
+      disabled = enabled ? disabled & ~(1u << i) : disabled | (1u << i);
+  if (disabled == self->disabled)
+    return;
+  self->disabled = disabled;
+  update_backend (self);
+}
+
+gboolean
+otasuke_tray_get_item_enabled (OtasukeTray *self,
+                               guint        index)
+{
+  g_return_val_if_fail (OTASUKE_IS_TRAY (self), FALSE);
+  g_return_val_if_fail (index < G_N_ELEMENTS (menu), FALSE);
+
+  return (self->disabled & (1u << index)) == 0;
 }
 
 static void
@@ -116,6 +148,9 @@ otasuke_tray_class_init (OtasukeTrayClass *klass)
   signals[SIGNAL_MENU_ITEM] =
     g_signal_new ("menu-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_BALLOON_CLICKED] =
+    g_signal_new ("balloon-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -140,10 +175,7 @@ otasuke_tray_new (const char      *id,
   self->title = g_strdup (title);
   self->tooltip = g_strdup (title);
 
-#ifndef G_OS_WIN32
-  if (connection != NULL)
-    self->backend = otasuke_tray_sni_new (self, connection);
-#endif
+  self->backend = otasuke_tray_platform_backend_new (self, connection);
 
   return self;
 }
@@ -233,6 +265,20 @@ otasuke_tray_set_tooltip (OtasukeTray *self,
   update_backend (self);
 }
 
+gboolean
+otasuke_tray_show_balloon (OtasukeTray *self,
+                           const char  *title,
+                           const char  *text,
+                           gboolean     warning)
+{
+  g_return_val_if_fail (OTASUKE_IS_TRAY (self), FALSE);
+  g_return_val_if_fail (title != NULL && text != NULL, FALSE);
+
+  if (self->backend == NULL || self->backend->balloon == NULL || !self->is_available)
+    return FALSE;
+  return self->backend->balloon (self->backend, title, text, warning);
+}
+
 const OtasukeTrayMenuItem *
 otasuke_tray_get_menu (guint *n_items)
 {
@@ -271,4 +317,12 @@ otasuke_tray_backend_menu_item (OtasukeTray *self,
   g_return_if_fail (index < G_N_ELEMENTS (menu));
 
   g_signal_emit (self, signals[SIGNAL_MENU_ITEM], 0, menu[index].action);
+}
+
+void
+otasuke_tray_backend_balloon_clicked (OtasukeTray *self)
+{
+  g_return_if_fail (OTASUKE_IS_TRAY (self));
+
+  g_signal_emit (self, signals[SIGNAL_BALLOON_CLICKED], 0);
 }

@@ -26,6 +26,8 @@ struct _OtasukeWindow
   OtasukeHistoryPage   *history_page;
   OtasukeSheetPage     *sheet_page;
 
+  gboolean              close_anyway;  /* the user chose to close without saving */
+
   /* Template widgets */
   AdwBin               *advisories_bin;
   AdwBin               *check_bin;
@@ -109,7 +111,8 @@ connect_pages (OtasukeWindow *self)
   if (self->sheet_page != NULL)
     otasuke_sheet_page_set_sources (self->sheet_page, otasuke_application_get_store (app),
                                     otasuke_application_get_advisories (app),
-                                    otasuke_application_get_os_info (app));
+                                    otasuke_application_get_os_info (app),
+                                    otasuke_application_get_probe_service (app));
   if (self->history_page != NULL)
     otasuke_history_page_set_store (self->history_page, otasuke_application_get_store (app));
 }
@@ -164,6 +167,7 @@ update_from_application (OtasukeWindow *self)
     return;
 
   otasuke_overview_page_set_os_info (self->overview_page, otasuke_application_get_os_info (app));
+  otasuke_overview_page_set_probe_service (self->overview_page, otasuke_application_get_probe_service (app));
   attach_advisories (self, otasuke_application_get_advisories (app));
   connect_pages (self);
   otasuke_overview_page_set_sources (self->overview_page, otasuke_application_get_store (app),
@@ -191,11 +195,54 @@ update_from_application (OtasukeWindow *self)
   otasuke_store_get_summary_async (store, self->cancellable, summary_cb, g_object_ref (self));
 }
 
+/* What the pages have not saved yet is saved before the window goes. */
+static gboolean
+save_pending (OtasukeWindow  *self,
+              GError        **error)
+{
+  if (self->check_page != NULL && !otasuke_check_page_save_pending (self->check_page, error))
+    return FALSE;
+  if (self->sheet_page != NULL && !otasuke_sheet_page_save_pending (self->sheet_page, error))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+not_saved_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       OtasukeWindow    *self)
+{
+  if (!g_str_equal (response, "close"))
+    return;
+  self->close_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 otasuke_window_close_request (GtkWindow *window)
 {
   OtasukeWindow *self = OTASUKE_WINDOW (window);
+  g_autoptr(GError) error = NULL;
   int width, height;
+
+  /* A failed save is said, and the window stays until the user decides. */
+  if (!self->close_anyway && !save_pending (self, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Your Changes Could Not Be Saved"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nIf you close the window now, they are lost."), error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep the Window Open"),
+                                        "close", _("_Close Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (not_saved_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   if (self->settings == NULL)
     return GTK_WINDOW_CLASS (otasuke_window_parent_class)->close_request (window);

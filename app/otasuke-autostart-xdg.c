@@ -9,24 +9,29 @@
 #include <glib/gstdio.h>
 
 #include "otasuke-autostart.h"
+#include "otasuke-autostart-entry.h"
 
-#ifndef G_OS_WIN32
+/* Linux and other XDG desktops: an autostart desktop entry. The Windows twin
+ * is win32/otasuke-autostart-win32.c (the Run key). */
 
 #define DESKTOP_GROUP "Desktop Entry"
 
+/* The program's own desktop entry (every translated name, the same icon),
+ * started in the background: generated from it at build time. */
 static char *
 build_entry (const char *app_id,
              gsize      *len)
 {
   g_autoptr (GKeyFile) key_file = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
 
-  g_key_file_set_string (key_file, DESKTOP_GROUP, "Type", "Application");
-  g_key_file_set_string (key_file, DESKTOP_GROUP, "Name", "Otasuke");
-  g_key_file_set_string (key_file, DESKTOP_GROUP, "Exec", "otasuke --background");
+  if (!g_key_file_load_from_data (key_file, OTASUKE_AUTOSTART_ENTRY, (gsize) -1,
+                                  G_KEY_FILE_KEEP_TRANSLATIONS, &error))
+    g_error ("The built-in autostart entry is invalid: %s", error->message);
+
   g_key_file_set_string (key_file, DESKTOP_GROUP, "Icon", app_id);
   g_key_file_set_boolean (key_file, DESKTOP_GROUP, "Terminal", FALSE);
   g_key_file_set_boolean (key_file, DESKTOP_GROUP, "NoDisplay", FALSE);
-  g_key_file_set_boolean (key_file, DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
 
   return g_key_file_to_data (key_file, len, NULL);
 }
@@ -78,8 +83,6 @@ disable (const char  *path,
   return FALSE;
 }
 
-#endif /* !G_OS_WIN32 */
-
 /**
  * otasuke_autostart_get_path:
  * @app_id: the application id
@@ -92,15 +95,11 @@ otasuke_autostart_get_path (const char *app_id)
 {
   g_return_val_if_fail (app_id != NULL && g_application_id_is_valid (app_id), NULL);
 
-#ifdef G_OS_WIN32
-  return NULL;
-#else
   {
     g_autofree char *basename = g_strconcat (app_id, ".desktop", NULL);
 
     return g_build_filename (g_get_user_config_dir (), "autostart", basename, NULL);
   }
-#endif
 }
 
 /**
@@ -122,11 +121,6 @@ otasuke_autostart_set_enabled (gboolean     enabled,
   g_return_val_if_fail (app_id != NULL && g_application_id_is_valid (app_id), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-#ifdef G_OS_WIN32
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Starting at login is not supported on this system yet"));
-  return FALSE;
-#else
   {
     g_autofree char *path = otasuke_autostart_get_path (app_id);
 
@@ -135,7 +129,6 @@ otasuke_autostart_set_enabled (gboolean     enabled,
     else
       return disable (path, error);
   }
-#endif
 }
 
 /**
@@ -153,9 +146,6 @@ otasuke_autostart_is_enabled (const char *app_id)
 {
   g_return_val_if_fail (app_id != NULL && g_application_id_is_valid (app_id), FALSE);
 
-#ifdef G_OS_WIN32
-  return FALSE;
-#else
   {
     g_autofree char *path = otasuke_autostart_get_path (app_id);
     g_autoptr (GKeyFile) key_file = g_key_file_new ();
@@ -180,5 +170,4 @@ otasuke_autostart_is_enabled (const char *app_id)
 
     return TRUE;
   }
-#endif
 }

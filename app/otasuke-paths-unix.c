@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-paths"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "otasuke-paths.h"
+
+char *
+otasuke_paths_get_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "otasuke", NULL);
+}
+
+char *
+otasuke_paths_get_locale_dir (void)
+{
+  return g_strdup (LOCALEDIR);
+}
+
+int
+otasuke_paths_create_flags (void)
+{
+  return O_CLOEXEC | O_NOFOLLOW;
+}
+
+void
+otasuke_paths_restrict (const char *path,
+                        gboolean    is_folder,
+                        gboolean    own_only)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || (st.st_mode & 0077) == 0)
+    return;
+  if (own_only && st.st_uid != geteuid ())
+    return;
+  if (g_chmod (path, st.st_mode & (is_folder ? 0700 : 0600)) != 0)
+    g_debug ("Could not restrict %s: %s", path, g_strerror (errno));
+}
+
+OtasukePathsFailure
+otasuke_paths_classify_errno (int errsv)
+{
+  if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
+    return OTASUKE_PATHS_FAILURE_READ_ONLY;
+  if (errsv == ENOSPC || errsv == EDQUOT)
+    return OTASUKE_PATHS_FAILURE_FULL;
+  return OTASUKE_PATHS_FAILURE_OTHER;
+}
+
+OtasukePathsFailure
+otasuke_paths_classify_system_error (int code)
+{
+  return otasuke_paths_classify_errno (code);
+}

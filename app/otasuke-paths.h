@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Where Otasuke keeps its data and how it keeps it private to the user: the
+ * platform seam for files. app/otasuke-paths-unix.c: $XDG_DATA_HOME/otasuke,
+ * modes 0700 and 0600. win32/otasuke-paths-win32.c: %LOCALAPPDATA%\otasuke\,
+ * an access list for the user (and SYSTEM) alone. */
+
+typedef enum {
+  OTASUKE_PATHS_FAILURE_OTHER,
+  OTASUKE_PATHS_FAILURE_READ_ONLY,  /* no permission, a read-only medium */
+  OTASUKE_PATHS_FAILURE_FULL,       /* disk full, quota exceeded */
+} OtasukePathsFailure;
+
+/* The folder of the database, the feed cache and everything else of ours.
+ * Honours XDG_DATA_HOME on both platforms (the tests use it). */
+char                *otasuke_paths_get_data_dir        (void);
+/* The message catalogues: LOCALEDIR on Linux, <install folder>\share\locale
+ * beside the program on Windows (wherever the MSI put it). */
+char                *otasuke_paths_get_locale_dir      (void);
+
+/* Flags to add to O_RDWR | O_CREAT | O_EXCL when creating a private file
+ * (O_CLOEXEC | O_NOFOLLOW where they exist, O_BINARY on Windows). */
+int                  otasuke_paths_create_flags        (void);
+/* Takes away what others may do with @path when they may do anything: the
+ * group/other bits (Unix), or an inherited access list (Windows). With
+ * @own_only, only a file the user owns is changed. Failures are logged. */
+void                 otasuke_paths_restrict            (const char *path,
+                                                        gboolean    is_folder,
+                                                        gboolean    own_only);
+
+/* The two failures a user can fix, from a C library errno ... */
+OtasukePathsFailure  otasuke_paths_classify_errno      (int         errsv);
+/* ... or from sqlite3_system_errno() (errno on Unix, GetLastError() on Windows). */
+OtasukePathsFailure  otasuke_paths_classify_system_error (int       code);
+
+G_END_DECLS
