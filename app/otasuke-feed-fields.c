@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "otasuke-feed-private.h"
+#include "otasuke-text.h"
 #include "otasuke-url.h"
-#include "otasuke-json-check.h"
 
 /* The document and its fields, shared by otasuke-feed.c (the feed) and
  * otasuke-feed-item.c (items and contacts). */
@@ -17,14 +17,13 @@
 /* Julian day (GDate numbering) of 1970-01-01. */
 #define UNIX_EPOCH_JULIAN   719163
 
-JsonNode *
+json_t *
 otasuke_feed_load_document (const char  *data,
                             gsize        len,
                             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  json_t *root;
 
   if (len > OTASUKE_FEED_MAX_BYTES)
     {
@@ -41,7 +40,9 @@ otasuke_feed_load_document (const char  *data,
       return NULL;
     }
 
-  if (!otasuke_json_check (data, len, OTASUKE_FEED_MAX_DEPTH, &local_error))
+  /* The strict check first, then jansson: both name the place. */
+  root = otasuke_json_load_strict (data, len, OTASUKE_FEED_MAX_DEPTH, &local_error);
+  if (root == NULL)
     {
       gboolean too_deep = g_error_matches (local_error, OTASUKE_JSON_CHECK_ERROR,
                                            OTASUKE_JSON_CHECK_ERROR_TOO_DEEP);
@@ -52,24 +53,7 @@ otasuke_feed_load_document (const char  *data,
       return NULL;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-    {
-      /* Not expected after otasuke_json_check(), but json-glib has the last word. */
-      g_set_error (error, OTASUKE_FEED_ERROR, OTASUKE_FEED_ERROR_SYNTAX,
-                   _("The feed is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, OTASUKE_FEED_ERROR, OTASUKE_FEED_ERROR_SYNTAX,
-                           _("The feed is empty."));
-      return NULL;
-    }
-
-  return json_node_ref (root);
+  return root;
 }
 
 void
@@ -149,21 +133,20 @@ otasuke_feed_invalid (Ctx         *ctx,
 }
 
 void
-otasuke_feed_members_init (Members    *members,
-                           JsonObject *object)
+otasuke_feed_members_init (Members *members,
+                           json_t  *object)
 {
-  JsonObjectIter iter;
   const char *name;
-  JsonNode *node;
+  json_t *node;
 
   members->object = object;
   members->n = 0;
-  members->complete = json_object_get_size (object) <= MEMBERS_MAX;
+  members->complete = json_object_size (object) <= MEMBERS_MAX;
   if (!members->complete)
     return;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  /* Duplicate names are one member in jansson (the last value wins). */
+  json_object_foreach (object, name, node)
     {
       members->names[members->n] = name;
       members->nodes[members->n] = node;
@@ -171,12 +154,12 @@ otasuke_feed_members_init (Members    *members,
     }
 }
 
-JsonNode *
+json_t *
 otasuke_feed_members_get (const Members *members,
                           const char    *name)
 {
   if (!members->complete)
-    return json_object_get_member (members->object, name);
+    return json_object_get (members->object, name);
 
   for (guint i = 0; i < members->n; i++)
     if (strcmp (members->names[i], name) == 0)
@@ -189,23 +172,21 @@ otasuke_feed_members_get (const Members *members,
 /* Field readers. Each returns FALSE with an error naming the member's path. */
 
 gboolean
-otasuke_feed_node_is_string (JsonNode *node)
+otasuke_feed_node_is_string (json_t *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return json_is_string (node);
 }
 
 gboolean
-otasuke_feed_node_is_integer (JsonNode *node)
+otasuke_feed_node_is_integer (json_t *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+  return json_is_integer (node);
 }
 
 gboolean
-otasuke_feed_node_is_number (JsonNode *node)
+otasuke_feed_node_is_number (json_t *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) &&
-         (json_node_get_value_type (node) == G_TYPE_INT64 ||
-          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+  return json_is_number (node);
 }
 
 /* *out is NULL when an optional member is absent or empty. */
@@ -218,7 +199,7 @@ otasuke_feed_read_string (Ctx            *ctx,
                           const char    **out,
                           GError        **error)
 {
-  JsonNode *node = otasuke_feed_members_get (object, name);
+  json_t *node = otasuke_feed_members_get (object, name);
   const char *value;
 
   *out = NULL;
@@ -232,9 +213,20 @@ otasuke_feed_read_string (Ctx            *ctx,
   if (!otasuke_feed_node_is_string (node))
     return otasuke_feed_invalid (ctx, name, error, _("not a string"));
 
-  value = json_node_get_string (node);
+  value = json_string_value (node);
   if (strnlen (value, max_bytes + 1) > max_bytes)
     return otasuke_feed_invalid (ctx, name, error, _("too long"));
+
+  /* Every string of a feed is shown as it is after this, so the hidden
+   * characters go here, once (the node keeps the clean text). */
+  if (!otasuke_text_is_clean (value))
+    {
+      g_autofree char *clean = otasuke_text_sanitize (value);
+
+      if (json_string_set_nocheck (node, clean) != 0)
+        g_error ("Out of memory while cleaning feed text");
+      value = json_string_value (node);
+    }
 
   if (*value == '\0')
     return required ? otasuke_feed_invalid (ctx, name, error, _("empty")) : TRUE;
@@ -270,7 +262,7 @@ otasuke_feed_read_url (Ctx            *ctx,
                        const char    **out,
                        GError        **error)
 {
-  JsonNode *node = otasuke_feed_members_get (object, name);
+  json_t *node = otasuke_feed_members_get (object, name);
   g_autoptr(GError) link_error = NULL;
   g_autoptr(GUri) link = NULL;
   const char *value;
@@ -282,7 +274,7 @@ otasuke_feed_read_url (Ctx            *ctx,
   if (!otasuke_feed_node_is_string (node))
     return otasuke_feed_invalid (ctx, name, error, _("not a string"));
 
-  value = json_node_get_string (node);
+  value = json_string_value (node);
   if (strnlen (value, FIELD_MAX_BYTES + 1) > FIELD_MAX_BYTES)
     return otasuke_feed_invalid (ctx, name, error, _("too long"));
 
@@ -426,13 +418,13 @@ otasuke_feed_read_date_time (Ctx            *ctx,
 
 gboolean
 otasuke_feed_get_object (Ctx       *ctx,
-                         JsonNode  *node,
+                         json_t    *node,
                          Members   *out,
                          GError   **error)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!json_is_object (node))
     return otasuke_feed_fail (ctx, error, OTASUKE_FEED_ERROR_INVALID, _("not an object"));
-  otasuke_feed_members_init (out, json_node_get_object (node));
+  otasuke_feed_members_init (out, node);
   return TRUE;
 }
 
@@ -441,16 +433,16 @@ gboolean
 otasuke_feed_read_array (Ctx            *ctx,
                          const Members  *object,
                          const char     *name,
-                         JsonArray     **out,
+                         json_t        **out,
                          GError        **error)
 {
-  JsonNode *node = otasuke_feed_members_get (object, name);
+  json_t *node = otasuke_feed_members_get (object, name);
 
   *out = NULL;
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!json_is_array (node))
     return otasuke_feed_invalid (ctx, name, error, _("not an array"));
-  *out = json_node_get_array (node);
+  *out = node;
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include "otasuke-feed-private.h"
 #include "otasuke-html-text.h"
+#include "otasuke-text.h"
 #include "otasuke-version.h"
 
 /* Items (with their checks) and contacts: parsing, copying, freeing. */
@@ -127,7 +128,7 @@ read_short (Ctx            *ctx,
 /* *out stays NULL for a check type we do not know: those are skipped. */
 static gboolean
 parse_check (Ctx                *ctx,
-             JsonNode           *node,
+             json_t             *node,
              OtasukeFeedCheck  **out,
              GError            **error)
 {
@@ -192,13 +193,13 @@ parse_check (Ctx                *ctx,
 
 static gboolean
 parse_item_extension (Ctx              *ctx,
-                      JsonNode         *node,
+                      json_t           *node,
                       OtasukeFeedItem  *item,
                       GError          **error)
 {
   Members members;
   const Members *object = &members;
-  JsonArray *checks;
+  json_t *checks;
   const char *value;
   guint n_checks;
 
@@ -220,7 +221,7 @@ parse_item_extension (Ctx              *ctx,
   if (checks == NULL)
     return TRUE;
 
-  n_checks = json_array_get_length (checks);
+  n_checks = json_array_size (checks);
   if (n_checks > MAX_CHECKS)
     return otasuke_feed_invalid (ctx, "checks", error, _("too many checks"));
 
@@ -231,7 +232,7 @@ parse_item_extension (Ctx              *ctx,
       gboolean ok;
 
       otasuke_feed_path_push_index (ctx, i);
-      ok = parse_check (ctx, json_array_get_element (checks, i), &check, error);
+      ok = parse_check (ctx, json_array_get (checks, i), &check, error);
       otasuke_feed_path_pop (ctx);
       if (!ok)
         {
@@ -258,14 +259,14 @@ item_new (void)
 /* The one set of rules for an item, whether it comes in a feed or from the store. */
 OtasukeFeedItem *
 otasuke_feed_parse_item (Ctx       *ctx,
-                         JsonNode  *node,
+                         json_t    *node,
                          GError   **error)
 {
   g_autoptr(OtasukeFeedItem) item = item_new ();
   g_autofree char *text = NULL;
   Members members;
   const Members *object = &members;
-  JsonNode *extension;
+  json_t *extension;
   const char *value;
   const char *html;
 
@@ -312,7 +313,10 @@ otasuke_feed_parse_item (Ctx       *ctx,
     }
   else if (html != NULL)
     {
-      text = otasuke_html_to_text (html, -1);
+      g_autofree char *decoded = otasuke_html_to_text (html, -1);
+
+      /* Character references can spell what the string itself did not hold. */
+      text = otasuke_text_sanitize (decoded);
       if (*text == '\0')
         {
           otasuke_feed_invalid (ctx, "content_html", error, _("no text"));
@@ -350,7 +354,7 @@ otasuke_feed_parse_item (Ctx       *ctx,
 
 static OtasukeFeedContact *
 parse_contact (Ctx       *ctx,
-               JsonNode  *node,
+               json_t    *node,
                GError   **error)
 {
   g_autoptr(OtasukeFeedContact) contact = g_new0 (OtasukeFeedContact, 1);
@@ -388,22 +392,22 @@ parse_contact (Ctx       *ctx,
 /* The current path names the contacts array itself. */
 GPtrArray *
 otasuke_feed_parse_contacts (Ctx       *ctx,
-                             JsonNode  *node,
+                             json_t    *node,
                              GError   **error)
 {
   g_autoptr(GPtrArray) contacts =
     g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_feed_contact_free);
-  JsonArray *array;
+  json_t *array;
   guint n;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!json_is_array (node))
     {
       otasuke_feed_fail (ctx, error, OTASUKE_FEED_ERROR_INVALID, _("not an array"));
       return NULL;
     }
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
+  array = node;
+  n = json_array_size (array);
   if (n > MAX_CONTACTS)
     {
       otasuke_feed_fail (ctx, error, OTASUKE_FEED_ERROR_INVALID, _("too many contacts"));
@@ -415,7 +419,7 @@ otasuke_feed_parse_contacts (Ctx       *ctx,
       OtasukeFeedContact *contact;
 
       otasuke_feed_path_push_index (ctx, i);
-      contact = parse_contact (ctx, json_array_get_element (array, i), error);
+      contact = parse_contact (ctx, json_array_get (array, i), error);
       otasuke_feed_path_pop (ctx);
       if (contact == NULL)
         return NULL;

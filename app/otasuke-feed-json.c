@@ -8,52 +8,9 @@
 #include "otasuke-feed-private.h"
 
 /* Items and contacts as JSON, for the store: written in the feed's own
- * format and read back with the feed's rules. */
-
-/* Written by hand rather than with JsonBuilder and JsonGenerator: the store
- * saves every item of a feed, and this is several times faster. */
-static void
-append_json_string (GString    *out,
-                    const char *value)
-{
-  const char *run = value;
-  const char *p;
-
-  g_string_append_c (out, '"');
-  for (p = value; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-          break;
-        }
-    }
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
-}
+ * format and read back with the feed's rules. Written straight into a string
+ * rather than through a jansson tree: the store saves every item of a feed,
+ * and this is several times faster. */
 
 /* Appends ,"name":"value" (without the comma for the first member). */
 static void
@@ -69,7 +26,7 @@ append_member (GString    *out,
   g_string_append_c (out, '"');
   g_string_append (out, name);
   g_string_append (out, "\":");
-  append_json_string (out, value);
+  otasuke_json_append_string (out, value);
 }
 
 static void
@@ -163,7 +120,7 @@ OtasukeFeedItem *
 otasuke_feed_item_from_json (const char  *json,
                              GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = NULL;
   Ctx ctx = { 0, };
   OtasukeFeedItem *item;
 
@@ -209,7 +166,7 @@ GPtrArray *
 otasuke_feed_contacts_from_json (const char  *json,
                                  GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = NULL;
   Ctx ctx = { 0, };
   GPtrArray *contacts;
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "otasuke-json.h"
 
 #include "otasuke-feed.h"
 
@@ -37,15 +37,15 @@ typedef struct {
 #define MEMBERS_MAX 16
 
 typedef struct {
-  JsonObject *object;
+  json_t     *object;
   guint       n;
   gboolean    complete;
   const char *names[MEMBERS_MAX];
-  JsonNode   *nodes[MEMBERS_MAX];
+  json_t     *nodes[MEMBERS_MAX];
 } Members;
 
-/* Size, emptiness and otasuke_json_check(), then json-glib. */
-JsonNode *otasuke_feed_load_document   (const char        *data,
+/* Size, emptiness and otasuke_json_load_strict(); a new reference. */
+json_t   *otasuke_feed_load_document   (const char        *data,
                                         gsize              len,
                                         GError           **error);
 
@@ -71,18 +71,18 @@ gboolean  otasuke_feed_invalid         (Ctx               *ctx,
                                         const char        *reason);
 
 void      otasuke_feed_members_init    (Members           *members,
-                                        JsonObject        *object);
-JsonNode *otasuke_feed_members_get     (const Members     *members,
+                                        json_t            *object);
+json_t   *otasuke_feed_members_get     (const Members     *members,
                                         const char        *name);
 
-gboolean  otasuke_feed_node_is_string  (JsonNode          *node);
-gboolean  otasuke_feed_node_is_integer (JsonNode          *node);
-gboolean  otasuke_feed_node_is_number  (JsonNode          *node);
+gboolean  otasuke_feed_node_is_string  (json_t            *node);
+gboolean  otasuke_feed_node_is_integer (json_t            *node);
+gboolean  otasuke_feed_node_is_number  (json_t            *node);
 
 /* Field readers. Each returns FALSE with an error naming the member's path;
  * strings point into the document. */
 gboolean  otasuke_feed_get_object      (Ctx               *ctx,
-                                        JsonNode          *node,
+                                        json_t            *node,
                                         Members           *out,
                                         GError           **error);
 gboolean  otasuke_feed_read_string     (Ctx               *ctx,
@@ -110,7 +110,7 @@ gboolean  otasuke_feed_read_date_time  (Ctx               *ctx,
 gboolean  otasuke_feed_read_array      (Ctx               *ctx,
                                         const Members     *object,
                                         const char        *name,
-                                        JsonArray        **out,
+                                        json_t           **out,
                                         GError           **error);
 /* YYYY-MM-DD; *julian is the GDate Julian day. */
 gboolean  otasuke_feed_parse_date      (const char        *s,
@@ -119,11 +119,11 @@ gboolean  otasuke_feed_parse_date      (const char        *s,
 /* Items and contacts (otasuke-feed-item.c), with the same rules in a feed
  * and from the store. */
 OtasukeFeedItem *otasuke_feed_parse_item     (Ctx        *ctx,
-                                              JsonNode   *node,
+                                              json_t     *node,
                                               GError    **error);
 /* The current path names the contacts array itself. */
 GPtrArray       *otasuke_feed_parse_contacts (Ctx        *ctx,
-                                              JsonNode   *node,
+                                              json_t     *node,
                                               GError    **error);
 void             otasuke_feed_contact_free   (OtasukeFeedContact *contact);
 

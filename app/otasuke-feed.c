@@ -21,7 +21,7 @@ parse_schema (Ctx            *ctx,
               guint          *schema,
               GError        **error)
 {
-  JsonNode *node = otasuke_feed_members_get (extension, "schema");
+  json_t *node = otasuke_feed_members_get (extension, "schema");
   double value;
 
   if (node == NULL)
@@ -29,14 +29,13 @@ parse_schema (Ctx            *ctx,
   if (!otasuke_feed_node_is_number (node))
     return otasuke_feed_invalid (ctx, "schema", error, _("not a number"));
 
-  if (otasuke_feed_node_is_integer (node) && json_node_get_int (node) == 1)
+  if (otasuke_feed_node_is_integer (node) && json_integer_value (node) == 1)
     {
       *schema = 1;
       return TRUE;
     }
 
-  value = otasuke_feed_node_is_integer (node) ? (double) json_node_get_int (node)
-                                              : json_node_get_double (node);
+  value = json_number_value (node);
   if (value > 1)
     return otasuke_feed_invalid (ctx, "schema", error,
                                  _("this feed needs a newer version of Otasuke"));
@@ -49,7 +48,7 @@ parse_sequence (Ctx            *ctx,
                 gint64         *sequence,
                 GError        **error)
 {
-  JsonNode *node = otasuke_feed_members_get (extension, "sequence");
+  json_t *node = otasuke_feed_members_get (extension, "sequence");
   gint64 value;
 
   if (node == NULL)
@@ -57,7 +56,7 @@ parse_sequence (Ctx            *ctx,
   if (!otasuke_feed_node_is_integer (node))
     return otasuke_feed_invalid (ctx, "sequence", error, _("not an integer"));
 
-  value = json_node_get_int (node);
+  value = json_integer_value (node);
   if (value < 0)
     return otasuke_feed_invalid (ctx, "sequence", error, _("negative"));
   /* Beyond 2^53 other JSON readers lose precision. */
@@ -70,13 +69,13 @@ parse_sequence (Ctx            *ctx,
 
 static gboolean
 parse_feed_extension (Ctx          *ctx,
-                      JsonNode     *node,
+                      json_t       *node,
                       OtasukeFeed  *feed,
                       GError      **error)
 {
   Members members;
   const Members *object = &members;
-  JsonNode *contacts;
+  json_t *contacts;
 
   if (!otasuke_feed_get_object (ctx, node, &members, error) ||
       !parse_schema (ctx, object, &feed->schema, error) ||
@@ -103,7 +102,7 @@ parse_feed_extension (Ctx          *ctx,
 }
 
 static OtasukeFeed *
-parse_feed (JsonNode  *root,
+parse_feed (json_t    *root,
             GError   **error)
 {
   g_autoptr(OtasukeFeed) feed = g_new0 (OtasukeFeed, 1);
@@ -111,8 +110,8 @@ parse_feed (JsonNode  *root,
   Ctx ctx = { 0, };
   Members members;
   const Members *object = &members;
-  JsonNode *node;
-  JsonArray *items;
+  json_t *node;
+  json_t *items;
   const char *version;
   const char *value;
   guint n_items;
@@ -120,13 +119,13 @@ parse_feed (JsonNode  *root,
   feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_feed_item_free);
   feed->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_feed_contact_free);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!json_is_object (root))
     {
       g_set_error_literal (error, OTASUKE_FEED_ERROR, OTASUKE_FEED_ERROR_NOT_A_FEED,
                            _("This is not a JSON Feed: the document is not an object."));
       return NULL;
     }
-  otasuke_feed_members_init (&members, json_node_get_object (root));
+  otasuke_feed_members_init (&members, root);
 
   node = otasuke_feed_members_get (object, "version");
   if (node == NULL)
@@ -135,7 +134,7 @@ parse_feed (JsonNode  *root,
                                 _("missing"));
       return NULL;
     }
-  version = otasuke_feed_node_is_string (node) ? json_node_get_string (node) : NULL;
+  version = json_string_value (node);
   if (version == NULL ||
       (strcmp (version, "https://jsonfeed.org/version/1") != 0 &&
        strcmp (version, "https://jsonfeed.org/version/1.1") != 0))
@@ -146,14 +145,14 @@ parse_feed (JsonNode  *root,
     }
 
   node = otasuke_feed_members_get (object, "items");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (node == NULL || !json_is_array (node))
     {
       otasuke_feed_fail_member (&ctx, "items", error, OTASUKE_FEED_ERROR_NOT_A_FEED,
                                 node == NULL ? _("missing") : _("not an array"));
       return NULL;
     }
-  items = json_node_get_array (node);
-  n_items = json_array_get_length (items);
+  items = node;
+  n_items = json_array_size (items);
   if (n_items > OTASUKE_FEED_MAX_ITEMS)
     {
       g_autofree char *reason = g_strdup_printf (_("more than %u items"),
@@ -194,7 +193,7 @@ parse_feed (JsonNode  *root,
       OtasukeFeedItem *item;
 
       otasuke_feed_path_push_index (&ctx, i);
-      item = otasuke_feed_parse_item (&ctx, json_array_get_element (items, i), error);
+      item = otasuke_feed_parse_item (&ctx, json_array_get (items, i), error);
       otasuke_feed_path_pop (&ctx);
       if (item == NULL)
         return NULL;
@@ -210,7 +209,7 @@ otasuke_feed_parse (const char  *data,
                     gsize        len,
                     GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -3,15 +3,18 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "otasuke-json-check.h"
 
-/* json-glib 1.6 is lenient (comments, hex numbers, raw control characters)
- * and mangles some input (lone surrogates become invalid UTF-8, big integers
- * wrap), so only what passes this linear pass should reach it. */
+/* The rules are ours, not a parser's: they stay the same whatever library
+ * builds the tree (json-glib once, jansson now, see otasuke-json.c), and the
+ * messages name the place in the same words. What passes here, jansson reads
+ * without an error: numbers fit (integers in 64 bits, others in a double),
+ * strings are UTF-8 without NUL. */
 
 G_DEFINE_QUARK (otasuke-json-check-error-quark, otasuke_json_check_error)
 
@@ -211,13 +214,22 @@ scan_number (const char  *data,
         p++;
     }
 
-  /* json-glib silently wraps integers that do not fit in 64 bits. */
+  /* Integers beyond 64 bits would wrap or be refused, reals beyond a
+   * double would become infinite or be refused: refuse both here. */
   if (integer)
     {
       const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
       gsize n = (gsize) (p - digits);
 
       if (n > 19 || (n == 19 && memcmp (digits, limit, 19) > 0))
+        return scan_fail (error, data, start,
+                          _("number too large"));
+    }
+  else
+    {
+      g_autofree char *text = g_strndup (start, (gsize) (p - start));
+
+      if (isinf (g_ascii_strtod (text, NULL)))
         return scan_fail (error, data, start,
                           _("number too large"));
     }

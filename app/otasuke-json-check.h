@@ -5,10 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* A strict JSON check in one linear pass, for outside data before json-glib
- * parses it: RFC 8259 syntax only, valid UTF-8 without a byte order mark, no
- * NUL (raw or \u0000), no unpaired surrogate escapes, integers that fit in 64
- * bits, and at most @max_depth nested arrays and objects. Errors are in
+/* A strict JSON check in one linear pass, for outside data before jansson
+ * parses it (otasuke_json_load_strict()): RFC 8259 syntax only, valid UTF-8
+ * without a byte order mark, no NUL (raw or \u0000), no unpaired surrogate
+ * escapes, integers that fit in 64 bits, other numbers that fit in a double,
+ * and at most @max_depth nested arrays and objects. Errors are in
  * OTASUKE_JSON_CHECK_ERROR; their message starts with the place, as in
  * “line 3, column 14: bad number”. */
 

@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "otasuke-feed.h"
+#include "otasuke-json.h"
 #include "otasuke-probe-private.h"
 #include "otasuke-subprocess.h"
 #include "otasuke-version.h"
@@ -528,94 +528,32 @@ otasuke_probe_package_version (const char *package_version)
 /* JSON */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_answer (JsonBuilder        *builder,
+add_answer (json_t             *object,
             const char         *name,
             OtasukeProbeAnswer  value)
 {
-  json_builder_set_member_name (builder, name);
   if (value == OTASUKE_PROBE_UNKNOWN)
-    json_builder_add_null_value (builder);
+    otasuke_json_set_null (object, name);
   else
-    json_builder_add_boolean_value (builder, value == OTASUKE_PROBE_YES);
+    otasuke_json_set_bool (object, name, value == OTASUKE_PROBE_YES);
 }
 
 static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *name,
-                 gint64       value,
-                 gboolean     known)
+add_int_or_null (json_t     *object,
+                 const char *name,
+                 gint64      value,
+                 gboolean    known)
 {
-  json_builder_set_member_name (builder, name);
   if (known)
-    json_builder_add_int_value (builder, value);
+    otasuke_json_set_int (object, name, value);
   else
-    json_builder_add_null_value (builder);
+    otasuke_json_set_null (object, name);
 }
 
 static void
-add_browsers (JsonBuilder  *builder,
-              GPtrArray    *browsers)
-{
-  json_builder_set_member_name (builder, "browsers");
-  json_builder_begin_array (builder);
-  for (guint i = 0; browsers != NULL && i < browsers->len; i++)
-    {
-      const OtasukeProbeBrowser *b = g_ptr_array_index (browsers, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", b->id);
-      add_string (builder, "name", b->name);
-      add_string (builder, "version", b->version);
-      add_string (builder, "channel", b->channel);
-      add_string (builder, "source", otasuke_probe_source_to_string (b->source));
-      add_string (builder, "path", b->path);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_os (JsonBuilder          *builder,
-        const OtasukeProbeOs *os)
-{
-  json_builder_set_member_name (builder, "os");
-  json_builder_begin_object (builder);
-  add_string (builder, "name", os->name);
-  add_string (builder, "version", os->version);
-  add_string (builder, "id", os->id);
-  add_string (builder, "version_id", os->version_id);
-  add_string (builder, "architecture", os->architecture);
-  add_string (builder, "kernel", os->kernel);
-  add_answer (builder, "supported", os->supported);
-  add_string (builder, "end_of_support", os->end_of_support);
-  json_builder_end_object (builder);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       unix_time)
+add_time (json_t     *object,
+          const char *name,
+          gint64      unix_time)
 {
   g_autofree char *date = NULL;
 
@@ -626,135 +564,158 @@ add_time (JsonBuilder *builder,
       if (dt != NULL)
         date = g_date_time_format_iso8601 (dt);
     }
-  add_string (builder, name, date);
+  otasuke_json_set_string (object, name, date);
 }
 
 static void
-add_security (JsonBuilder *builder,
-              GPtrArray   *products)
+add_browsers (json_t    *object,
+              GPtrArray *browsers)
 {
-  json_builder_set_member_name (builder, "security_products");
-  json_builder_begin_array (builder);
+  json_t *array = otasuke_json_set (object, "browsers", json_array ());
+
+  for (guint i = 0; browsers != NULL && i < browsers->len; i++)
+    {
+      const OtasukeProbeBrowser *b = g_ptr_array_index (browsers, i);
+      json_t *entry = json_object ();
+
+      json_array_append_new (array, entry);
+      otasuke_json_set_string (entry, "id", b->id);
+      otasuke_json_set_string (entry, "name", b->name);
+      otasuke_json_set_string (entry, "version", b->version);
+      otasuke_json_set_string (entry, "channel", b->channel);
+      otasuke_json_set_string (entry, "source", otasuke_probe_source_to_string (b->source));
+      otasuke_json_set_string (entry, "path", b->path);
+    }
+}
+
+static void
+add_os (json_t               *object,
+        const OtasukeProbeOs *os)
+{
+  json_t *entry = otasuke_json_set (object, "os", json_object ());
+
+  otasuke_json_set_string (entry, "name", os->name);
+  otasuke_json_set_string (entry, "version", os->version);
+  otasuke_json_set_string (entry, "id", os->id);
+  otasuke_json_set_string (entry, "version_id", os->version_id);
+  otasuke_json_set_string (entry, "architecture", os->architecture);
+  otasuke_json_set_string (entry, "kernel", os->kernel);
+  add_answer (entry, "supported", os->supported);
+  otasuke_json_set_string (entry, "end_of_support", os->end_of_support);
+}
+
+static void
+add_security (json_t    *object,
+              GPtrArray *products)
+{
+  json_t *array = otasuke_json_set (object, "security_products", json_array ());
+
   for (guint i = 0; products != NULL && i < products->len; i++)
     {
       const OtasukeProbeSecurityProduct *p = g_ptr_array_index (products, i);
+      json_t *entry = json_object ();
 
-      json_builder_begin_object (builder);
-      add_string (builder, "name", p->name);
-      add_string (builder, "path", p->path);
-      add_answer (builder, "enabled", p->enabled);
-      add_answer (builder, "up_to_date", p->up_to_date);
-      add_answer (builder, "auto_update", p->auto_update);
-      add_time (builder, "signatures_updated", p->signatures_time);
-      add_int_or_null (builder, "signatures_age_days", p->signatures_age_days, p->signatures_age_days >= 0);
-      json_builder_end_object (builder);
+      json_array_append_new (array, entry);
+      otasuke_json_set_string (entry, "name", p->name);
+      otasuke_json_set_string (entry, "path", p->path);
+      add_answer (entry, "enabled", p->enabled);
+      add_answer (entry, "up_to_date", p->up_to_date);
+      add_answer (entry, "auto_update", p->auto_update);
+      add_time (entry, "signatures_updated", p->signatures_time);
+      add_int_or_null (entry, "signatures_age_days", p->signatures_age_days, p->signatures_age_days >= 0);
     }
-  json_builder_end_array (builder);
 }
 
 static void
-add_firewall (JsonBuilder                *builder,
+add_firewall (json_t                     *object,
               const OtasukeProbeFirewall *fw)
 {
-  json_builder_set_member_name (builder, "firewall");
-  json_builder_begin_object (builder);
-  add_bool (builder, "installed", fw->installed);
-  add_string (builder, "name", fw->name);
-  add_answer (builder, "enabled", fw->enabled);
-  json_builder_end_object (builder);
+  json_t *entry = otasuke_json_set (object, "firewall", json_object ());
+
+  otasuke_json_set_bool (entry, "installed", fw->installed);
+  otasuke_json_set_string (entry, "name", fw->name);
+  add_answer (entry, "enabled", fw->enabled);
 }
 
 static void
-add_automatic_updates (JsonBuilder                   *builder,
+add_automatic_updates (json_t                        *object,
                        const OtasukeProbeAutoUpdates *updates)
 {
-  json_builder_set_member_name (builder, "automatic_updates");
-  json_builder_begin_object (builder);
-  add_bool (builder, "detected", updates->detected);
-  add_string (builder, "mechanism", updates->mechanism);
-  add_answer (builder, "enabled", updates->enabled);
-  json_builder_end_object (builder);
+  json_t *entry = otasuke_json_set (object, "automatic_updates", json_object ());
+
+  otasuke_json_set_bool (entry, "detected", updates->detected);
+  otasuke_json_set_string (entry, "mechanism", updates->mechanism);
+  add_answer (entry, "enabled", updates->enabled);
 }
 
 static void
-add_disk_encryption (JsonBuilder                      *builder,
+add_disk_encryption (json_t                           *object,
                      const OtasukeProbeDiskEncryption *encryption)
 {
-  json_builder_set_member_name (builder, "disk_encryption");
-  json_builder_begin_object (builder);
-  add_answer (builder, "system_encrypted", encryption->system_encrypted);
-  add_string (builder, "method", encryption->method);
-  json_builder_end_object (builder);
+  json_t *entry = otasuke_json_set (object, "disk_encryption", json_object ());
+
+  add_answer (entry, "system_encrypted", encryption->system_encrypted);
+  otasuke_json_set_string (entry, "method", encryption->method);
 }
 
 static void
-add_office_macros (JsonBuilder                    *builder,
+add_office_macros (json_t                         *object,
                    const OtasukeProbeOfficeMacros *macros)
 {
-  json_builder_set_member_name (builder, "office_macros");
-  json_builder_begin_object (builder);
-  add_bool (builder, "detected", macros->detected);
-  add_string (builder, "product", macros->product);
-  add_string (builder, "profile", macros->profile);
-  add_string (builder, "policy", otasuke_probe_macro_policy_to_id (macros->policy));
-  add_bool (builder, "from_settings", macros->from_settings);
+  json_t *entry = otasuke_json_set (object, "office_macros", json_object ());
+
+  otasuke_json_set_bool (entry, "detected", macros->detected);
+  otasuke_json_set_string (entry, "product", macros->product);
+  otasuke_json_set_string (entry, "profile", macros->profile);
+  otasuke_json_set_string (entry, "policy", otasuke_probe_macro_policy_to_id (macros->policy));
+  otasuke_json_set_bool (entry, "from_settings", macros->from_settings);
   /* Signed-only and stricter: a document from a stranger cannot run code. */
-  add_answer (builder, "safe",
+  add_answer (entry, "safe",
               macros->policy == OTASUKE_MACRO_POLICY_UNKNOWN ? OTASUKE_PROBE_UNKNOWN
               : macros->policy >= OTASUKE_MACRO_POLICY_SIGNED ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
-  json_builder_end_object (builder);
 }
 
 static void
-add_screen_lock (JsonBuilder                  *builder,
+add_screen_lock (json_t                       *object,
                  const OtasukeProbeScreenLock *lock)
 {
-  json_builder_set_member_name (builder, "screen_lock");
-  json_builder_begin_object (builder);
-  add_bool (builder, "detected", lock->detected);
-  add_answer (builder, "lock_enabled",
+  json_t *entry = otasuke_json_set (object, "screen_lock", json_object ());
+
+  otasuke_json_set_bool (entry, "detected", lock->detected);
+  add_answer (entry, "lock_enabled",
               !lock->detected ? OTASUKE_PROBE_UNKNOWN
               : lock->lock_enabled ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO);
-  add_int_or_null (builder, "idle_delay_seconds", lock->idle_delay_seconds, lock->detected);
-  json_builder_end_object (builder);
+  add_int_or_null (entry, "idle_delay_seconds", lock->idle_delay_seconds, lock->detected);
 }
 
 static void
-add_backup (JsonBuilder              *builder,
+add_backup (json_t                   *object,
             const OtasukeProbeBackup *backup)
 {
-  json_builder_set_member_name (builder, "backup");
-  json_builder_begin_object (builder);
-  add_bool (builder, "detected", backup->detected);
-  add_string (builder, "tool", backup->tool);
-  add_time (builder, "last_backup", backup->last_backup);
-  json_builder_end_object (builder);
+  json_t *entry = otasuke_json_set (object, "backup", json_object ());
+
+  otasuke_json_set_bool (entry, "detected", backup->detected);
+  otasuke_json_set_string (entry, "tool", backup->tool);
+  add_time (entry, "last_backup", backup->last_backup);
 }
 
 char *
 otasuke_probe_report_to_json (const OtasukeProbeReport *report)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = NULL;
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  add_browsers (builder, report->browsers);
-  add_os (builder, &report->os);
-  add_security (builder, report->security_products);
-  add_firewall (builder, &report->firewall);
-  add_automatic_updates (builder, &report->automatic_updates);
-  add_disk_encryption (builder, &report->disk_encryption);
-  add_screen_lock (builder, &report->screen_lock);
-  add_office_macros (builder, &report->office_macros);
-  add_backup (builder, &report->backup);
-  json_builder_end_object (builder);
+  root = json_object ();
+  add_browsers (root, report->browsers);
+  add_os (root, &report->os);
+  add_security (root, report->security_products);
+  add_firewall (root, &report->firewall);
+  add_automatic_updates (root, &report->automatic_updates);
+  add_disk_encryption (root, &report->disk_encryption);
+  add_screen_lock (root, &report->screen_lock);
+  add_office_macros (root, &report->office_macros);
+  add_backup (root, &report->backup);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  return otasuke_json_to_string (root, TRUE);
 }

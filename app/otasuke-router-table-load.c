@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
+#include "otasuke-json.h"
 #include "otasuke-router-table-private.h"
 #include "otasuke-router.h"
+#include "otasuke-text.h"
 #include "otasuke-version.h"
 
 /* Loading and validating the bundled table (JSON → OtasukeRouterTable). */
@@ -26,12 +26,15 @@ otasuke_router_is_plain_text (const char *text,
 {
   guint n = 0;
 
+  /* Nothing hidden (bidi controls, format characters), and no line ends or tabs either. */
+  if (!otasuke_text_is_clean (text))
+    return FALSE;
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (++n > max_chars || g_unichar_iscntrl (c) ||
-          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      if (++n > max_chars || g_unichar_iscntrl (c))
         return FALSE;
     }
 
@@ -80,7 +83,7 @@ fail (GError                  **error,
 
 /* A string member: NULL (and TRUE) when absent or null and not @required. */
 static gboolean
-get_string (JsonObject  *object,
+get_string (json_t      *object,
             const char  *member,
             gboolean     required,
             guint        max_chars,
@@ -88,11 +91,10 @@ get_string (JsonObject  *object,
             const char **out,
             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
   const char *value;
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (otasuke_json_is_absent (object, member))
     {
       if (required)
         return fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID,
@@ -100,10 +102,10 @@ get_string (JsonObject  *object,
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  value = otasuke_json_get_string (object, member);
+  if (value == NULL)
     return fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.%s is not a string", path, member);
 
-  value = json_node_get_string (node);
   if (!otasuke_router_is_plain_text (value, max_chars))
     return fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID,
                  "%s.%s is empty, too long or not plain text", path, member);
@@ -112,40 +114,34 @@ get_string (JsonObject  *object,
   return TRUE;
 }
 
-static JsonArray *
-get_array (JsonObject  *object,
+static json_t *
+get_array (json_t      *object,
            const char  *member,
            const char  *path,
            GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  json_t *array = otasuke_json_get_array (object, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.%s is not an array", path, member);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
+  if (array == NULL)
+    fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.%s is not an array", path, member);
+  return array;
 }
 
 static OtasukeRouterAdvisory *
-parse_advisory (JsonNode    *node,
+parse_advisory (json_t      *object,
                 const char  *path,
                 GError     **error)
 {
   g_autoptr(GPtrArray) cves = g_ptr_array_new_with_free_func (g_free);
   OtasukeRouterAdvisory *adv;
-  JsonObject *object;
-  JsonArray *array = NULL;
+  json_t *array = NULL;
   const char *id, *title, *affected_max, *condition, *feed_item;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!json_is_object (object))
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s is not an object", path);
       return NULL;
     }
-  object = json_node_get_object (node);
 
   if (!get_string (object, "id", TRUE, ID_MAX_CHARS, path, &id, error) ||
       !get_string (object, "title", TRUE, TITLE_MAX_CHARS, path, &title, error) ||
@@ -170,28 +166,26 @@ parse_advisory (JsonNode    *node,
       return NULL;
     }
 
-  if (json_object_has_member (object, "cves") &&
-      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "cves")) &&
+  if (!otasuke_json_is_absent (object, "cves") &&
       (array = get_array (object, "cves", path, error)) == NULL)
     return NULL;
 
-  if (array != NULL && json_array_get_length (array) > MAX_CVES)
+  if (array != NULL && json_array_size (array) > MAX_CVES)
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE, "%s.cves has too many entries", path);
       return NULL;
     }
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_size (array); i++)
     {
-      JsonNode *cve = json_array_get_element (array, i);
+      const char *cve = json_string_value (json_array_get (array, i));
 
-      if (!JSON_NODE_HOLDS_VALUE (cve) || json_node_get_value_type (cve) != G_TYPE_STRING ||
-          !g_regex_match_simple ("^CVE-[0-9]{4}-[0-9]{4,7}$", json_node_get_string (cve), 0, 0))
+      if (cve == NULL || !g_regex_match_simple ("^CVE-[0-9]{4}-[0-9]{4,7}$", cve, 0, 0))
         {
           fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.cves[%u] is not a CVE id", path, i);
           return NULL;
         }
-      g_ptr_array_add (cves, g_strdup (json_node_get_string (cve)));
+      g_ptr_array_add (cves, g_strdup (cve));
     }
   g_ptr_array_add (cves, NULL);
 
@@ -206,22 +200,20 @@ parse_advisory (JsonNode    *node,
 }
 
 static OtasukeRouterEntry *
-parse_entry (JsonNode    *node,
+parse_entry (json_t      *object,
              const char  *path,
              GError     **error)
 {
   g_autoptr(OtasukeRouterEntry) entry = g_new0 (OtasukeRouterEntry, 1);
-  JsonObject *object;
-  JsonArray *array;
-  JsonNode *eos;
+  json_t *array;
+  json_t *eos;
   const char *vendor, *model;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!json_is_object (object))
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s is not an object", path);
       return NULL;
     }
-  object = json_node_get_object (node);
 
   if (!get_string (object, "vendor", TRUE, VENDOR_MAX_CHARS, path, &vendor, error) ||
       !get_string (object, "model", TRUE, MODEL_MAX_CHARS, path, &model, error))
@@ -237,16 +229,15 @@ parse_entry (JsonNode    *node,
     }
   entry->loose = otasuke_router_loose_key (entry->key);
 
-  eos = json_object_get_member (object, "end_of_support");
-  if (eos == NULL || JSON_NODE_HOLDS_NULL (eos))
+  eos = json_object_get (object, "end_of_support");
+  if (eos == NULL || json_is_null (eos))
     entry->eos = OTASUKE_ROUTER_EOS_UNKNOWN;
-  else if (JSON_NODE_HOLDS_VALUE (eos) && json_node_get_value_type (eos) == G_TYPE_BOOLEAN)
-    entry->eos = json_node_get_boolean (eos) ? OTASUKE_ROUTER_EOS_YES : OTASUKE_ROUTER_EOS_NO;
-  else if (JSON_NODE_HOLDS_VALUE (eos) && json_node_get_value_type (eos) == G_TYPE_STRING &&
-           is_date (json_node_get_string (eos)))
+  else if (json_is_boolean (eos))
+    entry->eos = json_is_true (eos) ? OTASUKE_ROUTER_EOS_YES : OTASUKE_ROUTER_EOS_NO;
+  else if (json_is_string (eos) && is_date (json_string_value (eos)))
     {
       entry->eos = OTASUKE_ROUTER_EOS_DATE;
-      entry->eos_date = g_strdup (json_node_get_string (eos));
+      entry->eos_date = g_strdup (json_string_value (eos));
     }
   else
     {
@@ -257,17 +248,17 @@ parse_entry (JsonNode    *node,
 
   if ((array = get_array (object, "advisories", path, error)) == NULL)
     return NULL;
-  if (json_array_get_length (array) > OTASUKE_ROUTER_TABLE_MAX_ADVISORIES)
+  if (json_array_size (array) > OTASUKE_ROUTER_TABLE_MAX_ADVISORIES)
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE, "%s.advisories has too many entries", path);
       return NULL;
     }
 
   entry->advisories = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_advisory_free);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < json_array_size (array); i++)
     {
       g_autofree char *adv_path = g_strdup_printf ("%s.advisories[%u]", path, i);
-      OtasukeRouterAdvisory *adv = parse_advisory (json_array_get_element (array, i), adv_path, error);
+      OtasukeRouterAdvisory *adv = parse_advisory (json_array_get (array, i), adv_path, error);
 
       if (adv == NULL)
         return NULL;
@@ -286,7 +277,7 @@ parse_entry (JsonNode    *node,
   return g_steal_pointer (&entry);
 }
 
-/* json-glib's parser recurses; refuse deep nesting before it sees the data. */
+/* The parser recurses; refuse deep nesting before it sees the data. */
 static gboolean
 check_depth (const char *data,
              gsize       len)
@@ -324,14 +315,12 @@ otasuke_router_table_new_from_bytes (GBytes  *bytes,
                                      GError **error)
 {
   g_autoptr(OtasukeRouterTable) table = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(json_t) root = NULL;
   const char *data;
   gsize len;
-  JsonNode *root;
-  JsonObject *object;
-  JsonNode *schema;
-  JsonArray *routers;
+  gint64 schema;
+  json_t *routers;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -355,43 +344,39 @@ otasuke_router_table_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+  root = otasuke_json_load (data, (gssize) len, &local_error);
+  if (root == NULL)
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_SYNTAX, "The router table is not JSON: %s",
             local_error->message);
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!json_is_object (root))
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "The router table is not a JSON object");
       return NULL;
     }
-  object = json_node_get_object (root);
 
-  schema = json_object_get_member (object, "schema");
-  if (schema == NULL || !JSON_NODE_HOLDS_VALUE (schema) ||
-      json_node_get_value_type (schema) != G_TYPE_INT64 || json_node_get_int (schema) != 1)
+  if (!otasuke_json_get_int (root, "schema", &schema) || schema != 1)
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "schema is not 1");
       return NULL;
     }
 
-  if ((routers = get_array (object, "routers", "$", error)) == NULL)
+  if ((routers = get_array (root, "routers", "$", error)) == NULL)
     return NULL;
-  if (json_array_get_length (routers) > OTASUKE_ROUTER_TABLE_MAX_MODELS)
+  if (json_array_size (routers) > OTASUKE_ROUTER_TABLE_MAX_MODELS)
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_TOO_LARGE, "The router table has too many models");
       return NULL;
     }
 
   table = otasuke_router_table_new_empty ();
-  for (guint i = 0; i < json_array_get_length (routers); i++)
+  for (guint i = 0; i < json_array_size (routers); i++)
     {
       g_autofree char *path = g_strdup_printf ("routers[%u]", i);
-      OtasukeRouterEntry *entry = parse_entry (json_array_get_element (routers, i), path, error);
+      OtasukeRouterEntry *entry = parse_entry (json_array_get (routers, i), path, error);
 
       if (entry == NULL)
         return NULL;

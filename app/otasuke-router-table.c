@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
+#include "otasuke-json.h"
 #include "otasuke-router-table-private.h"
 #include "otasuke-router.h"
 #include "otasuke-version.h"
@@ -654,59 +654,36 @@ otasuke_router_status_to_string (OtasukeRouterStatus status)
     }
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 char *
 otasuke_router_result_to_json (const OtasukeRouterResult *result)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = NULL;
+  json_t *advisories;
 
   g_return_val_if_fail (result != NULL, NULL);
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "model", result->model);
-  add_string_or_null (builder, "firmware", result->firmware);
-  add_string_or_null (builder, "status", otasuke_router_status_to_string (result->status));
+  root = json_object ();
+  otasuke_json_set_string (root, "model", result->model);
+  otasuke_json_set_string (root, "firmware", result->firmware);
+  otasuke_json_set_string (root, "status", otasuke_router_status_to_string (result->status));
 
-  json_builder_set_member_name (builder, "advisories");
-  json_builder_begin_array (builder);
+  advisories = otasuke_json_set (root, "advisories", json_array ());
   for (guint i = 0; i < result->advisories->len; i++)
     {
       const OtasukeRouterAdvisory *adv = result->advisories->pdata[i];
+      json_t *entry = json_object ();
+      json_t *cves;
 
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "id", adv->id);
-      json_builder_set_member_name (builder, "cves");
-      json_builder_begin_array (builder);
+      json_array_append_new (advisories, entry);
+      otasuke_json_set_string (entry, "id", adv->id);
+      cves = otasuke_json_set (entry, "cves", json_array ());
       for (guint j = 0; adv->cves != NULL && adv->cves[j] != NULL; j++)
-        json_builder_add_string_value (builder, adv->cves[j]);
-      json_builder_end_array (builder);
-      add_string_or_null (builder, "title", adv->title);
-      add_string_or_null (builder, "affected_max", adv->affected_max);
-      add_string_or_null (builder, "condition", adv->condition);
-      json_builder_set_member_name (builder, "affected");
-      json_builder_add_boolean_value (builder, adv->affected);
-      json_builder_end_object (builder);
+        json_array_append_new (cves, otasuke_json_string_new (adv->cves[j]));
+      otasuke_json_set_string (entry, "title", adv->title);
+      otasuke_json_set_string (entry, "affected_max", adv->affected_max);
+      otasuke_json_set_string (entry, "condition", adv->condition);
+      otasuke_json_set_bool (entry, "affected", adv->affected);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  return otasuke_json_to_string (root, FALSE);
 }

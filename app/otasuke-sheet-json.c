@@ -3,10 +3,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
-#include <json-glib/json-glib.h>
-
+#include "otasuke-json.h"
 #include "otasuke-sheet-private.h"
 
 /* The fields as the store keeps them. Stored data is ours, but a damaged or
@@ -29,115 +31,83 @@ static const struct {
 static const char * const police_names[] = { "unanswered", "yes", "no", "not_yet" };
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+add_string_member (json_t     *object,
+                   const char *name,
+                   const char *value)
 {
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
+  if (value != NULL)
+    otasuke_json_set_string (object, name, value);
 }
 
 char *
 otasuke_sheet_fields_to_json (OtasukeSheet *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = NULL;
+  json_t *array;
 
   g_return_val_if_fail (OTASUKE_IS_SHEET (self), NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FIELDS_JSON_VERSION);
-  add_string_member (builder, "company_name", self->company_name);
-  add_string_member (builder, "contact_person", self->contact_person);
-  add_string_member (builder, "device_type", self->device_type);
-  add_string_member (builder, "operating_system", self->operating_system);
-  add_string_member (builder, "security_software", self->security_software);
+  root = json_object ();
+  otasuke_json_set_int (root, "version", FIELDS_JSON_VERSION);
+  add_string_member (root, "company_name", self->company_name);
+  add_string_member (root, "contact_person", self->contact_person);
+  add_string_member (root, "device_type", self->device_type);
+  add_string_member (root, "operating_system", self->operating_system);
+  add_string_member (root, "security_software", self->security_software);
 
-  json_builder_set_member_name (builder, "cloud_services");
-  json_builder_begin_array (builder);
+  array = otasuke_json_set (root, "cloud_services", json_array ());
   for (guint i = 0; self->cloud_services[i] != NULL; i++)
-    json_builder_add_string_value (builder, self->cloud_services[i]);
-  json_builder_end_array (builder);
+    json_array_append_new (array, otasuke_json_string_new (self->cloud_services[i]));
 
-  json_builder_set_member_name (builder, "timeline");
-  json_builder_begin_array (builder);
+  array = otasuke_json_set (root, "timeline", json_array ());
   for (guint i = 0; i < self->events->len; i++)
     {
       const OtasukeSheetEvent *event = g_ptr_array_index (self->events, i);
+      json_t *entry = json_object ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_int_value (builder, event->at);
-      add_string_member (builder, "text", event->text);
-      json_builder_end_object (builder);
+      json_array_append_new (array, entry);
+      otasuke_json_set_int (entry, "at", event->at);
+      add_string_member (entry, "text", event->text);
     }
-  json_builder_end_array (builder);
 
-  add_string_member (builder, "suspicion", self->suspicion);
-  add_string_member (builder, "consulted", self->consulted);
-  json_builder_set_member_name (builder, "affected_devices");
-  json_builder_add_int_value (builder, self->affected_devices);
-  json_builder_set_member_name (builder, "affected_accounts");
-  json_builder_add_int_value (builder, self->affected_accounts);
-  json_builder_set_member_name (builder, "police");
-  json_builder_add_string_value (builder, police_names[self->police]);
+  add_string_member (root, "suspicion", self->suspicion);
+  add_string_member (root, "consulted", self->consulted);
+  otasuke_json_set_int (root, "affected_devices", self->affected_devices);
+  otasuke_json_set_int (root, "affected_accounts", self->affected_accounts);
+  otasuke_json_set_string (root, "police", police_names[self->police]);
 
-  json_builder_set_member_name (builder, "detected");
-  json_builder_begin_array (builder);
+  array = otasuke_json_set (root, "detected", json_array ());
   for (guint i = 0; i < G_N_ELEMENTS (detected_names); i++)
     if ((self->detected & detected_names[i].field) != 0)
-      json_builder_add_string_value (builder, detected_names[i].name);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+      json_array_append_new (array, json_string (detected_names[i].name));
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return otasuke_json_to_string (root, FALSE);
 }
 
 /* A string member bounded in size, or NULL when absent or not a string. */
 static char *
-dup_string_member (JsonObject *object,
+dup_string_member (json_t     *object,
                    const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const char *value = otasuke_json_get_string (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return otasuke_sheet_bounded_text (json_node_get_string (node), MAX_TEXT_BYTES);
+  return value != NULL ? otasuke_sheet_bounded_text (value, MAX_TEXT_BYTES) : NULL;
 }
 
 static int
-get_count_member (JsonObject *object,
+get_count_member (json_t     *object,
                   const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
   gint64 value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (!otasuke_json_get_int (object, name, &value))
     return -1;
-
-  value = json_node_get_int (node);
   return value >= 0 && value <= G_MAXINT ? (int) value : -1;
-}
-
-static JsonArray *
-get_array_member (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 static void
 take_string (OtasukeSheet  *self,
-             JsonObject    *object,
+             json_t        *object,
              const char    *member,
              char         **slot,
              guint          prop)
@@ -152,28 +122,25 @@ otasuke_sheet_fields_from_json (OtasukeSheet  *self,
                                 const char    *json,
                                 GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) events = NULL;
   g_autofree char *police = NULL;
-  JsonObject *object;
-  JsonArray *array;
-  JsonNode *root;
+  g_autoptr(json_t) object = NULL;
+  json_t *array;
 
   g_return_val_if_fail (OTASUKE_IS_SHEET (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  object = otasuke_json_load (json, -1, error);
+  if (object == NULL)
     return FALSE;
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!json_is_object (object))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The saved consultation sheet is not readable."));
       return FALSE;
     }
-  object = json_node_get_object (root);
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -185,13 +152,13 @@ otasuke_sheet_fields_from_json (OtasukeSheet  *self,
   take_string (self, object, "suspicion", &self->suspicion, PROP_SUSPICION);
   take_string (self, object, "consulted", &self->consulted, PROP_CONSULTED);
 
-  array = get_array_member (object, "cloud_services");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array) && services->len < MAX_SERVICES; i++)
+  array = otasuke_json_get_array (object, "cloud_services");
+  for (guint i = 0; i < json_array_size (array) && services->len < MAX_SERVICES; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const char *service = json_string_value (json_array_get (array, i));
 
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (services, otasuke_sheet_bounded_text (json_node_get_string (node), MAX_TEXT_BYTES));
+      if (service != NULL)
+        g_ptr_array_add (services, otasuke_sheet_bounded_text (service, MAX_TEXT_BYTES));
     }
   g_ptr_array_add (services, NULL);
   otasuke_sheet_set_cloud_services (self, (const char * const *) services->pdata);
@@ -207,36 +174,30 @@ otasuke_sheet_fields_from_json (OtasukeSheet  *self,
 
   /* Detected flags last: the setters above clear them. */
   self->detected = OTASUKE_SHEET_FIELD_NONE;
-  array = get_array_member (object, "detected");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  array = otasuke_json_get_array (object, "detected");
+  for (guint i = 0; i < json_array_size (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const char *name = json_string_value (json_array_get (array, i));
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        continue;
-      for (guint j = 0; j < G_N_ELEMENTS (detected_names); j++)
-        if (g_strcmp0 (json_node_get_string (node), detected_names[j].name) == 0)
+      for (guint j = 0; name != NULL && j < G_N_ELEMENTS (detected_names); j++)
+        if (strcmp (name, detected_names[j].name) == 0)
           self->detected |= detected_names[j].field;
     }
   g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_DETECTED]);
 
   events = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_sheet_event_free);
-  array = get_array_member (object, "timeline");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array) && events->len < MAX_EVENTS; i++)
+  array = otasuke_json_get_array (object, "timeline");
+  for (guint i = 0; i < json_array_size (array) && events->len < MAX_EVENTS; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *entry;
-      JsonNode *at;
+      json_t *entry = json_array_get (array, i);
       g_autofree char *text = NULL;
+      gint64 at;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      entry = json_node_get_object (node);
-      at = json_object_get_member (entry, "at");
-      if (at == NULL || !JSON_NODE_HOLDS_VALUE (at) || json_node_get_value_type (at) != G_TYPE_INT64)
+      /* Not an object, or no time: skipped. */
+      if (!otasuke_json_get_int (entry, "at", &at))
         continue;
       text = dup_string_member (entry, "text");
-      g_ptr_array_add (events, otasuke_sheet_event_new (json_node_get_int (at), text));
+      g_ptr_array_add (events, otasuke_sheet_event_new (at, text));
     }
 
   /* Stored sorted, but a stable sort costs nothing and keeps the invariant. */

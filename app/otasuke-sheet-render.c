@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include <json-glib/json-glib.h>
-
 #include "otasuke-feed.h"
+#include "otasuke-json.h"
+#include "otasuke-text.h"
 #include "otasuke-sheet-render-private.h"
 #include "otasuke-url.h"
 
@@ -42,13 +42,6 @@ otasuke_sheet_doc_free (Doc *doc)
 
 /* Text hygiene */
 
-static gboolean
-is_bidi_control (gunichar c)
-{
-  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-         c == 0x200E || c == 0x200F || c == 0x061C;
-}
-
 char *
 otasuke_sheet_sanitize_text (const char *text,
                              gboolean    multiline)
@@ -60,17 +53,15 @@ otasuke_sheet_sanitize_text (const char *text,
   if (text == NULL)
     return g_strdup ("");
 
-  valid = g_utf8_make_valid (text, -1);
+  /* Hidden characters and controls go, line ends are "\n"; then the layout. */
+  valid = otasuke_text_sanitize (text);
   out = g_string_sized_new (strlen (valid));
 
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '\r' && p[1] == '\n')
-        continue;
-
-      if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029)
+      if (c == '\n')
         {
           if (!multiline)
             c = ' ';
@@ -85,10 +76,6 @@ otasuke_sheet_sanitize_text (const char *text,
 
       if (c == '\t')
         c = ' ';
-
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || is_bidi_control (c) ||
-          c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB))
-        continue;
 
       if (c != ' ')
         newlines = 0;
@@ -213,17 +200,6 @@ otasuke_sheet_score_band (int score)
   return NULL;
 }
 
-static const char *
-json_string_member (JsonObject *object,
-                    const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static char *
 bounded_strdup (const char *text)
 {
@@ -238,28 +214,22 @@ bounded_strdup (const char *text)
 }
 
 static void
-read_string_list (JsonObject *object,
+read_string_list (json_t     *object,
                   const char *name,
                   GPtrArray  *into)
 {
-  JsonNode *node = json_object_get_member (object, name);
-  JsonArray *array;
+  json_t *array = otasuke_json_get_array (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return;
-  array = json_node_get_array (node);
-
-  for (guint i = 0; i < json_array_get_length (array) && into->len < MAX_SUMMARY_ITEMS; i++)
+  for (guint i = 0; i < json_array_size (array) && into->len < MAX_SUMMARY_ITEMS; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      json_t *element = json_array_get (array, i);
 
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-        g_ptr_array_add (into, bounded_strdup (json_node_get_string (element)));
-      else if (JSON_NODE_HOLDS_OBJECT (element))
+      if (json_is_string (element))
+        g_ptr_array_add (into, bounded_strdup (json_string_value (element)));
+      else if (json_is_object (element))
         {
-          JsonObject *item = json_node_get_object (element);
-          const char *item_name = json_string_member (item, "name");
-          const char *version = json_string_member (item, "version");
+          const char *item_name = otasuke_json_get_string (element, "name");
+          const char *version = otasuke_json_get_string (element, "version");
           g_autofree char *joined = NULL;
 
           if (item_name == NULL)
@@ -274,11 +244,9 @@ OtasukeSheetCheckSummary *
 otasuke_sheet_check_summary_from_json (const char  *json,
                                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(OtasukeSheetCheckSummary) summary = NULL;
-  JsonObject *object;
-  JsonNode *root;
-  JsonNode *node;
+  g_autoptr(json_t) object = NULL;
+  gint64 value;
 
   g_return_val_if_fail (json != NULL, NULL);
 
@@ -289,29 +257,24 @@ otasuke_sheet_check_summary_from_json (const char  *json,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  object = otasuke_json_load (json, -1, error);
+  if (object == NULL)
     return NULL;
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!json_is_object (object))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The check summary is not readable."));
       return NULL;
     }
-  object = json_node_get_object (root);
 
   summary = otasuke_sheet_check_summary_new ();
-  node = json_object_get_member (object, "score");
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
-      json_node_get_int (node) >= -25 && json_node_get_int (node) <= 100)
-    summary->score = (int) json_node_get_int (node);
-  node = json_object_get_member (object, "checked_at");
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
-      json_node_get_int (node) > 0)
-    summary->checked_at = json_node_get_int (node);
-  summary->band = bounded_strdup (json_string_member (object, "band"));
-  summary->router = bounded_strdup (json_string_member (object, "router"));
+  if (otasuke_json_get_int (object, "score", &value) && value >= -25 && value <= 100)
+    summary->score = (int) value;
+  if (otasuke_json_get_int (object, "checked_at", &value) && value > 0)
+    summary->checked_at = value;
+  summary->band = bounded_strdup (otasuke_json_get_string (object, "band"));
+  summary->router = bounded_strdup (otasuke_json_get_string (object, "router"));
   read_string_list (object, "findings", summary->findings);
   read_string_list (object, "browsers", summary->browsers);
 

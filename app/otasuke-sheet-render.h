@@ -52,9 +52,10 @@ OtasukeSheetCheckSummary *otasuke_sheet_check_summary_load      (OtasukeStore   
                                                                  OtasukeRouterTable             *router_table,
                                                                  GError                        **error);
 
-/* Makes user text safe to lay out: valid UTF-8, no control characters (tabs
- * become spaces; newlines stay only when @multiline), no bidirectional
- * embedding, override or isolate characters. */
+/* Makes user text safe to lay out: otasuke_text_sanitize() (no bidi
+ * controls, other invisible format characters or control characters), then
+ * tabs become spaces, newlines stay only when @multiline (at most one blank
+ * line), and blank space at either end goes. */
 char     *otasuke_sheet_sanitize_text         (const char                     *text,
                                                gboolean                        multiline);
 

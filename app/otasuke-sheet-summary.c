@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include <json-glib/json-glib.h>
 
 #include "otasuke-advisory.h"
 #include "otasuke-checklist.h"
 #include "otasuke-router-table.h"
+#include "otasuke-json.h"
 #include "otasuke-sheet-render.h"
 #include "otasuke-store-advisories.h"
 #include "otasuke-store-runs.h"
@@ -61,40 +61,26 @@ static void
 add_browsers (OtasukeSheetCheckSummary *summary,
               const char               *probe_json)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(json_t) root = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  JsonNode *node;
-  JsonArray *browsers;
+  json_t *browsers;
 
   if (probe_json == NULL)
     return;
-  if (!json_parser_load_from_data (parser, probe_json, -1, &error))
+  root = otasuke_json_load (probe_json, -1, &error);
+  if (root == NULL)
     {
       g_message ("The probe report of the latest check is not readable: %s", error->message);
       return;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  node = json_object_get_member (json_node_get_object (root), "browsers");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return;
-
-  browsers = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (browsers) && summary->browsers->len < MAX_BROWSERS; i++)
+  browsers = otasuke_json_get_array (root, "browsers");
+  for (gsize i = 0; browsers != NULL && i < json_array_size (browsers) && summary->browsers->len < MAX_BROWSERS; i++)
     {
-      JsonNode *element = json_array_get_element (browsers, i);
-      JsonObject *browser;
-      const char *name;
-      const char *version;
+      json_t *browser = json_array_get (browsers, i);
+      const char *name = otasuke_json_get_string (browser, "name");
+      const char *version = otasuke_json_get_string (browser, "version");
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      browser = json_node_get_object (element);
-      name = json_object_get_string_member_with_default (browser, "name", NULL);
-      version = json_object_get_string_member_with_default (browser, "version", NULL);
       if (name == NULL || *name == '\0')
         continue;
       g_ptr_array_add (summary->browsers, version != NULL && *version != '\0'

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "otasuke-text.h"
 #include "otasuke-url.h"
 
 #define URL_MAX_LENGTH 2048
@@ -140,6 +141,10 @@ otasuke_url_parse_link (const char  *url,
 
       if (g_hostname_is_ascii_encoded (host))
         unicode = g_hostname_to_unicode (host);
+      /* Punycode can spell bidi controls and other hidden characters: such
+       * a name is shown in its ASCII form only. */
+      if (unicode != NULL && !otasuke_text_is_clean (unicode))
+        g_clear_pointer (&unicode, g_free);
       if (unicode != NULL && g_strcmp0 (unicode, host) != 0)
         /* Translators: an international web address: the form computers use (the real one), then its own letters */
         *display = g_strdup_printf (_("%s (%s)"), host, unicode);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Feed benchmark: ingest of a 10,000-item feed against json-glib alone, the
+# Feed benchmark: ingest and parse of a 10,000-item feed against jansson alone, the
 # same feed again, and the longest main-loop stall during fetch and ingest.
 # Usage: build-aux/bench-feed.sh [BUILDDIR] [ITEMS] [RUNS]
 set -eu

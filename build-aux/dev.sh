@@ -18,7 +18,7 @@ asan_builddir=${OTASUKE_ASAN_BUILDDIR:-_build-asan}
 packages="
   gcc meson ninja-build pkg-config git
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libjson-glib-dev libsoup-3.0-dev libsodium-dev minisign clang libclang-rt-dev libzxcvbn-dev
+  libjansson-dev libsoup-3.0-dev libsodium-dev minisign clang libclang-rt-dev libzxcvbn-dev
   libcurl4-openssl-dev glib-networking openssl
   libcairo2-dev libpango1.0-dev poppler-utils libnotify-dev python3-dbusmock
   gettext appstream desktop-file-utils libxml2-utils

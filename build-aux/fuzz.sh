@@ -24,8 +24,8 @@ cc=${FUZZ_CC:-clang}
 
 # Every target is linked with all of these that exist (others may be mid-way).
 app_sources="otasuke-feed.c otasuke-feed-fields.c otasuke-feed-item.c otasuke-feed-json.c
-  otasuke-html-text.c otasuke-json-check.c otasuke-minisign.c otasuke-minisign-sign.c otasuke-url.c
-  otasuke-version.c"
+  otasuke-html-text.c otasuke-json.c otasuke-json-check.c otasuke-minisign.c otasuke-minisign-sign.c
+  otasuke-text.c otasuke-url.c otasuke-version.c"
 
 case $seconds in
   ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;;
@@ -55,8 +55,8 @@ else
 EOF
 fi
 
-dep_cflags=$(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 libsodium)
-dep_libs=$(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 libsodium)
+dep_cflags=$(pkg-config --cflags glib-2.0 gio-2.0 jansson libsodium)
+dep_libs=$(pkg-config --libs glib-2.0 gio-2.0 jansson libsodium)
 cflags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   -Wall -Wno-unused-parameter
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74

@@ -11,6 +11,7 @@
 #include "otasuke-advisory-row.h"
 #include "otasuke-minisign.h"
 #include "otasuke-store-advisories.h"
+#include "otasuke-text.h"
 #include "otasuke-time.h"
 #include "test-server.h"
 #include "window-harness.h"
@@ -312,8 +313,13 @@ test_advisories_mark_all_read (Fixture       *fixture,
 
 /* A feed standing in for the bundled one, as the application would have stored
  * it; it carries the bundled feed's number, so the start-up leaves it alone. */
+/* One item "test-markup" after the bundled feed; @title and @content are
+ * JSON string contents (escapes allowed). */
 static void
-store_test_feed (const char *expires)
+store_item_feed (const char *expires,
+                 const char *title,
+                 const char *content,
+                 const char *url)
 {
   g_autoptr(GBytes) bundled = NULL;
   g_autoptr(OtasukeFeed) bundled_feed = NULL;
@@ -336,11 +342,10 @@ store_test_feed (const char *expires)
     " \"_otasuke\": {\"schema\": 1, \"sequence\": %" G_GINT64_FORMAT ","
     "   \"generated\": \"2020-01-01T00:00:00+09:00\", \"expires\": \"%s\"},"
     " \"items\": [{\"id\": \"test-markup\", \"title\": \"%s\", \"content_text\": \"%s\","
-    "   \"url\": \"https://www.example.jp/news/1?from=otasuke\","
+    "   \"url\": \"%s\","
     "   \"date_published\": \"2020-01-01T09:00:00+09:00\","
     "   \"_otasuke\": {\"severity\": \"low\", \"category\": \"general\"}}]}",
-    bundled_feed->sequence, expires,
-    MARKUP_TITLE, "<b>not bold</b> & <a href=\\\"x\\\">");
+    bundled_feed->sequence, expires, title, content, url);
   len = strlen (json);
   body = g_bytes_new_take (g_steal_pointer (&json), len);
 
@@ -348,6 +353,13 @@ store_test_feed (const char *expires)
   outcome = otasuke_feed_ingest_bundled (store, body, g_get_real_time () / G_USEC_PER_SEC, &error);
   g_assert_no_error (error);
   g_assert_nonnull (outcome);
+}
+
+static void
+store_test_feed (const char *expires)
+{
+  store_item_feed (expires, MARKUP_TITLE, "<b>not bold</b> & <a href=\\\"x\\\">",
+                   "https://www.example.jp/news/1?from=otasuke");
 }
 
 static void
@@ -386,6 +398,57 @@ test_advisories_markup_is_literal (void)
   reset_with_size (1024, 700);
   store_test_feed ("2099-01-01T00:00:00+09:00");
   run_in_app (check_markup_is_literal);
+}
+
+/* Issue #10: the title of the issue, an override hiding a URL in the
+ * content, and a punycode host that decodes to an override. */
+#define SPOOF_TITLE "請求書\u202Efdp.exe を開いてください"
+#define SPOOF_CONTENT "詳しくは \u202Epj.oc.kab//:sptth\u202C を見て\u2066ください\u2069"
+#define SPOOF_HOST "xn--safegpj-376c.jp"
+
+static gboolean
+has_hidden_characters (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && !otasuke_text_is_clean (gtk_label_get_text (GTK_LABEL (root))))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_hidden_characters (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_hidden_characters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  OtasukeAdvisoriesPage *page = show_advisories_page (fixture);
+  GtkLabel *title = page_child (page, "detail_title_label");
+  GtkLabel *content = page_child (page, "content_label");
+  g_autofree char *expected_link = g_strdup_printf (_("Open %s"), SPOOF_HOST);
+
+  g_assert_true (otasuke_advisories_page_show_advisory (page, "test-markup"));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  /* Drawn in the order it is stored: the real extension shows. */
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "請求書fdp.exe を開いてください");
+  g_assert_null (strstr (gtk_label_get_text (title), "\u202E"));
+  g_assert_cmpstr (gtk_label_get_text (content), ==, "詳しくは pj.oc.kab//:sptth を見てください");
+  g_assert_true (has_label (page_child (page, "list_view"), "請求書fdp.exe を開いてください"));
+  /* The host that decodes to an override is named in its ASCII form only. */
+  g_assert_cmpstr (link_label (page), ==, expected_link);
+  g_assert_false (has_hidden_characters (GTK_WIDGET (fixture->window)));
+  save_png (GTK_WIDGET (fixture->window), "advisories-hidden-characters.png");
+}
+
+static void
+test_advisories_hidden_characters (void)
+{
+  reset_with_size (1024, 700);
+  store_item_feed ("2099-01-01T00:00:00+09:00", SPOOF_TITLE, SPOOF_CONTENT, "https://" SPOOF_HOST "/news");
+  run_in_app (check_hidden_characters);
 }
 
 static void
@@ -725,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/window/advisories/read-survives-restart", test_advisories_read_survives_restart);
   g_test_add_data_func ("/window/advisories/mark-all-read", (gconstpointer) test_advisories_mark_all_read, run_clean);
   g_test_add_func ("/window/advisories/markup-is-literal", test_advisories_markup_is_literal);
+  g_test_add_func ("/window/advisories/hidden-characters", test_advisories_hidden_characters);
   g_test_add_func ("/window/advisories/stale", test_advisories_stale);
   g_test_add_func ("/window/advisories/failed-fetch", test_advisories_failed_fetch);
   g_test_add_data_func ("/window/advisories/check-now", (gconstpointer) test_advisories_check_now, run_clean);

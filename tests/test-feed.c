@@ -5,9 +5,8 @@
 
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include "otasuke-feed.h"
+#include "otasuke-json.h"
 
 /* A feed with every field we read. Cases below change one or two members. */
 static const char base_feed[] =
@@ -59,19 +58,18 @@ static const char base_feed[] =
 /* Changing the base feed: "items[0]._otasuke.severity" → a new JSON value. */
 
 static void
-set_member (JsonNode   *root,
+set_member (json_t     *root,
             const char *path,
             const char *value)
 {
   g_auto(GStrv) parts = g_strsplit (path, ".", -1);
-  JsonNode *node = root;
+  json_t *node = root;
   guint n = g_strv_length (parts);
 
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup (parts[i]);
       char *bracket = strchr (name, '[');
-      JsonObject *object;
       int index = -1;
 
       if (bracket != NULL)
@@ -80,31 +78,30 @@ set_member (JsonNode   *root,
           *bracket = '\0';
         }
 
-      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-      object = json_node_get_object (node);
+      g_assert_true (json_is_object (node));
 
       if (i == n - 1)
         {
           g_assert_cmpint (index, ==, -1);
           if (value == NULL)
             {
-              json_object_remove_member (object, name);
+              json_object_del (node, name);
             }
           else
             {
               g_autoptr(GError) error = NULL;
-              JsonNode *new_node = json_from_string (value, &error);
+              json_t *new_node = otasuke_json_load (value, -1, &error);
 
               g_assert_no_error (error);
-              json_object_set_member (object, name, new_node);
+              json_object_set_new (node, name, new_node);
             }
           return;
         }
 
-      node = json_object_get_member (object, name);
+      node = json_object_get (node, name);
       g_assert_nonnull (node);
       if (index >= 0)
-        node = json_array_get_element (json_node_get_array (node), (guint) index);
+        node = json_array_get (node, (gsize) index);
       g_assert_nonnull (node);
     }
 }
@@ -116,14 +113,14 @@ change_feed (const char *path,
              const char *value2)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = json_from_string (base_feed, &error);
+  g_autoptr(json_t) root = otasuke_json_load (base_feed, -1, &error);
 
   g_assert_no_error (error);
   if (path != NULL)
     set_member (root, path, value);
   if (path2 != NULL)
     set_member (root, path2, value2);
-  return json_to_string (root, FALSE);
+  return otasuke_json_to_string (root, FALSE);
 }
 
 static void
@@ -492,6 +489,30 @@ test_parse_first_problem (void)
   g_assert_cmpstr (error->message, ==, "items[3]._otasuke.checks[0].min: not a version");
 }
 
+/* A member named twice is one member, and the last value wins (as json-glib
+ * did): the signer's tool writes each once, so this only pins the rule. */
+static void
+test_parse_duplicate_members (void)
+{
+  g_autofree char *shadowed = g_strconcat ("{\"title\": \"Shadow\",", base_feed + 1, NULL);
+  g_autofree char *overridden = g_strdup (base_feed);
+  g_autofree char *bad_last = NULL;
+  char *end = strrchr (overridden, '}');
+  g_autoptr(OtasukeFeed) feed = NULL;
+
+  feed = parse_ok (shadowed);
+  g_assert_cmpstr (feed->title, ==, "さくら商工会議所 セキュリティ情報");
+  g_clear_pointer (&feed, otasuke_feed_free);
+
+  *end = '\0';
+  bad_last = g_strconcat (overridden, ", \"title\": 5}", NULL);
+  assert_parse_fails (bad_last, strlen (bad_last), OTASUKE_FEED_ERROR_INVALID, "title: not a string");
+  g_clear_pointer (&bad_last, g_free);
+  bad_last = g_strconcat (overridden, ", \"title\": \"Last\"}", NULL);
+  feed = parse_ok (bad_last);
+  g_assert_cmpstr (feed->title, ==, "Last");
+}
+
 static void
 test_parse_not_a_feed (void)
 {
@@ -544,6 +565,8 @@ test_parse_syntax (void)
     { "[99999999999999999999]", -1, "line 1, column 2: number too large" },
     { "[9223372036854775808]", -1, "line 1, column 2: number too large" },
     { "[-9223372036854775809]", -1, "line 1, column 2: number too large" },
+    { "[1e400]", -1, "line 1, column 2: number too large" },
+    { "[-2.5E+999]", -1, "line 1, column 2: number too large" },
     { "[\"abc", -1, "line 1, column 2: unterminated string" },
     { "[\"a\\\"]", -1, "line 1, column 2: unterminated string" },
     { "[\"a\nb\"]", -1, "line 1, column 4: control character" },
@@ -572,14 +595,16 @@ test_parse_syntax (void)
       assert_parse_fails (cases[i].json, len, OTASUKE_FEED_ERROR_SYNTAX, cases[i].message);
     }
 
-  /* Escapes that are fine, including a surrogate pair and an escaped slash. */
+  /* Escapes that are fine, including a surrogate pair and an escaped slash.
+   * The text is then sanitized (issue #10): \b and \f are control
+   * characters and go, a lone \r is a line end. */
   {
     g_autofree char *json = change_feed ("items[0].title", "\"\\ud83d\\ude00 \\u3042 \\/ \\\" \\\\ \\b\\f\\n\\r\\t\"",
                                          NULL, NULL);
     g_autoptr(OtasukeFeed) feed = parse_ok (json);
     const OtasukeFeedItem *item = g_ptr_array_index (feed->items, 0);
 
-    g_assert_cmpstr (item->title, ==, "😀 あ / \" \\ \b\f\n\r\t");
+    g_assert_cmpstr (item->title, ==, "😀 あ / \" \\ \n\n\t");
   }
 }
 
@@ -593,7 +618,7 @@ test_limits_depth (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(OtasukeFeed) feed = NULL;
 
-  /* 40 levels: refused before json-glib parses anything, at the 33rd. */
+  /* 40 levels: refused before jansson parses anything, at the 33rd. */
   for (guint i = 0; i < 39; i++)
     g_string_append_c (json, '[');
   for (guint i = 0; i < 39; i++)
@@ -662,12 +687,12 @@ test_limits_size (void)
 }
 
 static char *
-json_string (const char *text)
+json_string_literal (const char *text)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  GString *out = g_string_new (NULL);
 
-  json_node_set_string (node, text);
-  return json_to_string (node, FALSE);
+  otasuke_json_append_string (out, text);
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -700,7 +725,7 @@ test_limits_strings (void)
 
           for (guint j = 0; j < n; j++)
             g_string_append (text, cases[i].unit);
-          value = json_string (text->str);
+          value = json_string_literal (text->str);
           json = change_feed (cases[i].path, value, NULL, NULL);
           g_test_message ("%s: %u × %s", cases[i].path, n, cases[i].unit);
 
@@ -748,27 +773,17 @@ item_with_content (const char *member,
                    const char *content,
                    GError    **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(json_t) root = json_object ();
   g_autofree char *json = NULL;
+  json_t *extension;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, "x");
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, "t");
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, content);
-  json_builder_set_member_name (builder, "_otasuke");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "severity");
-  json_builder_add_string_value (builder, "low");
-  json_builder_set_member_name (builder, "category");
-  json_builder_add_string_value (builder, "general");
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json = json_to_string (root, FALSE);
+  otasuke_json_set_string (root, "id", "x");
+  otasuke_json_set_string (root, "title", "t");
+  otasuke_json_set_string (root, member, content);
+  extension = otasuke_json_set (root, "_otasuke", json_object ());
+  otasuke_json_set_string (extension, "severity", "low");
+  otasuke_json_set_string (extension, "category", "general");
+  json = otasuke_json_to_string (root, FALSE);
 
   return otasuke_feed_item_from_json (json, error);
 }
@@ -816,6 +831,78 @@ test_content_html (void)
       g_assert_no_error (error);
       g_assert_cmpstr (item->content_text, ==, cases[i].text);
     }
+}
+
+/* Issue #10: no bidi control or other hidden character reaches anything
+ * that shows feed text, whether it comes in the feed or back from the store. */
+static void
+test_hidden_characters (void)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *item_json = NULL;
+  g_autofree char *contacts_json = NULL;
+  g_autoptr(OtasukeFeed) feed = NULL;
+  g_autoptr(OtasukeFeedItem) stored = NULL;
+  g_autoptr(OtasukeFeedItem) again = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  const OtasukeFeedItem *item;
+  const OtasukeFeedContact *contact;
+
+  json = change_feed ("items[0].title", "\"請求書\\u202Efdp.exe を開いてください\"",
+                      "items[0].content_text", "\"詳しくは \\u202Epj.oc.kab//:sptth\\u202C へ\\u200B\"");
+  feed = parse_ok (json);
+  item = g_ptr_array_index (feed->items, 0);
+  g_assert_cmpstr (item->title, ==, "請求書fdp.exe を開いてください");
+  g_assert_cmpstr (item->content_text, ==, "詳しくは pj.oc.kab//:sptth へ");
+  g_assert_null (strstr (item->title, "\u202E"));
+  g_clear_pointer (&feed, otasuke_feed_free);
+  g_clear_pointer (&json, g_free);
+
+  /* The feed's title, a contact (the sheet shows it), a summary, and HTML
+   * whose character references spell an override. */
+  json = change_feed ("title", "\"\\u2067お知らせ\\u2069\"", "_otasuke.contacts[0].name", "\"相談\\u200F窓口\"");
+  feed = parse_ok (json);
+  g_assert_cmpstr (feed->title, ==, "お知らせ");
+  contact = g_ptr_array_index (feed->contacts, 0);
+  g_assert_cmpstr (contact->name, ==, "相談窓口");
+  g_clear_pointer (&feed, otasuke_feed_free);
+  g_clear_pointer (&json, g_free);
+
+  json = change_feed ("items[1].content_html", "\"<p>a&#x202E;b&#8238;c&#xFEFF;</p>\"",
+                      "items[1].summary", "\"s\\u202Du\\u2066m\"");
+  feed = parse_ok (json);
+  item = g_ptr_array_index (feed->items, 1);
+  g_assert_cmpstr (item->content_text, ==, "abc");
+  g_assert_cmpstr (item->summary, ==, "sum");
+  g_clear_pointer (&feed, otasuke_feed_free);
+  g_clear_pointer (&json, g_free);
+
+  /* Nothing left: an empty title, which the feed may not have. */
+  json = change_feed ("items[0].title", "\"\\u202E\\u200B\\u2066\"", NULL, NULL);
+  assert_parse_fails (json, strlen (json), OTASUKE_FEED_ERROR_INVALID, "items[0].title: empty");
+
+  /* A row an older version stored with the override still in it. */
+  stored = otasuke_feed_item_from_json ("{\"id\":\"x\",\"title\":\"請求書\\u202efdp.exe\","
+                                        "\"content_text\":\"\\u2066c\\u2069\","
+                                        "\"_otasuke\":{\"severity\":\"low\",\"category\":\"general\"}}",
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "請求書fdp.exe");
+  g_assert_cmpstr (stored->content_text, ==, "c");
+  item_json = otasuke_feed_item_to_json (stored);
+  g_assert_null (strstr (item_json, "\u202E"));
+  again = otasuke_feed_item_from_json (item_json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->title, ==, stored->title);
+
+  contacts = otasuke_feed_contacts_from_json ("[{\"name\": \"\\u202e窓口\", \"notes\": \"a\\u2028b\"}]", &error);
+  g_assert_no_error (error);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpstr (contact->name, ==, "窓口");
+  g_assert_cmpstr (contact->notes, ==, "a\nb");
+  contacts_json = otasuke_feed_contacts_to_json (contacts);
+  g_assert_cmpstr (contacts_json, ==, "[{\"name\":\"窓口\",\"notes\":\"a\\nb\"}]");
 }
 
 static void
@@ -867,7 +954,7 @@ test_dates (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *value = json_string (cases[i].text);
+      g_autofree char *value = json_string_literal (cases[i].text);
       g_autofree char *json = change_feed ("items[0].date_published", value, NULL, NULL);
       g_autoptr(OtasukeFeed) feed = parse_ok (json);
       const OtasukeFeedItem *item = g_ptr_array_index (feed->items, 0);
@@ -1152,14 +1239,14 @@ test_corpus_valid (void)
 }
 
 /* Not a benchmark: a sanity check that 10,000 items stay close to what
- * json-glib alone needs for the same bytes. */
+ * jansson alone needs for the same bytes. */
 static void
 test_large_feed (void)
 {
   g_autoptr(GString) json = g_string_new (NULL);
   g_autoptr(OtasukeFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(json_t) tree = NULL;
   gint64 start, parse_time, json_time;
 
   g_string_append (json,
@@ -1186,11 +1273,12 @@ test_large_feed (void)
   g_assert_cmpuint (feed->items->len, ==, OTASUKE_FEED_MAX_ITEMS);
 
   start = g_get_monotonic_time ();
-  json_parser_load_from_data (parser, json->str, (gssize) json->len, &error);
+  tree = otasuke_json_load (json->str, (gssize) json->len, &error);
   json_time = g_get_monotonic_time () - start;
   g_assert_no_error (error);
+  g_assert_nonnull (tree);
 
-  g_test_message ("%zu bytes: otasuke_feed_parse %" G_GINT64_FORMAT " µs, json-glib alone %"
+  g_test_message ("%zu bytes: otasuke_feed_parse %" G_GINT64_FORMAT " µs, jansson alone %"
                   G_GINT64_FORMAT " µs", json->len, parse_time, json_time);
 }
 
@@ -1204,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/feed/parse/variants", test_parse_variants);
   g_test_add_func ("/feed/parse/invalid", test_parse_invalid);
   g_test_add_func ("/feed/parse/first-problem", test_parse_first_problem);
+  g_test_add_func ("/feed/parse/duplicate-members", test_parse_duplicate_members);
   g_test_add_func ("/feed/parse/not-a-feed", test_parse_not_a_feed);
   g_test_add_func ("/feed/parse/syntax", test_parse_syntax);
   g_test_add_func ("/feed/limits/depth", test_limits_depth);
@@ -1212,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/feed/checks/unknown", test_unknown_checks);
   g_test_add_func ("/feed/content/html", test_content_html);
   g_test_add_func ("/feed/content/text-literal", test_content_text_literal);
+  g_test_add_func ("/feed/content/hidden-characters", test_hidden_characters);
   g_test_add_func ("/feed/dates", test_dates);
   g_test_add_func ("/feed/item/round-trip", test_item_round_trip);
   g_test_add_func ("/feed/item/from-json-invalid", test_item_from_json_invalid);

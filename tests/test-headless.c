@@ -5,13 +5,13 @@
 
 #include <locale.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "otasuke-json.h"
 #include "otasuke-minisign.h"
 #include "otasuke-store.h"
 #include "test-server.h"
@@ -292,17 +292,15 @@ test_router_check (void)
   static const char * const no_model[] = { "--firmware", "1.0", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
+  g_autoptr(json_t) root = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (run_program (affected, &out, &err), ==, 0);
-  json_parser_load_from_data (parser, out, -1, &error);
+  root = otasuke_json_load_strict (out, strlen (out), 8, &error);
   g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (root, "model"), ==, "WSR-1166DHP3");
-  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "affected");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "advisories")), >=, 1);
+  g_assert_cmpstr (otasuke_json_get_string (root, "model"), ==, "WSR-1166DHP3");
+  g_assert_cmpstr (otasuke_json_get_string (root, "status"), ==, "affected");
+  g_assert_cmpuint (json_array_size (otasuke_json_get_array (root, "advisories")), >=, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -396,15 +394,14 @@ test_probe_command (void)
   g_autofree char *ufw_conf = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(json_t) top = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) rm = NULL;
   static const char * const members[] = {
     "browsers", "os", "security_products", "firewall", "automatic_updates",
     "disk_encryption", "screen_lock", "office_macros", "backup",
   };
-  JsonObject *top;
-  JsonArray *browsers;
+  json_t *browsers;
 
   g_assert_cmpint (g_mkdir_with_parents (status, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (ufw, 0700), ==, 0);
@@ -420,19 +417,16 @@ test_probe_command (void)
   g_assert_cmpint (run_program (args, &out, &err), ==, 0);
   g_unsetenv ("OTASUKE_PROBE_ROOT");
 
-  json_parser_load_from_data (parser, out, -1, &error);
+  top = otasuke_json_load_strict (out, strlen (out), 8, &error);
   g_assert_no_error (error);
-  top = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpuint (json_object_get_size (top), ==, G_N_ELEMENTS (members));
+  g_assert_cmpuint (json_object_size (top), ==, G_N_ELEMENTS (members));
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    g_assert_true (json_object_has_member (top, members[i]));
-  browsers = json_object_get_array_member (top, "browsers");
-  g_assert_cmpuint (json_array_get_length (browsers), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (browsers, 0), "version"), ==,
-                   "128.5.0esr");
-  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (top, "firewall"), "enabled"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (top, "firewall"), "name"), ==,
-                   "ufw");
+    g_assert_nonnull (json_object_get (top, members[i]));
+  browsers = otasuke_json_get_array (top, "browsers");
+  g_assert_cmpuint (json_array_size (browsers), ==, 1);
+  g_assert_cmpstr (otasuke_json_get_string (json_array_get (browsers, 0), "version"), ==, "128.5.0esr");
+  g_assert_true (json_is_true (json_object_get (otasuke_json_get_object (top, "firewall"), "enabled")));
+  g_assert_cmpstr (otasuke_json_get_string (otasuke_json_get_object (top, "firewall"), "name"), ==, "ufw");
 
   rm = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "rm", "-rf", root, NULL);
   g_subprocess_wait (rm, NULL, NULL);

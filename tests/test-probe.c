@@ -10,9 +10,9 @@
 #include <utime.h>
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "otasuke-feed.h"
+#include "otasuke-json.h"
 #include "otasuke-probe.h"
 #include "otasuke-subprocess.h"
 
@@ -862,15 +862,49 @@ test_screen_lock (void)
   g_assert_nonnull (host->os.name);
 }
 
-static JsonObject *
-get_object (JsonObject *object,
+static json_t *
+get_object (json_t     *object,
             const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  json_t *node = otasuke_json_get_object (object, member);
 
   g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_node_get_object (node);
+  return node;
+}
+
+static const char *
+get_string (json_t     *object,
+            const char *member)
+{
+  json_t *node = json_object_get (object, member);
+
+  g_assert_true (json_is_string (node));
+  return json_string_value (node);
+}
+
+static gboolean
+get_boolean (json_t     *object,
+             const char *member)
+{
+  json_t *node = json_object_get (object, member);
+
+  g_assert_true (json_is_boolean (node));
+  return json_is_true (node);
+}
+
+/* True only for true: false, null or absent are not (as json-glib read them). */
+static gboolean
+is_true (json_t     *object,
+         const char *member)
+{
+  return json_is_true (json_object_get (object, member));
+}
+
+static gboolean
+is_null (json_t     *object,
+         const char *member)
+{
+  return json_is_null (json_object_get (object, member));
 }
 
 static void
@@ -878,11 +912,11 @@ test_json (void)
 {
   g_autofree char *root = make_root ();
   g_autoptr(OtasukeProbeReport) report = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(json_t) top = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  JsonObject *top, *os, *browser, *obj;
-  JsonArray *browsers;
+  json_t *os, *browser, *obj;
+  json_t *browsers;
 
   g_free (write_file (root, "var/lib/dpkg/status", dpkg_status, 0644));
   g_free (write_file (root, "etc/os-release",
@@ -891,58 +925,63 @@ test_json (void)
 
   report = probe_root (root, 1000);
   json = otasuke_probe_report_to_json (report);
-  json_parser_load_from_data (parser, json, -1, &error);
+  top = otasuke_json_load_strict (json, strlen (json), 8, &error);
   g_assert_no_error (error);
 
-  top = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpuint (json_object_get_size (top), ==, 9);
-  browsers = json_object_get_array_member (top, "browsers");
-  g_assert_cmpuint (json_array_get_length (browsers), ==, 4);
+  g_assert_true (json_is_object (top));
+  g_assert_cmpuint (json_object_size (top), ==, 9);
+  browsers = otasuke_json_get_array (top, "browsers");
+  g_assert_cmpuint (json_array_size (browsers), ==, 4);
   /* Sorted by id: chrome, chromium, firefox (deb ESR), firefox (other). */
-  browser = json_array_get_object_element (browsers, 0);
-  g_assert_cmpstr (json_object_get_string_member (browser, "id"), ==, "chrome");
-  g_assert_cmpstr (json_object_get_string_member (browser, "name"), ==, "Google Chrome");
-  g_assert_cmpstr (json_object_get_string_member (browser, "version"), ==, "128.0.6613.84");
-  g_assert_cmpstr (json_object_get_string_member (browser, "channel"), ==, "stable");
-  g_assert_cmpstr (json_object_get_string_member (browser, "source"), ==, "deb");
-  g_assert_true (json_object_get_null_member (browser, "path"));
-  browser = json_array_get_object_element (browsers, 3);
-  g_assert_cmpstr (json_object_get_string_member (browser, "source"), ==, "other");
-  g_assert_true (json_object_get_null_member (browser, "version"));
+  browser = json_array_get (browsers, 0);
+  g_assert_cmpstr (get_string (browser, "id"), ==, "chrome");
+  g_assert_cmpstr (get_string (browser, "name"), ==, "Google Chrome");
+  g_assert_cmpstr (get_string (browser, "version"), ==, "128.0.6613.84");
+  g_assert_cmpstr (get_string (browser, "channel"), ==, "stable");
+  g_assert_cmpstr (get_string (browser, "source"), ==, "deb");
+  g_assert_true (is_null (browser, "path"));
+  browser = json_array_get (browsers, 3);
+  g_assert_cmpstr (get_string (browser, "source"), ==, "other");
+  g_assert_true (is_null (browser, "version"));
 
   os = get_object (top, "os");
-  g_assert_cmpstr (json_object_get_string_member (os, "name"), ==, "Debian GNU/Linux");
-  g_assert_cmpstr (json_object_get_string_member (os, "version"), ==, "12 (bookworm)");
-  g_assert_cmpstr (json_object_get_string_member (os, "id"), ==, "debian");
-  g_assert_cmpstr (json_object_get_string_member (os, "version_id"), ==, "12");
-  g_assert_true (json_object_get_null_member (os, "architecture"));
-  g_assert_true (json_object_get_null_member (os, "kernel"));
-  g_assert_true (json_object_get_boolean_member (os, "supported"));
-  g_assert_cmpstr (json_object_get_string_member (os, "end_of_support"), ==, "2028-06-30");
+  g_assert_cmpstr (get_string (os, "name"), ==, "Debian GNU/Linux");
+  g_assert_cmpstr (get_string (os, "version"), ==, "12 (bookworm)");
+  g_assert_cmpstr (get_string (os, "id"), ==, "debian");
+  g_assert_cmpstr (get_string (os, "version_id"), ==, "12");
+  g_assert_true (is_null (os, "architecture"));
+  g_assert_true (is_null (os, "kernel"));
+  g_assert_true (get_boolean (os, "supported"));
+  g_assert_cmpstr (get_string (os, "end_of_support"), ==, "2028-06-30");
 
   /* The same fields on every platform. */
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (top, "security_products")), ==, 0);
+  g_assert_cmpuint (json_array_size (json_object_get (top, "security_products")), ==, 0);
   obj = get_object (top, "firewall");
-  g_assert_false (json_object_get_boolean_member (obj, "installed"));
-  g_assert_true (json_object_get_null_member (obj, "name"));
-  g_assert_true (json_object_get_null_member (obj, "enabled"));
+  g_assert_false (is_true (obj, "installed"));
+  g_assert_true (is_null (obj, "name"));
+  g_assert_true (is_null (obj, "enabled"));
   obj = get_object (top, "automatic_updates");
-  g_assert_false (json_object_get_boolean_member (obj, "detected"));
-  g_assert_true (json_object_get_null_member (obj, "enabled"));
+  g_assert_false (is_true (obj, "detected"));
+  g_assert_true (is_null (obj, "enabled"));
   obj = get_object (top, "disk_encryption");
-  g_assert_false (json_object_get_boolean_member (obj, "system_encrypted"));
-  g_assert_true (json_object_get_null_member (obj, "method"));
+  g_assert_false (is_true (obj, "system_encrypted"));
+  g_assert_true (is_null (obj, "method"));
   obj = get_object (top, "office_macros");
-  g_assert_false (json_object_get_boolean_member (obj, "detected"));
-  g_assert_true (json_object_get_null_member (obj, "policy"));
-  g_assert_true (json_object_get_null_member (obj, "safe"));
+  g_assert_false (is_true (obj, "detected"));
+  g_assert_true (is_null (obj, "policy"));
+  g_assert_true (is_null (obj, "safe"));
   obj = get_object (top, "backup");
-  g_assert_false (json_object_get_boolean_member (obj, "detected"));
-  g_assert_true (json_object_get_null_member (obj, "last_backup"));
+  g_assert_false (is_true (obj, "detected"));
+  g_assert_true (is_null (obj, "last_backup"));
   obj = get_object (top, "screen_lock");
-  g_assert_false (json_object_get_boolean_member (obj, "detected"));
-  g_assert_true (json_object_get_null_member (obj, "lock_enabled"));
-  g_assert_true (json_object_get_null_member (obj, "idle_delay_seconds"));
+  g_assert_false (get_boolean (obj, "detected"));
+  g_assert_true (is_null (obj, "lock_enabled"));
+  g_assert_true (is_null (obj, "idle_delay_seconds"));
+
+  /* The layout `otasuke --probe` has always printed (json-glib's pretty form). */
+  g_assert_true (g_str_has_prefix (json, "{\n  \"browsers\" : [\n    {\n      \"id\" : \"chrome\",\n"));
+  g_assert_nonnull (strstr (json, "\n  \"os\" : {\n    \"name\" : \"Debian GNU/Linux\",\n"));
+  g_assert_true (g_str_has_suffix (json, "\n    \"last_backup\" : null\n  }\n}"));
 }
 
 /* unattended-upgrades, dnf-automatic, LUKS and Timeshift, as the general fields. */
@@ -952,11 +991,11 @@ test_updates_encryption_backup (void)
   g_autofree char *root = make_root ();
   g_autofree char *other = make_root ();
   g_autoptr(OtasukeProbeReport) report = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(json_t) top = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  JsonObject *top, *obj;
-  JsonArray *products;
+  json_t *obj;
+  json_t *products;
 
   g_free (write_script (root, "usr/bin/unattended-upgrade", "exit 0"));
   g_free (write_file (root, "etc/apt/apt.conf.d/20auto-upgrades",
@@ -977,25 +1016,24 @@ test_updates_encryption_backup (void)
   g_assert_cmpstr (report->backup.tool, ==, "Timeshift");
 
   json = otasuke_probe_report_to_json (report);
-  json_parser_load_from_data (parser, json, -1, &error);
+  top = otasuke_json_load_strict (json, strlen (json), 8, &error);
   g_assert_no_error (error);
-  top = json_node_get_object (json_parser_get_root (parser));
-  products = json_object_get_array_member (top, "security_products");
-  g_assert_cmpuint (json_array_get_length (products), ==, 1);
-  obj = json_array_get_object_element (products, 0);
-  g_assert_cmpstr (json_object_get_string_member (obj, "name"), ==, "ClamAV");
-  g_assert_true (json_object_get_boolean_member (obj, "enabled"));
+  products = json_object_get (top, "security_products");
+  g_assert_cmpuint (json_array_size (products), ==, 1);
+  obj = json_array_get (products, 0);
+  g_assert_cmpstr (get_string (obj, "name"), ==, "ClamAV");
+  g_assert_true (is_true (obj, "enabled"));
   /* Never updated: not current. */
-  g_assert_false (json_object_get_boolean_member (obj, "up_to_date"));
-  g_assert_false (json_object_get_boolean_member (obj, "auto_update"));
-  g_assert_true (json_object_get_null_member (obj, "signatures_age_days"));
+  g_assert_false (is_true (obj, "up_to_date"));
+  g_assert_false (is_true (obj, "auto_update"));
+  g_assert_true (is_null (obj, "signatures_age_days"));
   obj = get_object (top, "automatic_updates");
-  g_assert_cmpstr (json_object_get_string_member (obj, "mechanism"), ==, "unattended-upgrades");
-  g_assert_true (json_object_get_boolean_member (obj, "enabled"));
+  g_assert_cmpstr (get_string (obj, "mechanism"), ==, "unattended-upgrades");
+  g_assert_true (is_true (obj, "enabled"));
   obj = get_object (top, "disk_encryption");
-  g_assert_true (json_object_get_boolean_member (obj, "system_encrypted"));
-  g_assert_cmpstr (json_object_get_string_member (obj, "method"), ==, "LUKS");
-  g_assert_cmpstr (json_object_get_string_member (get_object (top, "backup"), "tool"), ==, "Timeshift");
+  g_assert_true (is_true (obj, "system_encrypted"));
+  g_assert_cmpstr (get_string (obj, "method"), ==, "LUKS");
+  g_assert_cmpstr (get_string (get_object (top, "backup"), "tool"), ==, "Timeshift");
 
   /* Switched off later in the files, as apt reads them; a crypttab of comments only. */
   g_free (write_file (root, "etc/apt/apt.conf.d/99local", "// off\nAPT::Periodic::Unattended-Upgrade \"0\";\n", 0644));

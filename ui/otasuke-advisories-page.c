@@ -8,6 +8,7 @@
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-row.h"
 #include "otasuke-launch.h"
+#include "otasuke-text.h"
 #include "otasuke-time.h"
 #include "otasuke-url.h"
 

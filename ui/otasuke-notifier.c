@@ -8,6 +8,7 @@
 #include "otasuke-notifier-private.h"
 #include "otasuke-notify-policy.h"
 #include "otasuke-store-advisories.h"
+#include "otasuke-text.h"
 
 #define META_SINCE            "notifications.since"
 #define META_REMINDER_PREFIX  "notifications.reminder."
@@ -86,9 +87,13 @@ show (OtasukeNotifier *self,
       const char      *advisory_id,
       gboolean         backup_button)
 {
+  /* Both leave the program here, so hidden characters go once more (another
+   * program draws them). */
+  g_autofree char *clean_summary = otasuke_text_sanitize (summary);
+  g_autofree char *clean_body = otasuke_text_sanitize (body);
   OtasukeNotification notification = {
-    .summary = summary,
-    .body = body,
+    .summary = clean_summary,
+    .body = clean_body,
     .page = page,
     .advisory_id = advisory_id,
     .backup_button = backup_button,

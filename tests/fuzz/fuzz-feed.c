@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "otasuke-feed.h"
+#include "otasuke-text.h"
 
 /* libFuzzer target: any bytes either fail with a feed error or give a feed
- * whose every item and contact list survives to_json → from_json unchanged.
+ * whose text holds nothing hidden (otasuke_text_is_clean()) and whose every
+ * item and contact list survives to_json → from_json unchanged.
  * Built and run by build-aux/fuzz.sh. */
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -20,6 +22,14 @@ assert_text (const char *text)
 {
   if (text != NULL)
     g_assert_true (g_utf8_validate (text, -1, NULL));
+}
+
+/* Feed text as it will be shown: valid, and nothing hidden in it (issue #10). */
+static void
+assert_shown_text (const char *text)
+{
+  assert_text (text);
+  g_assert_true (otasuke_text_is_clean (text));
 }
 
 static void
@@ -66,7 +76,7 @@ check_feed (const OtasukeFeed *feed)
   g_assert_cmpint (feed->sequence, >=, 0);
   g_assert_cmpint (feed->expires, >=, feed->generated);
   g_assert_cmpuint (feed->items->len, <=, OTASUKE_FEED_MAX_ITEMS);
-  assert_text (feed->title);
+  assert_shown_text (feed->title);
 
   for (guint i = 0; i < feed->items->len; i++)
     {
@@ -78,7 +88,9 @@ check_feed (const OtasukeFeed *feed)
       g_assert_nonnull (item->id);
       g_assert_nonnull (item->title);
       g_assert_nonnull (item->content_text);
-      assert_text (item->content_text);
+      assert_shown_text (item->title);
+      assert_shown_text (item->content_text);
+      assert_shown_text (item->summary);
       g_assert_cmpuint (strlen (item->content_text), <=, OTASUKE_FEED_MAX_CONTENT_BYTES);
       g_assert_cmpuint (g_utf8_strlen (item->title, -1), <=, OTASUKE_FEED_MAX_TITLE_CHARS);
       g_assert_true (item->url == NULL || g_ascii_strncasecmp (item->url, "http", 4) == 0);
@@ -99,6 +111,9 @@ check_feed (const OtasukeFeed *feed)
     {
       const OtasukeFeedContact *a = g_ptr_array_index (feed->contacts, i);
       const OtasukeFeedContact *b = g_ptr_array_index (contacts, i);
+
+      assert_shown_text (a->name);
+      assert_shown_text (a->notes);
 
       g_assert_cmpstr (a->name, ==, b->name);
       g_assert_cmpstr (a->phone, ==, b->phone);
