@@ -731,6 +731,18 @@ static void
 notify_server_start (void)
 {
   g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* Without python3-dbusmock there is no notification server, and the
+   * notification tests would only time out: say what is missing. */
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c", "import dbusmock", NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) ||
+        !g_spawn_check_wait_status (status, NULL))
+      g_error ("python3-dbusmock is not installed; the notification tests need it (build-aux/dev.sh installs it)");
+  }
 
   notify.mock = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, "/usr/bin/python3", "-m", "dbusmock",
                                   "--template", "notification_daemon",

@@ -349,7 +349,11 @@ window_harness_init (int         *argc,
     "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
   };
 
-  setlocale (LC_ALL, "");
+  /* The -ja tests ask for ja_JP.UTF-8; without it the C library stays in "C" and
+   * they would quietly test the English interface a second time. */
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("the locale %s is not installed; the window tests need it (build-aux/dev.sh generates ja_JP.UTF-8)",
+             g_getenv ("LC_ALL") != NULL ? g_getenv ("LC_ALL") : g_getenv ("LANG"));
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
