@@ -24,6 +24,8 @@ struct _OtasukeNotifier
   guint         reminder_timer;
   guint         server_watch;
   gboolean      server_present;  /* a notification server is on the bus */
+  gboolean      server_known;    /* the bus has told whether one is */
+  GPtrArray    *waiting_ids;     /* new advisories that arrived before the bus told */
   gboolean      can_fetch;
   gboolean      reminders_running;
   gboolean      reminders_again;
@@ -286,7 +288,16 @@ otasuke_notifier_advisories_arrived (OtasukeNotifier *self,
 
   g_return_if_fail (OTASUKE_IS_NOTIFIER (self));
 
-  if (new_ids == NULL || new_ids->len == 0 || !enabled (self))
+  if (new_ids == NULL || new_ids->len == 0)
+    return;
+  /* Just started: kept until the bus says whether a server shows them. */
+  if (!self->server_known)
+    {
+      for (guint i = 0; i < new_ids->len; i++)
+        g_ptr_array_add (self->waiting_ids, g_strdup (g_ptr_array_index (new_ids, i)));
+      return;
+    }
+  if (!enabled (self))
     return;
 
   data = g_new0 (ArrivedData, 1);
@@ -535,7 +546,15 @@ server_appeared_cb (GDBusConnection *connection,
 
   g_debug ("Notification server: %s", name_owner);
   self->server_present = TRUE;
+  self->server_known = TRUE;
   start_reminders (self);
+  if (self->waiting_ids->len > 0)
+    {
+      g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->waiting_ids);
+
+      self->waiting_ids = g_ptr_array_new_with_free_func (g_free);
+      otasuke_notifier_advisories_arrived (self, waiting);
+    }
 }
 
 static void
@@ -547,6 +566,8 @@ server_vanished_cb (GDBusConnection *connection,
 
   g_debug ("No notification server");
   self->server_present = FALSE;
+  self->server_known = TRUE;
+  g_ptr_array_set_size (self->waiting_ids, 0);
 }
 
 static void
@@ -580,6 +601,7 @@ otasuke_notifier_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->waiting_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (otasuke_notifier_parent_class)->finalize (object);
 }
@@ -602,6 +624,7 @@ otasuke_notifier_init (OtasukeNotifier *self)
 {
   self->cancellable = g_cancellable_new ();
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->waiting_ids = g_ptr_array_new_with_free_func (g_free);
 }
 
 OtasukeNotifier *
