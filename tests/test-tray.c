@@ -33,6 +33,17 @@
 
 static GDBusConnection *bus;  /* the test's own connection: panel and notification client */
 
+/* How many times slower than usual this build runs (OTASUKE_TEST_SLOWDOWN, set
+ * by tests/meson.build for the sanitizer build), for the waits' deadlines. */
+static gint64
+test_slowdown (void)
+{
+  const char *value = g_getenv ("OTASUKE_TEST_SLOWDOWN");
+  gint64 factor = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 1;
+
+  return CLAMP (factor, 1, 20);
+}
+
 static gboolean
 tick_cb (gpointer data)
 {
@@ -48,13 +59,13 @@ iterate_until_ (gboolean  (*done) (gpointer),
                 gpointer    data,
                 const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC * test_slowdown ();
   guint tick = g_timeout_add (10, tick_cb, NULL);
 
   while (!done (data))
     {
       if (g_get_monotonic_time () > deadline)
-        g_error ("Still not %s after 20 s", what);
+        g_error ("Still not %s after %" G_GINT64_FORMAT " s", what, 20 * test_slowdown ());
       g_main_context_iteration (NULL, TRUE);
     }
   g_source_remove (tick);
