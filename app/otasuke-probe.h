@@ -7,9 +7,11 @@ G_BEGIN_DECLS
 
 /* What can be found out about this computer without asking the user:
  * browsers and their versions, the operating system and its support, security
- * software, firewall, office macro security and screen lock. Platform
- * neutral: the Linux implementation is in app/otasuke-probe-*.c, Windows
- * comes in win32/ behind the same functions.
+ * software, firewall, office macro security and screen lock. The interface is
+ * platform neutral; its one implementation today is the Linux one in
+ * app/otasuke-probe-*.c, built on every system. The Windows probes in win32/
+ * (otasuke-win32.h) are not behind these functions yet (ARCHITECTURE.md,
+ * "Platforms").
  *
  * Everything read is outside data: bounded, validated, and "unknown" when it
  * cannot be read, never a guess. */
