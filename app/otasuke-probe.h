@@ -8,9 +8,9 @@ G_BEGIN_DECLS
 /* What can be found out about this computer without asking the user:
  * browsers and their versions, the operating system and its support, security
  * software, firewall, automatic updates, disk encryption, screen lock,
- * office macro security and backups. Platform
- * neutral: the Linux implementation is in app/otasuke-probe-*.c, Windows
- * comes in win32/ behind the same functions.
+ * office macro security and backups. The report is platform neutral; its one
+ * implementation today is the Linux one in app/otasuke-probe-*.c. The Windows
+ * probes in win32/ (otasuke-win32.h) do not fill it yet.
  *
  * Everything read is outside data: bounded, validated, and "unknown" when it
  * cannot be read, never a guess. */

@@ -497,7 +497,9 @@ test_advisories_failed_fetch (void)
 
   reset_with_size (1024, 700);
   store = open_test_store ();
-  failed_fetch_at = g_get_real_time () / G_USEC_PER_SEC - 90;
+  /* Three days back: shown as a full date, the same string whenever the page and
+   * this test format it ("Today" would not be, across midnight). */
+  failed_fetch_at = g_get_real_time () / G_USEC_PER_SEC - 3 * 24 * 60 * 60;
   otasuke_store_record_feed_error (store, "https://example.invalid/feed.json", "The server answered 500.",
                                    failed_fetch_at, &error);
   g_assert_no_error (error);

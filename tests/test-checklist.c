@@ -256,10 +256,8 @@ test_translation (void)
     g_ptr_array_add (msgids, g_strdup (otasuke_checklist_get_item (english, i)->question));
 
   if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
-    {
-      g_test_skip ("ja_JP.UTF-8 is not available");
-      return;
-    }
+    g_error ("the ja_JP.UTF-8 locale is not installed; the Japanese checklist test needs it "
+             "(build-aux/dev.sh generates it)");
 
   /* The translator may not have done these yet: whatever the catalogue
    * says, the loader must hand out exactly what g_dgettext() gives. */

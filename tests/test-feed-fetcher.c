@@ -734,13 +734,6 @@ test_signature_too_large (void)
   g_test_message ("%s", error->message);
 }
 
-static gboolean
-cancel_later (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 test_cancel (void)
 {
@@ -756,8 +749,9 @@ test_cancel (void)
   otasuke_feed_fetcher_set_limits (fetcher, DEFAULT_LIMIT, LONG_CONNECT_MS, 10 * 1000);
   url = otasuke_test_server_get_url (server, "/feed.json");
 
+  /* Cancelled while the client waits for the answer. */
+  otasuke_test_server_cancel_at (server, "/feed.json", 0, cancellable);
   start = g_get_monotonic_time ();
-  g_timeout_add (100, cancel_later, cancellable);
   result = fetch (fetcher, url, NULL, NULL, cancellable, &error);
 
   g_assert_null (result);
@@ -778,9 +772,11 @@ test_cancel_during_body (void)
 
   otasuke_test_server_add_drip (server, "/feed.json", body, 4, 50);
   url = otasuke_test_server_get_url (server, "/feed.json");
-  g_timeout_add (200, cancel_later, cancellable);
+  /* Cancelled with 16 of the 1000 bytes sent, the rest 12 s away. */
+  otasuke_test_server_cancel_at (server, "/feed.json", 16, cancellable);
   result = fetch (fetcher, url, NULL, NULL, cancellable, &error);
 
+  g_assert_null (result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 

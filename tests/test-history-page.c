@@ -73,7 +73,10 @@ store_three_runs (void)
 
   history_run_times[0] = now - 75 * HISTORY_DAY;
   history_run_times[1] = now - 31 * HISTORY_DAY;
-  history_run_times[2] = now - 2 * 60 * 60;
+  /* Three days back, not hours: the list shows the date in full then, the same
+   * whenever it is formatted, where "Today"/"Yesterday" would change if midnight
+   * fell between the page's formatting and this test's. */
+  history_run_times[2] = now - 3 * HISTORY_DAY;
 
   store = open_test_store ();
   history_run_ids[0] = save_finished_run (store, checklist, history_run_times[0], 12, 3, FALSE);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -200,32 +201,62 @@ test_subprocess_missing (void)
   g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT));
 }
 
-static gboolean
-cancel_cb (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
+/* Cancelling once the program under test is running, not after a guessed
+ * delay: the program's script first writes a line into a FIFO, and a thread
+ * blocked reading it cancels when the line comes. */
+typedef struct {
+  char         *fifo;
+  GCancellable *cancellable;
+} CancelWhenStarted;
 
 static gpointer
-cancel_thread (gpointer user_data)
+cancel_when_started_thread (gpointer user_data)
 {
-  g_usleep (200 * 1000);
-  cancel_cb (user_data);
+  CancelWhenStarted *wait = user_data;
+  char line[16];
+  int fd = g_open (wait->fifo, O_RDONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (read (fd, line, sizeof line), >, 0);
+  close (fd);
+  g_cancellable_cancel (wait->cancellable);
+
+  g_free (wait->fifo);
+  g_object_unref (wait->cancellable);
+  g_free (wait);
   return NULL;
+}
+
+/* The shell line the hanging script starts with, and the thread that waits for it. */
+static GThread *
+cancel_when_started (const char    *root,
+                     GCancellable  *cancellable,
+                     char         **script_line)
+{
+  CancelWhenStarted *wait = g_new0 (CancelWhenStarted, 1);
+  g_autofree char *quoted = NULL;
+
+  wait->fifo = g_build_filename (root, "started", NULL);
+  wait->cancellable = g_object_ref (cancellable);
+  g_assert_cmpint (mkfifo (wait->fifo, 0600), ==, 0);
+  quoted = g_shell_quote (wait->fifo);
+  *script_line = g_strdup_printf ("echo started > %s", quoted);
+  return g_thread_new ("cancel", cancel_when_started_thread, wait);
 }
 
 static void
 test_subprocess_cancel (void)
 {
   g_autofree char *root = make_root ();
-  g_autofree char *script = write_script (root, "hang", "sleep 60");
-  const char * const argv[] = { script, NULL };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *started = NULL;
+  GThread *thread = cancel_when_started (root, cancellable, &started);
+  g_autofree char *body = g_strconcat (started, "\nsleep 60", NULL);
+  g_autofree char *script = write_script (root, "hang", body);
+  const char * const argv[] = { script, NULL };
   g_autoptr(OtasukeSubprocessResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  GThread *thread = g_thread_new ("cancel", cancel_thread, cancellable);
 
   result = otasuke_subprocess_run (argv, 10000, 0, cancellable, &error);
   g_thread_join (thread);
@@ -1127,15 +1158,18 @@ test_async_cancel (void)
   OtasukeProbeOptions options = { 0 };
   gboolean done = FALSE;
   gint64 start = g_get_monotonic_time ();
+  g_autofree char *started = NULL;
+  GThread *thread = cancel_when_started (root, cancellable, &started);
+  g_autofree char *body = g_strconcat (started, "\nsleep 60", NULL);
 
-  g_free (write_script (root, "usr/bin/chromium", "sleep 60"));
+  g_free (write_script (root, "usr/bin/chromium", body));
   options.root = root;
   options.program_timeout_ms = 10000;
   otasuke_probe_run_async (&options, cancellable, cancel_done, &done);
-  g_timeout_add (200, cancel_cb, cancellable);
 
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
 }
 

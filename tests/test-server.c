@@ -42,6 +42,8 @@ typedef struct
   gint64              content_length;
   gsize               header_bytes;
   gboolean            trailer;         /* cut-chunked: end properly, with a trailer */
+  GCancellable       *cancel;        /* see otasuke_test_server_cancel_at() */
+  gsize               cancel_after;  /* body bytes sent first */
 } Behaviour;
 
 typedef struct
@@ -59,6 +61,8 @@ typedef struct
   gsize              chunk_size;
   GSource           *timer;
   gulong             finished_id;
+  GCancellable      *cancel;
+  gsize              cancel_after;
 } Drip;
 
 typedef struct
@@ -102,6 +106,7 @@ behaviour_free (Behaviour *behaviour)
   g_free (behaviour->etag);
   g_free (behaviour->last_modified);
   g_free (behaviour->location);
+  g_clear_object (&behaviour->cancel);
   g_free (behaviour);
 }
 
@@ -187,6 +192,7 @@ drip_free (Drip *drip)
   g_clear_signal_handler (&drip->finished_id, drip->msg);
   g_clear_object (&drip->msg);
   g_clear_pointer (&drip->body, g_bytes_unref);
+  g_clear_object (&drip->cancel);
   g_free (drip);
 }
 
@@ -204,6 +210,11 @@ on_drip_timer (gpointer user_data)
 
       soup_message_body_append_bytes (body, chunk);
       drip->offset += length;
+    }
+  if (drip->cancel != NULL && drip->offset >= drip->cancel_after)
+    {
+      g_cancellable_cancel (drip->cancel);
+      g_clear_object (&drip->cancel);
     }
 
   if (drip->offset >= size)
@@ -244,6 +255,11 @@ start_drip (OtasukeTestServer *self,
   drip->msg = g_object_ref (msg);
   drip->body = g_bytes_ref (behaviour->body);
   drip->chunk_size = MAX (1, behaviour->chunk_size);
+  if (behaviour->cancel != NULL && behaviour->cancel_after > 0)
+    {
+      drip->cancel = g_object_ref (behaviour->cancel);
+      drip->cancel_after = behaviour->cancel_after;
+    }
   drip->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (on_drip_finished), drip);
   drip->timer = g_timeout_source_new (behaviour->interval_ms);
   g_source_set_callback (drip->timer, on_drip_timer, drip, NULL);
@@ -320,6 +336,8 @@ on_soup_request (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
+  if (behaviour->cancel != NULL && behaviour->cancel_after == 0)
+    g_cancellable_cancel (behaviour->cancel);
 
   switch (behaviour->kind)
     {
@@ -824,6 +842,24 @@ otasuke_test_server_add_hang (OtasukeTestServer *self,
   g_return_if_fail (self != NULL);
 
   add_behaviour (self, path, BEHAVIOUR_HANG);
+}
+
+void
+otasuke_test_server_cancel_at (OtasukeTestServer *self,
+                               const char        *path,
+                               gsize              body_bytes,
+                               GCancellable      *cancellable)
+{
+  Behaviour *behaviour;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (G_IS_CANCELLABLE (cancellable));
+
+  behaviour = g_hash_table_lookup (self->behaviours, path);
+  g_return_if_fail (behaviour != NULL && !kind_is_raw (behaviour->kind));
+  g_return_if_fail (body_bytes == 0 || behaviour->kind == BEHAVIOUR_DRIP);
+  g_set_object (&behaviour->cancel, cancellable);
+  behaviour->cancel_after = body_bytes;
 }
 
 void

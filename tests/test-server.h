@@ -88,6 +88,14 @@ void                otasuke_test_server_add_drip                (OtasukeTestServ
                                                                  GBytes            *body,
                                                                  gsize              chunk_size,
                                                                  guint              interval_ms);
+/* Cancels @cancellable once a request for @path (registered before, not on the
+ * raw port) has come in and, when @body_bytes is not 0, once that many bytes of
+ * the body of a path registered with add_drip() have been sent: a test cancels
+ * at a known point of the transfer instead of after a guessed delay. */
+void                otasuke_test_server_cancel_at               (OtasukeTestServer *self,
+                                                                 const char        *path,
+                                                                 gsize              body_bytes,
+                                                                 GCancellable      *cancellable);
 /* Raw port: sends 200 headers claiming a long body and a few bytes of it,
  * then resets the connection (RST). */
 void                otasuke_test_server_add_reset               (OtasukeTestServer *self,

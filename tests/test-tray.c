@@ -33,30 +33,44 @@
 
 static GDBusConnection *bus;  /* the test's own connection: panel and notification client */
 
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
+/* How many times slower than usual this build runs (OTASUKE_TEST_SLOWDOWN, set
+ * by tests/meson.build for the sanitizer build), for the waits' deadlines. */
+static gint64
+test_slowdown (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  const char *value = g_getenv ("OTASUKE_TEST_SLOWDOWN");
+  gint64 factor = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 1;
+
+  return CLAMP (factor, 1, 20);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Handles events as they come until @done says so. The loop sleeps in the
+ * main context, woken by every event; the short tick only re-checks
+ * conditions no event of this process announces (a file another process
+ * writes) and the deadline. */
+static void
+iterate_until_ (gboolean  (*done) (gpointer),
+                gpointer    data,
+                const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC * test_slowdown ();
+  guint tick = g_timeout_add (10, tick_cb, NULL);
 
   while (!done (data))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Still not %s after %" G_GINT64_FORMAT " s", what, 20 * test_slowdown ());
+      g_main_context_iteration (NULL, TRUE);
     }
+  g_source_remove (tick);
 }
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+#define iterate_until(done, data) iterate_until_ ((done), (data), #done)
 
 static gboolean
 pointer_is_cleared (gpointer data)
@@ -68,6 +82,24 @@ static gboolean
 flag_is_set (gpointer data)
 {
   return *(gboolean *) data;
+}
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Only for looking out for something that must NOT happen (a quit, a second
+ * notification): handles events for @ms. Never a wait for something to be done. */
+static void
+watch_for_unwanted (guint ms)
+{
+  gboolean over = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &over);
+  iterate_until (flag_is_set, &over);
 }
 
 /* D-Bus, asynchronously ------------------------------------------------------ */
@@ -125,6 +157,24 @@ item_property (OtasukeApplication *app,
   return value;
 }
 
+/* Every answer the bus daemon owed the application (the owner of a name it
+ * watches, say) has reached it and been handled: the daemon answers one
+ * connection's calls in order, so a call the application's connection makes
+ * now returns after those answers, whose callbacks are then queued here. */
+static void
+app_caught_up_with_bus (OtasukeApplication *app)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "GetId", NULL, G_VARIANT_TYPE ("(s)"),
+                                                           G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
+
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* A fake StatusNotifierWatcher ---------------------------------------------- */
 
 typedef struct {
@@ -132,6 +182,7 @@ typedef struct {
   guint      object_id;
   GPtrArray *registered;  /* service names */
   gboolean   owned;
+  guint      host_queries;  /* answers to IsStatusNotifierHostRegistered */
 } Watcher;
 
 static Watcher watcher;
@@ -180,7 +231,10 @@ watcher_get_property (GDBusConnection  *connection,
                       gpointer          user_data)
 {
   if (g_str_equal (property_name, "IsStatusNotifierHostRegistered"))
-    return g_variant_new_boolean (TRUE);
+    {
+      watcher.host_queries++;
+      return g_variant_new_boolean (TRUE);
+    }
   if (g_str_equal (property_name, "ProtocolVersion"))
     return g_variant_new_int32 (0);
   return g_variant_new_strv ((const char * const *) watcher.registered->pdata, watcher.registered->len);
@@ -230,6 +284,24 @@ static gboolean
 watcher_has_registration (gpointer data)
 {
   return watcher.registered != NULL && watcher.registered->len > 0;
+}
+
+static gboolean
+watcher_was_asked_for_host (gpointer data)
+{
+  return watcher.host_queries > 0;
+}
+
+/* The application has the watcher's answer that a host shows the icon: the
+ * watcher answered, and a call sent to the application after that answer, on
+ * the same connection, reaches it after the answer and is handled after it. */
+static void
+wait_for_host_answer (OtasukeApplication *app)
+{
+  g_autoptr(GVariant) status = NULL;
+
+  iterate_until (watcher_was_asked_for_host, NULL);
+  status = item_property (app, "Status");
 }
 
 /* Running the application ---------------------------------------------------- */
@@ -406,15 +478,16 @@ test_registration (void)
 static void
 check_late_watcher (OtasukeApplication *app)
 {
-  /* Nobody to register with yet. */
-  iterate_for (200);
+  /* Nobody to register with yet, and the application has seen that. */
+  app_caught_up_with_bus (app);
+  g_assert_null (watcher.registered);
   watcher_start ();
   iterate_until (watcher_has_registration, NULL);
   g_assert_cmpstr (g_ptr_array_index (watcher.registered, 0), ==, app_bus_name (app));
 
-  /* The panel restarts: a new watcher gets a new registration. */
+  /* The panel restarts: a new watcher gets a new registration. The bus tells
+   * the application of the old owner's going before the new one's coming. */
   watcher_stop ();
-  iterate_for (100);
   watcher_start ();
   iterate_until (watcher_has_registration, NULL);
   g_assert_cmpstr (g_ptr_array_index (watcher.registered, 0), ==, app_bus_name (app));
@@ -580,6 +653,20 @@ advisories_idle (gpointer data)
   return !advisories_busy (data);
 }
 
+typedef struct {
+  OtasukeApplication *app;
+  guint               before;
+} Failures;
+
+static gboolean
+fetch_has_failed_again (gpointer data)
+{
+  Failures *failures = data;
+
+  return advisories_idle (failures->app) &&
+         otasuke_advisories_get_failures (otasuke_application_get_advisories (failures->app)) > failures->before;
+}
+
 static gboolean quit_seen;
 
 static void
@@ -595,6 +682,7 @@ check_menu (OtasukeApplication *app)
   g_autoptr(GVariant) root_props = NULL;
   const char *labels[] = { "app.activate", "app.fetch-feed", "win.page::check", "app.preferences", "app.quit" };
   const char *display = NULL;
+  Failures failures;
 
   iterate_until (watcher_has_registration, NULL);
   layout = menu_layout (app);
@@ -633,9 +721,10 @@ check_menu (OtasukeApplication *app)
   }
   g_assert_true (menu_item_enabled (app, menu_id_for (layout, "app.fetch-feed")));
   g_settings_set_string (otasuke_application_get_settings (app), "feed-url", "http://127.0.0.1:1/feed.json");
+  failures.app = app;
+  failures.before = otasuke_advisories_get_failures (otasuke_application_get_advisories (app));
   menu_click (app, menu_id_for (layout, "app.fetch-feed"));
-  iterate_until (advisories_busy, app);
-  iterate_until (advisories_idle, app);
+  iterate_until (fetch_has_failed_again, &failures);
 
   menu_click (app, menu_id_for (layout, "app.preferences"));
   iterate_until (is_preferences, app);
@@ -669,7 +758,7 @@ check_close_keeps_running (OtasukeApplication *app)
   gpointer window = active_window (app);
 
   iterate_until (watcher_has_registration, NULL);
-  iterate_for (100);  /* the host's answer */
+  wait_for_host_answer (app);
   g_assert_nonnull (window);
   g_object_add_weak_pointer (window, &window);
   gtk_window_close (GTK_WINDOW (window));
@@ -677,7 +766,7 @@ check_close_keeps_running (OtasukeApplication *app)
 
   quit_seen = FALSE;
   g_signal_connect (app, "shutdown", G_CALLBACK (on_shutdown), NULL);
-  iterate_for (300);
+  watch_for_unwanted (300);
   g_assert_false (quit_seen);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
@@ -694,7 +783,8 @@ test_close_with_tray (void)
 static void
 check_close_quits (OtasukeApplication *app)
 {
-  iterate_for (100);
+  /* The application has looked for a watcher and found none. */
+  app_caught_up_with_bus (app);
   gtk_window_close (GTK_WINDOW (active_window (app)));
 }
 
@@ -751,34 +841,63 @@ typedef struct {
   OtasukeTestServer *server;
   char              *secret_key;
   char              *key_line;
+  guint              name_watch;
+  gboolean           has_owner;
+  guint              method_called_id;
+  guint              notify_calls;  /* Notify calls the mock announced */
 } Notify;
 
 static Notify notify;
 
-static gboolean
-name_has_owner (gpointer data)
+static void
+notify_name_appeared (GDBusConnection *connection,
+                      const char      *name,
+                      const char      *name_owner,
+                      gpointer         user_data)
 {
-  g_autoptr(GVariant) reply = call ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                    "NameHasOwner", g_variant_new ("(s)", (const char *) data),
-                                    G_VARIANT_TYPE ("(b)"));
-  gboolean owned;
+  notify.has_owner = TRUE;
+}
 
-  g_variant_get (reply, "(b)", &owned);
-  if (!owned)
-    g_usleep (20000);
-  return owned;
+/* python-dbusmock announces every call to the mock with MethodCalled. */
+static void
+notify_method_called (GDBusConnection *connection,
+                      const char      *sender_name,
+                      const char      *object_path,
+                      const char      *interface_name,
+                      const char      *signal_name,
+                      GVariant        *parameters,
+                      gpointer         user_data)
+{
+  notify.notify_calls++;
 }
 
 static void
 notify_server_start (void)
 {
   g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* Without python3-dbusmock there is no notification server, and the
+   * notification tests would only time out: say what is missing. */
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c", "import dbusmock", NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) ||
+        !g_spawn_check_wait_status (status, NULL))
+      g_error ("python3-dbusmock is not installed; the notification tests need it (build-aux/dev.sh installs it)");
+  }
 
   notify.mock = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, "/usr/bin/python3", "-m", "dbusmock",
                                   "--template", "notification_daemon",
                                   "-p", "{\"capabilities\": \"body body-markup actions\"}", NULL);
   g_assert_no_error (error);
-  iterate_until (name_has_owner, (gpointer) NOTIFY_NAME);
+  notify.method_called_id = g_dbus_connection_signal_subscribe (bus, NULL, "org.freedesktop.DBus.Mock", "MethodCalled",
+                                                                NOTIFY_PATH, "Notify", G_DBUS_SIGNAL_FLAGS_NONE,
+                                                                notify_method_called, NULL, NULL);
+  notify.name_watch = g_bus_watch_name_on_connection (bus, NOTIFY_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                      notify_name_appeared, NULL, NULL, NULL);
+  iterate_until (flag_is_set, &notify.has_owner);
 }
 
 static void
@@ -787,6 +906,10 @@ notify_server_stop (void)
   g_subprocess_force_exit (notify.mock);
   g_subprocess_wait (notify.mock, NULL, NULL);
   g_clear_object (&notify.mock);
+  g_bus_unwatch_name (notify.name_watch);
+  g_dbus_connection_signal_unsubscribe (bus, notify.method_called_id);
+  notify.name_watch = notify.method_called_id = 0;
+  notify.has_owner = FALSE;
 }
 
 /* The Notify calls the fake server got, each its argument tuple. */
@@ -818,11 +941,7 @@ call_arg_string (GVariant *args,
 static gboolean
 has_notify_call (gpointer data)
 {
-  g_autoptr(GPtrArray) calls = notify_calls ();
-
-  if (calls->len == 0)
-    g_usleep (20000);
-  return calls->len > 0;
+  return notify.notify_calls > 0;
 }
 
 static void
@@ -898,7 +1017,7 @@ check_first_run (OtasukeApplication *app)
   fetch_and_wait (app);
 
   iterate_until (has_notify_call, NULL);
-  iterate_for (500);  /* nothing else follows */
+  watch_for_unwanted (500);  /* nothing else follows */
   calls = notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
   summary = call_arg_string (g_ptr_array_index (calls, 0), 3);
@@ -940,7 +1059,7 @@ check_after_restart (OtasukeApplication *app)
   /* A newer feed with the same advisory: accepted, but nothing new to tell. */
   serve_feed (6);
   fetch_and_wait (app);
-  iterate_for (500);
+  watch_for_unwanted (500);
   calls = notify_calls ();
   g_assert_cmpuint (calls->len, ==, 0);
 }

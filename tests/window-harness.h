@@ -37,7 +37,9 @@ int  window_harness_run  (void);
 
 gboolean is_japanese (void);
 
-void iterate_until (gboolean (*done) (gpointer), gpointer data);
+void iterate_until_ (gboolean (*done) (gpointer), gpointer data, const char *what);
+/* Handles events until @done (data) is TRUE; fails, naming @done, after 20 s. */
+#define iterate_until(done, data) iterate_until_ ((done), (data), #done)
 
 /* Lets the frame clock run a few frames so layout and drawing have happened. */
 void wait_for_frames (GtkWidget *widget);

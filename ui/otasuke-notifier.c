@@ -23,6 +23,8 @@ struct _OtasukeNotifier
   OtasukeNotifierBackend *backend;
   guint         reminder_timer;
   gboolean      available;       /* the backend can show notifications now */
+  gboolean      available_known; /* the backend has said whether it can */
+  GPtrArray    *waiting_ids;     /* new advisories that arrived before it said */
   gboolean      can_fetch;
   gboolean      reminders_running;
   gboolean      reminders_again;
@@ -200,7 +202,16 @@ otasuke_notifier_advisories_arrived (OtasukeNotifier *self,
 
   g_return_if_fail (OTASUKE_IS_NOTIFIER (self));
 
-  if (new_ids == NULL || new_ids->len == 0 || !enabled (self))
+  if (new_ids == NULL || new_ids->len == 0)
+    return;
+  /* Just started: kept until the backend says whether it can show them. */
+  if (!self->available_known)
+    {
+      for (guint i = 0; i < new_ids->len; i++)
+        g_ptr_array_add (self->waiting_ids, g_strdup (g_ptr_array_index (new_ids, i)));
+      return;
+    }
+  if (!enabled (self))
     return;
 
   data = g_new0 (ArrivedData, 1);
@@ -445,12 +456,26 @@ otasuke_notifier_backend_set_available (OtasukeNotifier *self,
 {
   g_return_if_fail (OTASUKE_IS_NOTIFIER (self));
 
-  if (self->available == !!available)
+  gboolean was_known = self->available_known;
+
+  self->available_known = TRUE;
+  if (was_known && self->available == !!available)
     return;
   self->available = !!available;
   g_debug ("Notifications %s", available ? "can be shown" : "cannot be shown");
-  if (available)
-    start_reminders (self);
+  if (!available)
+    {
+      g_ptr_array_set_size (self->waiting_ids, 0);
+      return;
+    }
+  start_reminders (self);
+  if (self->waiting_ids->len > 0)
+    {
+      g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->waiting_ids);
+
+      self->waiting_ids = g_ptr_array_new_with_free_func (g_free);
+      otasuke_notifier_advisories_arrived (self, waiting);
+    }
 }
 
 void
@@ -493,6 +518,7 @@ otasuke_notifier_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->waiting_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (otasuke_notifier_parent_class)->finalize (object);
 }
@@ -514,6 +540,7 @@ static void
 otasuke_notifier_init (OtasukeNotifier *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->waiting_ids = g_ptr_array_new_with_free_func (g_free);
 }
 
 OtasukeNotifier *

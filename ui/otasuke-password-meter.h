@@ -5,9 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* An optional, local strength meter for the router's admin password. What is
- * typed stays in the entry: it is never stored, logged or sent, and the entry
- * is emptied whenever the meter is unmapped or cleared. */
+/* A local strength meter for the router's admin password, which the user may
+ * leave empty; it measures with zxcvbn-c, a build requirement. What is typed
+ * stays in the entry: it is never stored, logged or sent, and the entry is
+ * emptied whenever the meter is unmapped or cleared. */
 
 typedef enum {
   OTASUKE_PASSWORD_STRENGTH_NONE,    /* nothing typed */
