@@ -20,6 +20,8 @@ packages="
   gettext appstream desktop-file-utils libxml2-utils
   xvfb xauth dbus dbus-x11 locales fonts-noto-cjk librsvg2-common
   gcc-mingw-w64-x86-64 wine wine64
+  g++-mingw-w64-x86-64 libz-mingw-w64-dev msitools dpkg-dev cmake tcl imagemagick
+  autoconf automake libtool autopoint sassc nasm gperf bison flex
 "
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
