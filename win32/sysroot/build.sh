@@ -258,7 +258,7 @@ build_libtiff() {
 }
 
 build_pixman() {
-  meson_build -Dtests=disabled -Dgtk=disabled -Dlibpng=disabled -Ddemos=disabled
+  meson_build -Dtests=disabled -Dgtk=disabled -Dlibpng=disabled -Dopenmp=disabled
 }
 
 build_freetype() {
@@ -267,7 +267,7 @@ build_freetype() {
 }
 
 build_fribidi() {
-  meson_build -Ddocs=false -Dtests=false -Dbin=false
+  meson_build -Ddocs=false
 }
 
 build_harfbuzz() {
@@ -301,8 +301,8 @@ build_pango() {
 
 build_gdk_pixbuf() {
   # Loaders built in: no loaders.cache to generate for Windows.
-  meson_build -Dpng=enabled -Djpeg=enabled -Dtiff=enabled -Dgif=enabled -Dothers=enabled \
-    -Dbuiltin_loaders=all -Dintrospection=disabled -Dman=false -Dgtk_doc=false \
+  meson_build -Dpng=enabled -Djpeg=enabled -Dtiff=enabled -Dnative_windows_loaders=false \
+    -Drelocatable=true -Dbuiltin_loaders=all -Dintrospection=disabled -Dman=false -Dgtk_doc=false \
     -Dinstalled_tests=false -Dtests=false -Dgio_sniffing=false
 }
 
@@ -319,7 +319,8 @@ build_gtk() {
     -Dwin32-backend=true -Dmacos-backend=false -Dmedia-gstreamer=disabled -Dprint-cups=disabled \
     -Dvulkan=disabled -Dcloudproviders=disabled -Dsysprof=disabled -Dtracker=disabled \
     -Dcolord=disabled -Df16c=disabled -Dintrospection=disabled -Dgtk_doc=false -Dman-pages=false \
-    -Ddemos=false -Dbuild-examples=false -Dbuild-tests=false -Dbuild-testsuite=false
+    -Dmedia-ffmpeg=disabled -Ddemos=false -Dbuild-examples=false -Dbuild-tests=false \
+    -Dinstall-tests=false
 }
 
 build_libadwaita() {
