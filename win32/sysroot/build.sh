@@ -436,7 +436,8 @@ while read -r name src ver how; do
   if [ "$rc" -eq 0 ]; then
     [ "$how" != system ] && rm -rf "$dir"
     touch "$stamps/$name"
-    say "$name ${ver#*:}: $(( $(date +%s) - start )) s"
+    label=$name; [ "$ver" = - ] || label="$name ${ver#*:}"
+    say "$label: $(( $(date +%s) - start )) s"
   elif [ "$how" = optional ]; then
     say "$name: SKIPPED (does not build for Windows; see $log)"
     touch "$stamps/$name.skipped"
