@@ -247,8 +247,12 @@ build_libpng() {
 }
 
 build_libjpeg() {
+  # An absolute libdir: libjpeg-turbo takes a relative one as relative to
+  # the build directory.
   cmake_build -DENABLE_SHARED=ON -DENABLE_STATIC=OFF -DWITH_TURBOJPEG=OFF -DWITH_JPEG8=OFF \
-    -DCMAKE_INSTALL_LIBDIR=lib
+    -DCMAKE_INSTALL_LIBDIR="$prefix/lib"
+  [ -f "$prefix/lib/libjpeg.dll.a" ] && [ -f "$prefix/lib/pkgconfig/libjpeg.pc" ] ||
+    { echo "libjpeg-turbo installed no import library or libjpeg.pc" >&2; return 1; }
 }
 
 build_libtiff() {
