@@ -281,12 +281,13 @@ build_harfbuzz() {
 }
 
 build_cairo() {
+  # PDF, PostScript and SVG surfaces: GTK 4.8 includes cairo-pdf.h.
   # cairo 1.16's autotools: libssp for _FORTIFY_SOURCE, and -no-undefined with
   # the path to libssp.dll.a at make time, or libtool quietly builds a static
   # library only.
   configure_build --enable-win32 --enable-win32-font --enable-png --enable-ft --disable-fc \
     --disable-xlib --disable-xcb --disable-xlib-xrender --disable-quartz --disable-gl --disable-glesv2 \
-    --disable-script --disable-ps --disable-pdf --disable-svg --disable-trace --disable-interpreter \
+    --disable-script --enable-ps --enable-pdf --enable-svg --disable-trace --disable-interpreter \
     --disable-symbol-lookup --disable-full-testing --disable-gtk-doc --enable-gobject \
     LIBS=-lssp
   local noauto=(ACLOCAL=: AUTOMAKE=: AUTOCONF=: AUTOHEADER=:)
