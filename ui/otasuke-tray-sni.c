@@ -331,7 +331,13 @@ item_get_property (GDBusConnection  *connection,
     return g_variant_new_string (id);
   if (g_str_equal (property_name, "IconPixmap") ||
       g_str_equal (property_name, "AttentionIconPixmap"))
-    return g_variant_ref (self->pixmaps);
+    {
+      /* Drawn the first time a host asks, not at start-up: most hosts find
+       * the icon by name through IconThemePath and never do. */
+      if (self->pixmaps == NULL)
+        self->pixmaps = render_pixmaps (id);
+      return g_variant_ref (self->pixmaps);
+    }
   if (g_str_equal (property_name, "OverlayIconPixmap"))
     return empty_pixmaps ();
   if (g_str_equal (property_name, "ToolTip"))
@@ -865,7 +871,6 @@ otasuke_tray_sni_new (OtasukeTray     *tray,
   self->sent_tooltip = g_strdup (otasuke_tray_get_tooltip (tray));
   self->sent_icon = icon_name (self);
   self->theme_path = find_theme_path (otasuke_tray_get_id (tray));
-  self->pixmaps = render_pixmaps (otasuke_tray_get_id (tray));
 
   self->item_id = g_dbus_connection_register_object (connection, ITEM_PATH,
                                                      g_dbus_node_info_lookup_interface (self->info, ITEM_IFACE),
