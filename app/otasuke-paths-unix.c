@@ -46,18 +46,4 @@ otasuke_paths_restrict (const char *path,
     g_debug ("Could not restrict %s: %s", path, g_strerror (errno));
 }
 
-OtasukePathsFailure
-otasuke_paths_classify_errno (int errsv)
-{
-  if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
-    return OTASUKE_PATHS_FAILURE_READ_ONLY;
-  if (errsv == ENOSPC || errsv == EDQUOT)
-    return OTASUKE_PATHS_FAILURE_FULL;
-  return OTASUKE_PATHS_FAILURE_OTHER;
-}
 
-OtasukePathsFailure
-otasuke_paths_classify_system_error (int code)
-{
-  return otasuke_paths_classify_errno (code);
-}

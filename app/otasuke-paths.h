@@ -10,12 +10,6 @@ G_BEGIN_DECLS
  * modes 0700 and 0600. win32/otasuke-paths-win32.c: %LOCALAPPDATA%\otasuke\,
  * an access list for the user (and SYSTEM) alone. */
 
-typedef enum {
-  OTASUKE_PATHS_FAILURE_OTHER,
-  OTASUKE_PATHS_FAILURE_READ_ONLY,  /* no permission, a read-only medium */
-  OTASUKE_PATHS_FAILURE_FULL,       /* disk full, quota exceeded */
-} OtasukePathsFailure;
-
 /* The folder of the database, the feed cache and everything else of ours.
  * Honours XDG_DATA_HOME on both platforms (the tests use it). */
 char                *otasuke_paths_get_data_dir        (void);
@@ -32,10 +26,5 @@ int                  otasuke_paths_create_flags        (void);
 void                 otasuke_paths_restrict            (const char *path,
                                                         gboolean    is_folder,
                                                         gboolean    own_only);
-
-/* The two failures a user can fix, from a C library errno ... */
-OtasukePathsFailure  otasuke_paths_classify_errno      (int         errsv);
-/* ... or from sqlite3_system_errno() (errno on Unix, GetLastError() on Windows). */
-OtasukePathsFailure  otasuke_paths_classify_system_error (int       code);
 
 G_END_DECLS

@@ -138,28 +138,4 @@ out:
     LocalFree (sid_text);
 }
 
-OtasukePathsFailure
-otasuke_paths_classify_errno (int errsv)
-{
-  if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
-    return OTASUKE_PATHS_FAILURE_READ_ONLY;
-  if (errsv == ENOSPC)
-    return OTASUKE_PATHS_FAILURE_FULL;
-  return OTASUKE_PATHS_FAILURE_OTHER;
-}
 
-OtasukePathsFailure
-otasuke_paths_classify_system_error (int code)
-{
-  switch ((DWORD) code)
-    {
-    case ERROR_ACCESS_DENIED:
-    case ERROR_WRITE_PROTECT:
-      return OTASUKE_PATHS_FAILURE_READ_ONLY;
-    case ERROR_DISK_FULL:
-    case ERROR_HANDLE_DISK_FULL:
-      return OTASUKE_PATHS_FAILURE_FULL;
-    default:
-      return OTASUKE_PATHS_FAILURE_OTHER;
-    }
-}

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "../app/otasuke-paths.h"
 #include "../app/otasuke-store-fs.h"
 
 static wchar_t *
@@ -122,8 +123,8 @@ int
 otasuke_store_fs_make_private (const char *path,
                                int         is_folder)
 {
-  (void) path;
-  (void) is_folder;
+  /* The protected access list (the user and SYSTEM) of otasuke-paths-win32.c. */
+  otasuke_paths_restrict (path, is_folder, TRUE);
   return 0;
 }
 
