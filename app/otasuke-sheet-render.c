@@ -525,7 +525,7 @@ add_declaration (Doc                            *doc,
       /* Translators: IPA's number of the self-declaration (自己宣言ID) */
       g_string_append_printf (text, _("Declaration ID %s"), number);
     }
-  add_field (doc, _("SECURITY ACTION self-declaration"), text->str, FALSE, 1, FALSE);
+  add_field (doc, _("SECURITY ACTION"), text->str, FALSE, 1, FALSE);
 }
 
 static void
