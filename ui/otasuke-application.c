@@ -682,6 +682,7 @@ otasuke_application_startup (GApplication *app)
     { "win.page::advisories", { "<Alt>3", NULL } },
     { "win.page::history", { "<Alt>4", NULL } },
     { "win.page::sheet", { "<Alt>5", NULL } },
+    { "win.page::action", { "<Alt>6", NULL } },
   };
   G_APPLICATION_CLASS (otasuke_application_parent_class)->startup (app);
 
