@@ -10,6 +10,7 @@
 
 #include "otasuke-company-profile.h"
 #include "otasuke-json.h"
+#include "otasuke-text.h"
 
 #define MAX_FIELD_BYTES   (4 * 1024)
 #define MAX_PROFILE_BYTES (64 * 1024)
@@ -37,19 +38,6 @@ field_value (const OtasukeCompanyProfile *profile,
              guint                        i)
 {
   return *field_slot ((OtasukeCompanyProfile *) profile, i);
-}
-
-/* A valid UTF-8 copy cut on a character boundary. */
-static char *
-bounded (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  const char *end;
-
-  if (strlen (valid) <= MAX_FIELD_BYTES)
-    return g_steal_pointer (&valid);
-  end = g_utf8_find_prev_char (valid, valid + MAX_FIELD_BYTES + 1);
-  return g_strndup (valid, end - valid);
 }
 
 OtasukeCompanyProfile *
@@ -97,7 +85,7 @@ otasuke_company_profile_set (OtasukeCompanyProfile  *profile,
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
   g_free (*field);
-  *field = bounded (value);
+  *field = otasuke_text_bounded (value, MAX_FIELD_BYTES);
   return TRUE;
 }
 

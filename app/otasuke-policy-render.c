@@ -10,27 +10,13 @@
 #include "otasuke-store-action.h"
 
 static void
-block_free (Block *block)
-{
-  g_free (block->label);
-  g_free (block->text);
-  g_free (block->note);
-  g_free (block);
-}
-
-static void
 add_block (Doc        *doc,
            BlockKind   kind,
            const char *label,
            const char *text)
 {
-  Block *block = g_new0 (Block, 1);
-
-  block->kind = kind;
-  block->label = g_strdup (label);
-  block->text = g_strdup (text);
-  block->blank_lines = 1;
-  g_ptr_array_add (doc->blocks, block);
+  /* A field left empty prints as one line to fill in by hand. */
+  otasuke_sheet_doc_add_block (doc, kind, label, text)->blank_lines = 1;
 }
 
 /* User text made safe to lay out; NULL when nothing is left. */
@@ -64,7 +50,7 @@ static Doc *
 doc_build (const OtasukePolicy *policy,
            GDateTime           *now)
 {
-  g_autoptr(Doc) doc = g_new0 (Doc, 1);
+  g_autoptr(Doc) doc = otasuke_sheet_doc_new ();
   g_autofree char *title = clean (policy->title, FALSE);
   g_autofree char *company = clean (policy->company_name, FALSE);
   g_autofree char *representative = clean (policy->representative, FALSE);
@@ -72,7 +58,6 @@ doc_build (const OtasukePolicy *policy,
   g_autofree char *enacted = format_day (policy->enacted_on);
   const char *doc_title = title != NULL ? title : _("Basic Information Security Policy");
 
-  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   doc->header_title = company != NULL ? g_strdup_printf ("%s　%s", company, doc_title) : g_strdup (doc_title);
   doc->pdf_title = g_strdup (doc->header_title);
   doc->date = g_date_time_format (now, C_("sheet date", "%Y-%m-%d"));

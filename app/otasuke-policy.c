@@ -10,6 +10,7 @@
 
 #include "otasuke-json.h"
 #include "otasuke-policy.h"
+#include "otasuke-text.h"
 
 #define MAX_TEXT_BYTES   (32 * 1024)
 #define MAX_SECTIONS     30
@@ -103,19 +104,6 @@ otasuke_policy_copy (const OtasukePolicy *policy)
   return copy;
 }
 
-/* A valid UTF-8 copy cut on a character boundary. */
-static char *
-bounded (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  const char *end;
-
-  if (strlen (valid) <= MAX_TEXT_BYTES)
-    return g_steal_pointer (&valid);
-  end = g_utf8_find_prev_char (valid, valid + MAX_TEXT_BYTES + 1);
-  return g_strndup (valid, end - valid);
-}
-
 gboolean
 otasuke_policy_set_text (char       **field,
                          const char  *value)
@@ -127,7 +115,7 @@ otasuke_policy_set_text (char       **field,
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
   g_free (*field);
-  *field = bounded (value);
+  *field = otasuke_text_bounded (value, MAX_TEXT_BYTES);
   return TRUE;
 }
 
@@ -187,28 +175,6 @@ otasuke_policy_is_complete (const OtasukePolicy *policy)
 }
 
 /* The template */
-
-/* Whitespace as xgettext normalises ITS text (see the checklist loader). */
-static char *
-normalize_text (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean pending_space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
 
 typedef struct {
   OtasukePolicy *policy;
@@ -282,7 +248,7 @@ end_element (GMarkupParseContext  *context,
   if (parser->element == NULL)
     return;
 
-  msgid = normalize_text (parser->text->str);
+  msgid = otasuke_text_collapse_whitespace (parser->text->str);
   translated = g_dgettext (GETTEXT_PACKAGE, msgid);
   if (g_str_equal (name, "title"))
     slot = &parser->policy->title;

@@ -69,6 +69,15 @@ Doc          *otasuke_sheet_doc_build             (OtasukeSheet                 
                                                    GDateTime                      *now);
 G_GNUC_INTERNAL
 void          otasuke_sheet_doc_free              (Doc                            *doc);
+/* An empty document, and a block added to one (for other documents drawn
+ * the same way: the basic policy). */
+G_GNUC_INTERNAL
+Doc          *otasuke_sheet_doc_new               (void);
+G_GNUC_INTERNAL
+Block        *otasuke_sheet_doc_add_block         (Doc                            *doc,
+                                                   BlockKind                       kind,
+                                                   const char                     *label,
+                                                   const char                     *text);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Doc, otasuke_sheet_doc_free)
 
 /* The same document as a PDF, and one page of it for printing (see

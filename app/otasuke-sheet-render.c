@@ -683,3 +683,21 @@ otasuke_sheet_default_contacts (void)
 {
   return default_contacts ();
 }
+
+Doc *
+otasuke_sheet_doc_new (void)
+{
+  Doc *doc = g_new0 (Doc, 1);
+
+  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  return doc;
+}
+
+Block *
+otasuke_sheet_doc_add_block (Doc        *doc,
+                             BlockKind   kind,
+                             const char *label,
+                             const char *text)
+{
+  return add_block (doc, kind, label, text);
+}

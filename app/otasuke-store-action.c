@@ -460,7 +460,6 @@ otasuke_store_load_latest_declaration (OtasukeStore  *self,
 typedef struct {
   gint64 now;
   OtasukeCompanyProfile *profile;
-  OtasukePolicy *policy; /* the caller's, touched only in finish */
   OtasukePolicy *copy;
   char *text;
   char *number;
@@ -579,16 +578,16 @@ otasuke_store_save_policy_async (OtasukeStore        *self,
 
   op = g_new0 (Op, 1);
   op->now = now;
-  op->policy = policy;
   op->copy = otasuke_policy_copy (policy);
   otasuke_store_run_in_thread (self, otasuke_store_save_policy_async, op, (GDestroyNotify) op_free,
                                save_policy_in_thread, cancellable, callback, user_data);
 }
 
-/* The caller must keep @policy alive until then (the page owns it). */
 gboolean
 otasuke_store_save_policy_finish (OtasukeStore  *self,
                                   GAsyncResult  *result,
+                                  gint64        *out_id,
+                                  gint64        *out_created_at,
                                   GError       **error)
 {
   Op *op;
@@ -596,12 +595,10 @@ otasuke_store_save_policy_finish (OtasukeStore  *self,
   if (!otasuke_store_propagate_boolean (self, result, otasuke_store_save_policy_async, error))
     return FALSE;
   op = g_task_get_task_data (G_TASK (result));
-  if (op->policy != NULL)
-    {
-      op->policy->id = op->copy->id;
-      op->policy->created_at = op->copy->created_at;
-      op->policy->updated_at = op->copy->updated_at;
-    }
+  if (out_id != NULL)
+    *out_id = op->copy->id;
+  if (out_created_at != NULL)
+    *out_created_at = op->copy->created_at;
   return TRUE;
 }
 

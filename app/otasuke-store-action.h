@@ -89,7 +89,7 @@ void                   otasuke_store_load_company_profile_async  (OtasukeStore  
 OtasukeCompanyProfile *otasuke_store_load_company_profile_finish (OtasukeStore                 *self,
                                                                   GAsyncResult                 *result,
                                                                   GError                      **error);
-/* Saves a copy; finish sets the id and dates on @policy. */
+/* Saves a copy of @policy; finish gives the id and created-at it was saved with. */
 void                   otasuke_store_save_policy_async           (OtasukeStore                 *self,
                                                                   OtasukePolicy                *policy,
                                                                   gint64                        now,
@@ -98,6 +98,8 @@ void                   otasuke_store_save_policy_async           (OtasukeStore  
                                                                   gpointer                      user_data);
 gboolean               otasuke_store_save_policy_finish          (OtasukeStore                 *self,
                                                                   GAsyncResult                 *result,
+                                                                  gint64                       *out_id,
+                                                                  gint64                       *out_created_at,
                                                                   GError                      **error);
 void                   otasuke_store_set_action_confirmation_async  (OtasukeStore              *self,
                                                                      const char                *need_id,

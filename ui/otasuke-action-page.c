@@ -264,6 +264,14 @@ state_loaded_cb (GObject      *object,
       show_profile (self);
       otasuke_action_page_policy_loaded (self, state->policy);
     }
+  else if (!self->profile_dirty && self->profile_save_id == 0 &&
+           !otasuke_company_profile_equal (self->profile, state->profile))
+    {
+      /* Changed on a consultation sheet meanwhile, and nothing typed here since. */
+      otasuke_company_profile_free (self->profile);
+      self->profile = otasuke_company_profile_copy (state->profile);
+      show_profile (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
@@ -414,6 +422,18 @@ record_declaration_action (GtkWidget  *widget,
 /* GObject */
 
 static void
+otasuke_action_page_map (GtkWidget *widget)
+{
+  OtasukeActionPage *self = OTASUKE_ACTION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (otasuke_action_page_parent_class)->map (widget);
+
+  /* A check may have been finished, or the sheet's company changed, since. */
+  if (self->state != NULL)
+    otasuke_action_page_reload (self);
+}
+
+static void
 otasuke_action_page_dispose (GObject *object)
 {
   OtasukeActionPage *self = OTASUKE_ACTION_PAGE (object);
@@ -460,6 +480,7 @@ otasuke_action_page_class_init (OtasukeActionPageClass *klass)
 
   object_class->dispose = otasuke_action_page_dispose;
   object_class->get_property = otasuke_action_page_get_property;
+  widget_class->map = otasuke_action_page_map;
 
   /* TRUE once the store has been read (tests wait for it). */
   properties[PROP_READY] = g_param_spec_boolean ("ready", NULL, NULL, FALSE,
@@ -505,10 +526,7 @@ otasuke_action_page_init (OtasukeActionPage *self)
   g_autofree char *display = NULL;
   g_autofree char *today = otasuke_policy_today ();
   g_autoptr(GUri) uri = NULL;
-  AdwEntryRow *profile_rows[] = {
-    self->company_row, self->representative_row, self->contact_row, self->address_row, self->phone_row,
-    self->email_row,
-  };
+  AdwEntryRow *profile_rows[6];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
