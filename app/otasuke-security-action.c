@@ -195,6 +195,7 @@ otasuke_action_state_free (OtasukeActionState *state)
   g_clear_pointer (&state->readiness, otasuke_action_readiness_free);
   g_clear_pointer (&state->profile, otasuke_company_profile_free);
   g_clear_pointer (&state->policy, otasuke_policy_free);
+  g_clear_pointer (&state->policies, g_ptr_array_unref);
   g_clear_pointer (&state->declaration, otasuke_declaration_free);
   g_free (state);
 }
@@ -249,6 +250,7 @@ otasuke_action_state_load (OtasukeStore      *store,
                                                        drafted, published);
   if (policies->len > 0)
     state->policy = otasuke_policy_copy (g_ptr_array_index (policies, 0));
+  state->policies = g_steal_pointer (&policies);
   return g_steal_pointer (&state);
 
 failed:

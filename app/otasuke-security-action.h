@@ -66,6 +66,7 @@ typedef struct {
   OtasukeActionReadiness *readiness;
   OtasukeCompanyProfile  *profile;
   OtasukePolicy          *policy;       /* the most recent draft, NULL when none */
+  GPtrArray              *policies;     /* every draft (OtasukePolicy*), most recent first */
   OtasukeDeclaration     *declaration;  /* the latest, NULL when none */
 } OtasukeActionState;
 

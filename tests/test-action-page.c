@@ -169,6 +169,23 @@ store_has_policy_published (gpointer data)
   return policy != NULL && policy->published_at > 0 && g_strcmp0 (policy->representative, data) == 0;
 }
 
+/* Both drafts are saved and listed. */
+static gboolean
+store_has_two_drafts (gpointer data)
+{
+  OtasukeActionPage *page = data;
+  g_autoptr(OtasukeStore) store = open_test_store ();
+  g_autoptr(GPtrArray) policies = otasuke_store_list_policies (store, NULL);
+
+  GtkStringList *model = GTK_STRING_LIST (gtk_widget_get_template_child (GTK_WIDGET (page), OTASUKE_TYPE_ACTION_PAGE,
+                                                                          "drafts_model"));
+
+  /* Listed from the store, not the unsaved new one any more. */
+  return policies != NULL && policies->len == 2 && otasuke_action_page_get_policy (page)->id > 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) == 2 &&
+         g_strcmp0 (gtk_string_list_get_string (model, 0), _("New draft (not saved yet)")) != 0;
+}
+
 static gboolean
 store_has_company (gpointer data)
 {
@@ -207,6 +224,7 @@ check_policy_profile_declaration (Fixture       *fixture,
   const OtasukePolicy *policy = otasuke_action_page_get_policy (page);
   OtasukeSheetPage *sheet_page;
   GtkWindow *dialog;
+  gint64 first_id;
 
   /* The profile saved before prefills the draft from IPA's template. */
   g_assert_cmpstr (policy->company_name, ==, COMPANY);
@@ -221,6 +239,20 @@ check_policy_profile_declaration (Fixture       *fixture,
   gtk_switch_set_active (page_child (page, "published_switch"), TRUE);
   iterate_until (store_has_policy_published, (gpointer) "代表取締役 佐倉花子");
   save_png (GTK_WIDGET (page_child (page, "sections_box")), "action-policy.png");
+
+  /* A second draft from the template; the first stays and can be opened again. */
+  first_id = otasuke_action_page_get_policy (page)->id;
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "action.new-policy", NULL));
+  g_assert_cmpint (otasuke_action_page_get_policy (page)->id, ==, 0);
+  g_assert_cmpstr (otasuke_action_page_get_policy (page)->representative, ==, "");
+  iterate_until (store_has_two_drafts, page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_child (page, "drafts_model"))), ==, 2);
+  /* The older one is second in the list (most recent first). */
+  adw_combo_row_set_selected (page_child (page, "drafts_row"), 1);
+  g_assert_cmpint (otasuke_action_page_get_policy (page)->id, ==, first_id);
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "policy_representative_row")), ==, "代表取締役 佐倉花子");
+  g_assert_true (gtk_switch_get_active (page_child (page, "published_switch")));
 
   /* A date that is not one: the store refuses and the user is told why. */
   gtk_editable_set_text (page_child (page, "declared_on_row"), "5月10日");

@@ -280,6 +280,81 @@ otasuke_action_page_policy_loaded (OtasukeActionPage   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.print-policy", self->policy != NULL);
 }
 
+/* The drafts row: the draft being edited first when it is not saved yet,
+ * then every saved draft, most recent first. */
+void
+otasuke_action_page_policy_list_drafts (OtasukeActionPage *self)
+{
+  GPtrArray *policies = self->state != NULL ? self->state->policies : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  guint selected = 0;
+  guint offset = 0;
+
+  if (self->policy != NULL && self->policy->id == 0)
+    {
+      g_strv_builder_add (builder, _("New draft (not saved yet)"));
+      offset = 1;
+    }
+  for (guint i = 0; policies != NULL && i < policies->len; i++)
+    {
+      const OtasukePolicy *policy = g_ptr_array_index (policies, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (policy->updated_at);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, C_("sheet date and time", "%Y-%m-%d %H:%M"))
+                                            : g_strdup ("?");
+      g_autofree char *item = NULL;
+
+      if (policy->published_at > 0)
+        /* Translators: a saved policy draft: its title, when it was last changed */
+        item = g_strdup_printf (_("%s, %s (published)"), policy->title, when);
+      else
+        item = g_strdup_printf (_("%s, %s"), policy->title, when);
+      g_strv_builder_add (builder, item);
+      if (self->policy != NULL && policy->id == self->policy->id)
+        selected = i + offset;
+    }
+  items = g_strv_builder_end (builder);
+
+  self->syncing = TRUE;
+  gtk_string_list_splice (self->drafts_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->drafts_model)),
+                          (const char * const *) items);
+  adw_combo_row_set_selected (self->drafts_row, selected);
+  self->syncing = FALSE;
+}
+
+static void
+draft_selected_cb (AdwComboRow       *row,
+                   GParamSpec        *pspec,
+                   OtasukeActionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+  guint offset = self->policy != NULL && self->policy->id == 0 ? 1 : 0;
+  const OtasukePolicy *chosen;
+
+  if (self->syncing || self->state == NULL || self->state->policies == NULL ||
+      selected < offset || selected - offset >= self->state->policies->len)
+    return;
+  chosen = g_ptr_array_index (self->state->policies, selected - offset);
+  if (self->policy != NULL && chosen->id == self->policy->id)
+    return;
+
+  /* What was typed in the draft left is kept. */
+  if (!otasuke_action_page_policy_save_pending (self, &error))
+    {
+      otasuke_action_page_show_error (self, _("The Policy Draft Could Not Be Saved"), error->message);
+      otasuke_action_page_policy_list_drafts (self);
+      return;
+    }
+  g_clear_pointer (&self->policy, otasuke_policy_free);
+  self->policy = otasuke_policy_copy (chosen);
+  self->policy_generation++;
+  show_policy (self);
+  /* The list again: a new draft that was not saved is no longer there. */
+  otasuke_action_page_reload (self);
+}
+
 static void
 new_policy_action (GtkWidget  *widget,
                    const char *action_name,
@@ -297,6 +372,7 @@ new_policy_action (GtkWidget  *widget,
   if (start_new_policy (self))
     {
       schedule_save (self);
+      otasuke_action_page_policy_list_drafts (self);
       otasuke_action_page_show_toast (self, _("A new draft was started; the previous one is kept"));
     }
 }
@@ -551,6 +627,7 @@ otasuke_action_page_policy_init (OtasukeActionPage *self)
       g_signal_connect_object (entries[i].row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
     }
   g_signal_connect_object (self->published_switch, "notify::active", G_CALLBACK (published_cb), self, 0);
+  g_signal_connect_object (self->drafts_row, "notify::selected", G_CALLBACK (draft_selected_cb), self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.new-policy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.save-policy-pdf", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.print-policy", FALSE);

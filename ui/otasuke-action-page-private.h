@@ -39,6 +39,8 @@ struct _OtasukeActionPage
   AdwEntryRow           *contact_row;
   AdwActionRow          *declaration_row;
   AdwEntryRow           *declared_on_row;
+  AdwComboRow           *drafts_row;
+  GtkStringList         *drafts_model;
   AdwEntryRow           *email_row;
   AdwEntryRow           *enacted_row;
   AdwComboRow           *level_row;
@@ -76,6 +78,8 @@ void     otasuke_action_page_policy_loaded       (OtasukeActionPage   *self,
                                                   const OtasukePolicy *policy);
 gboolean otasuke_action_page_policy_save_pending (OtasukeActionPage   *self,
                                                   GError             **error);
+/* Lists the saved drafts (self->state->policies) in the drafts row. */
+void     otasuke_action_page_policy_list_drafts  (OtasukeActionPage   *self);
 void     otasuke_action_page_policy_class_init   (GtkWidgetClass      *widget_class);
 void     otasuke_action_page_policy_init         (OtasukeActionPage   *self);
 

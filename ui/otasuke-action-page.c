@@ -272,6 +272,7 @@ state_loaded_cb (GObject      *object,
       self->profile = otasuke_company_profile_copy (state->profile);
       show_profile (self);
     }
+  otasuke_action_page_policy_list_drafts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
@@ -494,6 +495,8 @@ otasuke_action_page_class_init (OtasukeActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, declaration_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, declared_on_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, drafts_model);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, drafts_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, enacted_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeActionPage, level_row);
