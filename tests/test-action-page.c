@@ -62,6 +62,12 @@ need_is_met (OtasukeActionPage *page,
 }
 
 static gboolean
+published_is_met (gpointer data)
+{
+  return need_is_met (data, "policy-published");
+}
+
+static gboolean
 sharing_is_met (gpointer data)
 {
   return need_is_met (data, "principle-sharing");
@@ -239,6 +245,9 @@ check_policy_profile_declaration (Fixture       *fixture,
   gtk_switch_set_active (page_child (page, "published_switch"), TRUE);
   iterate_until (store_has_policy_published, (gpointer) "代表取締役 佐倉花子");
   save_png (GTK_WIDGET (page_child (page, "sections_box")), "action-policy.png");
+
+  /* Saved, and the page has read it back: ★★'s "published" is met. */
+  iterate_until (published_is_met, page);
 
   /* A second draft from the template; the first stays and can be opened again. */
   first_id = otasuke_action_page_get_policy (page)->id;

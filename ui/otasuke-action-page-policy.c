@@ -99,6 +99,23 @@ schedule_save (OtasukeActionPage *self)
   self->policy_save_id = g_timeout_add (AUTOSAVE_MS, autosave_cb, self);
 }
 
+/* Before another draft is edited: what was typed in this one is saved in a
+ * worker thread. FALSE while a save of it is still under way (the user is
+ * told to try again): a second save of a draft not saved yet would store it twice. */
+static gboolean
+flush_async (OtasukeActionPage *self)
+{
+  if (self->policy_saving)
+    {
+      otasuke_action_page_show_toast (self, _("The draft is being saved; try again in a moment"));
+      return FALSE;
+    }
+  g_clear_handle_id (&self->policy_save_id, g_source_remove);
+  if (self->store != NULL && self->policy != NULL && self->policy_dirty)
+    autosave_cb (self);
+  return TRUE;
+}
+
 gboolean
 otasuke_action_page_policy_save_pending (OtasukeActionPage  *self,
                                          GError            **error)
@@ -328,7 +345,6 @@ draft_selected_cb (AdwComboRow       *row,
                    GParamSpec        *pspec,
                    OtasukeActionPage *self)
 {
-  g_autoptr(GError) error = NULL;
   guint selected = adw_combo_row_get_selected (row);
   guint offset = self->policy != NULL && self->policy->id == 0 ? 1 : 0;
   const OtasukePolicy *chosen;
@@ -341,9 +357,8 @@ draft_selected_cb (AdwComboRow       *row,
     return;
 
   /* What was typed in the draft left is kept. */
-  if (!otasuke_action_page_policy_save_pending (self, &error))
+  if (!flush_async (self))
     {
-      otasuke_action_page_show_error (self, _("The Policy Draft Could Not Be Saved"), error->message);
       otasuke_action_page_policy_list_drafts (self);
       return;
     }
@@ -361,14 +376,10 @@ new_policy_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   OtasukeActionPage *self = OTASUKE_ACTION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
   /* What was typed in the draft so far is kept as it is. */
-  if (!otasuke_action_page_policy_save_pending (self, &error))
-    {
-      otasuke_action_page_show_error (self, _("The Policy Draft Could Not Be Saved"), error->message);
-      return;
-    }
+  if (!flush_async (self))
+    return;
   if (start_new_policy (self))
     {
       schedule_save (self);
