@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "otasuke-checklist.h"
+#include "otasuke-text.h"
 
 struct _OtasukeChecklist
 {
@@ -135,35 +136,11 @@ is_valid_id (const char *id)
   return TRUE;
 }
 
-/* Whitespace as xgettext normalises ITS text: runs of spaces, tabs and line
- * breaks become one space; the ends are trimmed. */
-static char *
-normalize_text (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean pending_space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static const char *
 intern_translated (Parser     *parser,
                    const char *text)
 {
-  g_autofree char *msgid = normalize_text (text);
+  g_autofree char *msgid = otasuke_text_collapse_whitespace (text);
 
   return g_string_chunk_insert (parser->checklist->strings, g_dgettext (GETTEXT_PACKAGE, msgid));
 }
@@ -378,7 +355,7 @@ end_text (GMarkupParseContext  *context,
           const char           *element,
           GError              **error)
 {
-  g_autofree char *normalized = normalize_text (parser->text->str);
+  g_autofree char *normalized = otasuke_text_collapse_whitespace (parser->text->str);
   const char *text;
 
   if (*normalized == '\0')

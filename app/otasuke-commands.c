@@ -9,8 +9,10 @@
 #include "otasuke-feed-fetcher.h"
 #include "otasuke-feed-updater.h"
 #include "otasuke-feed.h"
+#include "otasuke-policy-render.h"
 #include "otasuke-probe.h"
 #include "otasuke-router-table.h"
+#include "otasuke-security-action.h"
 #include "otasuke-sheet-render.h"
 #include "otasuke-store-advisories.h"
 
@@ -247,6 +249,56 @@ otasuke_command_export_sheet (const char *path,
       return 1;
     }
   if (!otasuke_sheet_export_pdf_for_cli (store, sheet_id, path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+otasuke_command_security_action (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeStore) store = open_store (&error);
+  g_autoptr(OtasukeActionState) state = NULL;
+  g_autofree char *json = NULL;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  state = otasuke_action_state_load (store, NULL, &error);
+  if (state == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  json = otasuke_action_readiness_to_json (state->readiness);
+  g_print ("%s\n", json);
+  return 0;
+}
+
+int
+otasuke_command_export_policy (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeStore) store = NULL;
+
+  if (path == NULL || *path == '\0')
+    {
+      g_printerr ("%s\n", _("Usage: otasuke --export-policy FILE.pdf"));
+      return 2;
+    }
+
+  store = open_store (&error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (!otasuke_policy_export_pdf_for_cli (store, path, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

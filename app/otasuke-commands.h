@@ -31,4 +31,10 @@ int  otasuke_command_router_check     (const char          *model,
 int  otasuke_command_export_sheet     (const char          *path,
                                        gint64               sheet_id);
 
+/* otasuke --security-action: what ★ and ★★ still need, one JSON line. */
+int  otasuke_command_security_action  (void);
+/* otasuke --export-policy FILE.pdf: the most recent basic policy draft (or
+ * the template filled from the company profile) as a PDF, mode 0600. */
+int  otasuke_command_export_policy    (const char          *path);
+
 G_END_DECLS

@@ -189,8 +189,9 @@ draw_page_furniture (Pdf *pdf)
   pango_layout_set_alignment (page, PANGO_ALIGN_RIGHT);
   show_layout (pdf, page, MARGIN, PAGE_HEIGHT - MARGIN - 11.0, &muted);
 
-  mark = make_layout (pdf, _("Confidential: contains details of a security incident"), 8.0, FALSE,
-                      CONTENT_WIDTH - 90.0);
+  if (pdf->doc->footer_mark == NULL)
+    return;
+  mark = make_layout (pdf, pdf->doc->footer_mark, 8.0, FALSE, CONTENT_WIDTH - 90.0);
   pango_layout_set_ellipsize (mark, PANGO_ELLIPSIZE_END);
   show_layout (pdf, mark, MARGIN, PAGE_HEIGHT - MARGIN - 11.0, &muted);
 }

@@ -26,9 +26,9 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static GBytes *
-doc_render_pdf (const Doc  *doc,
-                GError    **error)
+GBytes *
+otasuke_sheet_doc_render_pdf (const Doc  *doc,
+                              GError    **error)
 {
   g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
   g_autoptr(GObject) context = G_OBJECT (otasuke_sheet_layout_create_context (font_map));
@@ -80,19 +80,19 @@ otasuke_sheet_render_pdf (OtasukeSheet                   *sheet,
 
   when = otasuke_sheet_now_or_current (now);
   doc = otasuke_sheet_doc_build (sheet, summary, contacts, when);
-  return doc_render_pdf (doc, error);
+  return otasuke_sheet_doc_render_pdf (doc, error);
 }
 
 /* Printing, a page at a time */
 
 /* Lays the document out on @cr's page @page_nr (from 0), scaled to fit
  * @width × @height and centred; with @cr NULL only counts the pages. */
-static guint
-doc_draw_page (const Doc *doc,
-               cairo_t   *cr,
-               double     width,
-               double     height,
-               guint      page_nr)
+guint
+otasuke_sheet_doc_draw_page (const Doc *doc,
+                             cairo_t   *cr,
+                             double     width,
+                             double     height,
+                             guint      page_nr)
 {
   g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
   g_autoptr(GObject) context = G_OBJECT (otasuke_sheet_layout_create_context (font_map));
@@ -128,7 +128,7 @@ otasuke_sheet_render_count_pages (OtasukeSheet                   *sheet,
 
   when = otasuke_sheet_now_or_current (now);
   doc = otasuke_sheet_doc_build (sheet, summary, contacts, when);
-  return (int) doc_draw_page (doc, NULL, 0, 0, 0);
+  return (int) otasuke_sheet_doc_draw_page (doc, NULL, 0, 0, 0);
 }
 
 gboolean
@@ -153,7 +153,7 @@ otasuke_sheet_render_draw_page (OtasukeSheet                   *sheet,
 
   when = otasuke_sheet_now_or_current (now);
   doc = otasuke_sheet_doc_build (sheet, summary, contacts, when);
-  return (guint) page_nr < doc_draw_page (doc, cr, width, height, (guint) page_nr) &&
+  return (guint) page_nr < otasuke_sheet_doc_draw_page (doc, cr, width, height, (guint) page_nr) &&
          cairo_status (cr) == CAIRO_STATUS_SUCCESS;
 }
 

@@ -40,6 +40,7 @@ typedef struct {
   char *header_title;
   char *date;
   char *pdf_title;
+  char *footer_mark; /* small print at the foot of each page, NULL for none */
   GPtrArray *blocks; /* of Block* */
 } Doc;
 
@@ -68,7 +69,29 @@ Doc          *otasuke_sheet_doc_build             (OtasukeSheet                 
                                                    GDateTime                      *now);
 G_GNUC_INTERNAL
 void          otasuke_sheet_doc_free              (Doc                            *doc);
+/* An empty document, and a block added to one (for other documents drawn
+ * the same way: the basic policy). */
+G_GNUC_INTERNAL
+Doc          *otasuke_sheet_doc_new               (void);
+G_GNUC_INTERNAL
+Block        *otasuke_sheet_doc_add_block         (Doc                            *doc,
+                                                   BlockKind                       kind,
+                                                   const char                     *label,
+                                                   const char                     *text);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Doc, otasuke_sheet_doc_free)
+
+/* The same document as a PDF, and one page of it for printing (see
+ * otasuke_sheet_render_draw_page); @cr NULL only counts the pages. The basic
+ * policy (app/otasuke-policy-render.c) is drawn by these too. */
+G_GNUC_INTERNAL
+GBytes       *otasuke_sheet_doc_render_pdf        (const Doc                      *doc,
+                                                   GError                        **error);
+G_GNUC_INTERNAL
+guint         otasuke_sheet_doc_draw_page         (const Doc                      *doc,
+                                                   cairo_t                        *cr,
+                                                   double                          width,
+                                                   double                          height,
+                                                   guint                           page_nr);
 
 /* Our own copies of the feed's contacts, safe to hand to another thread. */
 G_GNUC_INTERNAL

@@ -35,6 +35,7 @@ otasuke_sheet_doc_free (Doc *doc)
   g_free (doc->header_title);
   g_free (doc->date);
   g_free (doc->pdf_title);
+  g_free (doc->footer_mark);
   g_ptr_array_unref (doc->blocks);
   g_free (doc);
 }
@@ -167,6 +168,10 @@ otasuke_sheet_check_summary_copy (const OtasukeSheetCheckSummary *summary)
   copy->band = g_strdup (summary->band);
   copy->checked_at = summary->checked_at;
   copy->router = g_strdup (summary->router);
+  copy->no_check = summary->no_check;
+  copy->declared_level = summary->declared_level;
+  copy->declared_on = g_strdup (summary->declared_on);
+  copy->declaration_number = g_strdup (summary->declaration_number);
   copy_strings (copy->findings, summary->findings);
   copy_strings (copy->browsers, summary->browsers);
   return copy;
@@ -180,6 +185,8 @@ otasuke_sheet_check_summary_free (OtasukeSheetCheckSummary *summary)
 
   g_free (summary->band);
   g_free (summary->router);
+  g_free (summary->declared_on);
+  g_free (summary->declaration_number);
   g_clear_pointer (&summary->findings, g_ptr_array_unref);
   g_clear_pointer (&summary->browsers, g_ptr_array_unref);
   g_free (summary);
@@ -424,7 +431,7 @@ add_summary (Doc                            *doc,
 {
   add_block (doc, BLOCK_HEADING, _("Latest check on this computer"), NULL);
 
-  if (summary == NULL)
+  if (summary == NULL || summary->no_check)
     {
       add_block (doc, BLOCK_PARAGRAPH, NULL,
                  _("No check has been done on this computer yet. Otasuke’s check takes about "
@@ -479,6 +486,46 @@ add_summary (Doc                            *doc,
 
   if (summary->router != NULL)
     add_field (doc, _("Router"), summary->router, TRUE, 1, FALSE);
+}
+
+/* The company's SECURITY ACTION self-declaration, when one was recorded. */
+static void
+add_declaration (Doc                            *doc,
+                 const OtasukeSheetCheckSummary *summary,
+                 GDateTime                      *now)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *number = NULL;
+
+  if (summary == NULL || (summary->declared_level != 1 && summary->declared_level != 2))
+    return;
+
+  text = g_string_new (summary->declared_level == 2 ? _("★★ Two stars") : _("★ One star"));
+  if (summary->declared_on != NULL)
+    {
+      int year, month, day;
+
+      if (sscanf (summary->declared_on, "%d-%d-%d", &year, &month, &day) == 3)
+        {
+          g_autoptr(GDateTime) date = g_date_time_new (g_date_time_get_timezone (now), year, month, day, 12, 0, 0);
+          g_autofree char *formatted = date != NULL ? g_date_time_format (date, C_("sheet date", "%Y-%m-%d")) : NULL;
+
+          if (formatted != NULL)
+            {
+              g_string_append (text, "　");
+              /* Translators: when the SECURITY ACTION self-declaration was made */
+              g_string_append_printf (text, _("declared on %s"), formatted);
+            }
+        }
+    }
+  number = clean_or_null (summary->declaration_number, FALSE);
+  if (number != NULL)
+    {
+      g_string_append (text, "　");
+      /* Translators: IPA's number of the self-declaration (自己宣言ID) */
+      g_string_append_printf (text, _("Declaration ID %s"), number);
+    }
+  add_field (doc, _("SECURITY ACTION"), text->str, FALSE, 1, FALSE);
 }
 
 static void
@@ -549,6 +596,7 @@ otasuke_sheet_doc_build (OtasukeSheet                   *sheet,
   doc->header_title = g_strdup (title != NULL ? title : doc_title);
   doc->pdf_title = g_strdup (doc->header_title);
   doc->date = g_strdup (printed);
+  doc->footer_mark = g_strdup (_("Confidential: contains details of a security incident"));
 
   add_block (doc, BLOCK_TITLE, NULL, doc_title);
   if (title != NULL)
@@ -577,6 +625,7 @@ otasuke_sheet_doc_build (OtasukeSheet                   *sheet,
   add_block (doc, BLOCK_HEADING, _("Who is asking"), NULL);
   add_field (doc, _("Company name"), otasuke_sheet_get_company_name (sheet), FALSE, 1, FALSE);
   add_field (doc, _("Contact person"), otasuke_sheet_get_contact_person (sheet), FALSE, 1, FALSE);
+  add_declaration (doc, summary, now);
 
   add_block (doc, BLOCK_HEADING, _("The device and the services"), NULL);
   add_field (doc, _("Device type"), otasuke_sheet_get_device_type (sheet), FALSE, 1,
@@ -633,4 +682,22 @@ GPtrArray *
 otasuke_sheet_default_contacts (void)
 {
   return default_contacts ();
+}
+
+Doc *
+otasuke_sheet_doc_new (void)
+{
+  Doc *doc = g_new0 (Doc, 1);
+
+  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  return doc;
+}
+
+Block *
+otasuke_sheet_doc_add_block (Doc        *doc,
+                             BlockKind   kind,
+                             const char *label,
+                             const char *text)
+{
+  return add_block (doc, kind, label, text);
 }

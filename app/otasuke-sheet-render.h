@@ -25,6 +25,10 @@ typedef struct {
   GPtrArray *findings;   /* of char*, most important first */
   GPtrArray *browsers;   /* of char*, "Google Chrome 128.0.6613.85" */
   char      *router;     /* the router verdict, may be NULL */
+  gboolean   no_check;   /* only the declaration below is known: "no check yet" */
+  int        declared_level;      /* SECURITY ACTION: 0 none, 1 ★, 2 ★★ */
+  char      *declared_on;         /* "YYYY-MM-DD", may be NULL */
+  char      *declaration_number;  /* may be NULL */
 } OtasukeSheetCheckSummary;
 
 OtasukeSheetCheckSummary *otasuke_sheet_check_summary_new       (void);
@@ -43,7 +47,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeSheetCheckSummary, otasuke_sheet_check_sum
  * mail copy, `--export-sheet`): the latest FINISHED check in @store, with its
  * score, band, date, what to fix first (the question and the answer), the
  * browsers the probes found with their versions and the router with its
- * status. NULL with no error when no check was finished yet. @checklist and
+ * status, and the latest SECURITY ACTION declaration. NULL with no error
+ * when no check was finished yet and nothing was declared (no_check is set
+ * when only a declaration is known). @checklist and
  * @router_table may be NULL: the bundled ones are loaded (the application's
  * resources must be registered; the table then gets the stored feed's router
  * checks). Blocking: the UI calls it in a worker thread. */

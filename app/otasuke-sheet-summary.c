@@ -11,6 +11,7 @@
 #include "otasuke-router-table.h"
 #include "otasuke-json.h"
 #include "otasuke-sheet-render.h"
+#include "otasuke-store-action.h"
 #include "otasuke-store-advisories.h"
 #include "otasuke-store-runs.h"
 
@@ -136,6 +137,7 @@ otasuke_sheet_check_summary_load (OtasukeStore        *store,
   g_autoptr(OtasukeChecklist) own_checklist = NULL;
   g_autoptr(OtasukeRouterTable) own_table = NULL;
   g_autoptr(OtasukeRouterResult) router = NULL;
+  g_autoptr(OtasukeDeclaration) declaration = NULL;
   g_autoptr(GPtrArray) advisories = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -151,10 +153,28 @@ otasuke_sheet_check_summary_load (OtasukeStore        *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (run == NULL || !otasuke_check_run_is_finished (run))
-    return NULL;
+  declaration = otasuke_store_load_latest_declaration (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   summary = otasuke_sheet_check_summary_new ();
+  if (declaration != NULL)
+    {
+      summary->declared_level = declaration->level;
+      summary->declared_on = g_strdup (declaration->declared_on);
+      summary->declaration_number = g_strdup (declaration->number);
+    }
+  if (run == NULL || !otasuke_check_run_is_finished (run))
+    {
+      if (declaration == NULL)
+        return NULL;
+      summary->no_check = TRUE;
+      return g_steal_pointer (&summary);
+    }
+
   summary->score = otasuke_check_run_get_score (run);
   summary->band = g_strdup (otasuke_score_band_get_title (otasuke_check_run_get_band (run)));
   summary->checked_at = otasuke_check_run_get_finished_at (run);

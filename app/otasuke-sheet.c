@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "otasuke-sheet-private.h"
+#include "otasuke-text.h"
 
 G_DEFINE_FINAL_TYPE (OtasukeSheet, otasuke_sheet, G_TYPE_OBJECT)
 G_DEFINE_ENUM_TYPE (OtasukeSheetPolice, otasuke_sheet_police,
@@ -81,14 +82,7 @@ char *
 otasuke_sheet_bounded_text (const char *text,
                             gsize       max_bytes)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  const char *end;
-
-  if (strlen (valid) <= max_bytes)
-    return g_steal_pointer (&valid);
-
-  end = g_utf8_find_prev_char (valid, valid + max_bytes + 1);
-  return g_strndup (valid, end != NULL ? (gsize) (end - valid) : 0);
+  return otasuke_text_bounded (text, max_bytes);
 }
 
 void

@@ -109,6 +109,31 @@ static const char * const migrations[] = {
   "  SELECT url, MAX (sequence, IFNULL ((SELECT MAX (sequence) FROM feed_keys), -1)), NULL, accepted_at"
   "  FROM feed_sources"
   "  WHERE url != 'bundled' AND accepted_at IS NOT NULL AND sequence IS NOT NULL;",
+
+  /* 7: SECURITY ACTION (issue #13): the one company profile the sheets and the
+   * basic policy share, the policy drafts (published_at set once the business
+   * has published one), the user's own confirmations of the five principles
+   * and the declarations made to IPA. */
+  "CREATE TABLE company_profile ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  fields_json TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE TABLE policy_drafts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  published_at INTEGER,"
+  "  fields_json TEXT NOT NULL);"
+  "CREATE INDEX policy_drafts_updated ON policy_drafts (updated_at);"
+  "CREATE TABLE action_confirmations ("
+  "  need TEXT PRIMARY KEY,"
+  "  confirmed_at INTEGER NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE action_declarations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  level INTEGER NOT NULL CHECK (level IN (1, 2)),"
+  "  declared_on TEXT NOT NULL,"
+  "  number TEXT NOT NULL DEFAULT '',"
+  "  recorded_at INTEGER NOT NULL);",
 };
 
 /* Files SQLite keeps beside the database; they belong to it and must

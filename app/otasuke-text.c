@@ -169,3 +169,39 @@ otasuke_text_is_clean (const char *text)
 {
   return text == NULL || !scan (text, NULL);
 }
+
+char *
+otasuke_text_bounded (const char *text,
+                      gsize       max_bytes)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  const char *end;
+
+  if (strlen (valid) <= max_bytes)
+    return g_steal_pointer (&valid);
+
+  end = g_utf8_find_prev_char (valid, valid + max_bytes + 1);
+  return g_strndup (valid, end != NULL ? (gsize) (end - valid) : 0);
+}
+
+char *
+otasuke_text_collapse_whitespace (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -37,4 +37,13 @@ char     *otasuke_text_sanitize (const char *text);
  * clean); no allocation. */
 gboolean  otasuke_text_is_clean (const char *text);
 
+/* A valid UTF-8 copy of @text (NULL is "") cut to at most @max_bytes on a
+ * character boundary. */
+char     *otasuke_text_bounded  (const char *text,
+                                 gsize       max_bytes);
+/* Whitespace as xgettext normalises the text of ITS rules: runs of spaces,
+ * tabs and line breaks become one space and the ends are trimmed, so text
+ * read from a translatable data file matches its msgid. */
+char     *otasuke_text_collapse_whitespace (const char *text);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "otasuke-json.h"
 #include "otasuke-minisign.h"
 #include "otasuke-store.h"
+#include "otasuke-store-action.h"
+#include "otasuke-store-runs.h"
 #include "test-server.h"
 
 /* `otasuke --fetch-feed` as a script or a cron job would run it: no display,
@@ -255,10 +257,22 @@ test_unreadable_key (Fixture       *fixture,
 }
 
 /* Runs `otasuke ARGS…` with the build's schema and no display; returns the exit status. */
+static int run_program_in (const char * const *args, const char *locale, char **out, char **err);
+
 static int
 run_program (const char * const  *args,
              char               **out,
              char               **err)
+{
+  return run_program_in (args, NULL, out, err);
+}
+
+/* With @locale (e.g. "ja_JP.UTF-8") the program runs in that language. */
+static int
+run_program_in (const char * const  *args,
+                const char          *locale,
+                char               **out,
+                char               **err)
 {
   g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -271,6 +285,12 @@ run_program (const char * const  *args,
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   /* A history file of its own, in this test's private tree. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  if (locale != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
+      g_subprocess_launcher_setenv (launcher, "LANG", locale, TRUE);
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+    }
   g_ptr_array_add (argv, program);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
@@ -377,6 +397,127 @@ test_export_sheet (void)
 
   g_assert_cmpint (run_program (usage, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--export-sheet FILE.pdf"));
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* `otasuke --security-action`: what ★ and ★★ still need, as JSON, before
+ * and after a finished check with every IPA question done. */
+static void
+test_security_action_command (void)
+{
+  static const char * const args[] = { "--security-action", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(json_t) top = NULL;
+  json_t *one;
+  json_t *two;
+
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  top = otasuke_json_load_strict (out, strlen (out), 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_object_size (top), ==, 2);
+  one = otasuke_json_get_object (top, "one_star");
+  two = otasuke_json_get_object (top, "two_star");
+  g_assert_cmpuint (json_object_size (one), ==, 2);
+  g_assert_cmpuint (json_object_size (two), ==, 2);
+  g_assert_true (json_is_false (json_object_get (one, "ready")));
+  g_assert_true (json_is_false (json_object_get (two, "ready")));
+  g_assert_cmpuint (json_array_size (otasuke_json_get_array (one, "missing")), ==, 5);
+  g_assert_cmpuint (json_array_size (otasuke_json_get_array (two, "missing")), ==, 8);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    g_autofree char *db_path = otasuke_store_default_path ();
+    g_autoptr(OtasukeStore) store = otasuke_store_open (db_path, &error);
+    g_autoptr(OtasukeCheckRun) run = otasuke_check_run_new ("2026.1", 1700000000);
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    g_assert_no_error (error);
+    for (guint i = 1; i <= 25; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("ipa-%02u", i);
+
+        otasuke_check_run_set_answer (run, id, OTASUKE_ANSWER_DONE, FALSE);
+      }
+    otasuke_check_run_set_finished (run, now, 100);
+    g_assert_true (otasuke_store_save_check_run (store, run, now, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "{\"one_star\":{\"ready\":true,\"missing\":[]},"
+                            "\"two_star\":{\"ready\":false,\"missing\":[\"policy-drafted\",\"policy-published\"]}}\n");
+}
+
+/* `otasuke --export-policy` in Japanese: IPA's headings, the company from
+ * the profile, what the policy is for, never 認定; private to the user;
+ * the same refusals as --export-sheet. */
+static void
+test_export_policy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-policy-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "policy.pdf", NULL);
+  const char *args[] = { "--export-policy", pdf, NULL };
+  const char *onto_folder[] = { "--export-policy", dir, NULL };
+  static const char * const usage[] = { "--export-policy", "", NULL };
+  static const char * const headings[] = {
+    "1. 経営者の責任", "2. 社内体制の整備", "3. 従業員の取組み", "4. 法令及び契約上の要求事項の遵守",
+    "5. 違反及び事故への対応", "6. 継続的な改善",
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *last = NULL;
+  struct stat st;
+
+  {
+    g_autofree char *db_path = otasuke_store_default_path ();
+    g_autoptr(OtasukeStore) store = otasuke_store_open (db_path, &error);
+    g_autoptr(OtasukeCompanyProfile) profile = otasuke_company_profile_new ();
+
+    g_assert_no_error (error);
+    otasuke_company_profile_set (profile, &profile->company_name, "有限会社さくら商店");
+    otasuke_company_profile_set (profile, &profile->representative, "代表取締役　佐倉花子");
+    g_assert_true (otasuke_store_save_company_profile (store, profile, 1700000000, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (run_program_in (args, "ja_JP.UTF-8", &out, &err), ==, 0);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  text = pdf_text (pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "情報セキュリティ基本方針"));
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      const char *at = strstr (text, headings[i]);
+
+      g_assert_nonnull (at);
+      g_assert_true (last == NULL || at > last);
+      last = at;
+    }
+  g_assert_nonnull (strstr (text, "有限会社さくら商店"));
+  g_assert_nonnull (strstr (text, "佐倉花子"));
+  g_assert_nonnull (strstr (text, "制定日"));
+  g_assert_nonnull (strstr (text, "SECURITY ACTION"));
+  g_assert_nonnull (strstr (text, "二つ星"));
+  g_assert_nonnull (strstr (text, "自己宣言"));
+  g_assert_null (strstr (text, "認定"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program (onto_folder, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is a folder"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program (usage, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--export-policy FILE.pdf"));
 
   g_remove (pdf);
   g_rmdir (dir);
@@ -510,8 +651,9 @@ test_export_refuses_special (void)
  * export's own (unshare -rm, so no root is needed). The message says the
  * disk is full and names the file asked for, and nothing is left there. */
 static void
-test_export_disk_full (void)
+test_export_disk_full (gconstpointer data)
 {
+  const char *option = data;
   g_autofree char *dir = g_dir_make_tmp ("otasuke-export-full-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
@@ -527,9 +669,9 @@ test_export_disk_full (void)
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c",
                                          "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; "
-                                         "\"$2\" --export-sheet \"$1/sheet.pdf\"; status=$?; "
+                                         "\"$2\" \"$3\" \"$1/sheet.pdf\"; status=$?; "
                                          "ls -A \"$1\" >&2; exit $status",
-                                         "sh", dir, program, NULL);
+                                         "sh", dir, program, option, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
@@ -596,7 +738,10 @@ main (int   argc,
   g_test_add_func ("/headless/export-sheet", test_export_sheet);
   g_test_add_func ("/headless/probe", test_probe_command);
   g_test_add_func ("/headless/export-refuses-special", test_export_refuses_special);
-  g_test_add_func ("/headless/export-disk-full", test_export_disk_full);
+  g_test_add_data_func ("/headless/export-disk-full", "--export-sheet", test_export_disk_full);
+  g_test_add_data_func ("/headless/export-policy-disk-full", "--export-policy", test_export_disk_full);
+  g_test_add_func ("/headless/security-action", test_security_action_command);
+  g_test_add_func ("/headless/export-policy", test_export_policy);
   g_test_add_func ("/headless/empty-database-reported", test_empty_database_reported);
 
   return g_test_run ();

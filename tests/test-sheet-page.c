@@ -271,14 +271,15 @@ check_sheet_restored (Fixture       *fixture,
   /* Opening a draft is not an edit. */
   g_assert_false (otasuke_sheet_page_get_unsaved (page));
 
-  /* The draft is listed; a new sheet starts empty but for what was detected. */
+  /* The draft is listed; a new sheet starts empty but for what was detected
+   * and the company, which the profile remembers across sheets. */
   gtk_menu_button_popup (sheet_child (page, "drafts_button"));
   iterate_until (drafts_are_listed, page);
   save_png (GTK_WIDGET (sheet_child (page, "drafts_popover")), "sheet-drafts.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.new", NULL));
   sheet = otasuke_sheet_page_get_sheet (page);
   g_assert_cmpint (otasuke_sheet_get_id (sheet), ==, 0);
-  g_assert_null (otasuke_sheet_get_company_name (sheet));
+  g_assert_cmpstr (otasuke_sheet_get_company_name (sheet), ==, SHEET_COMPANY);
   g_assert_cmpuint (otasuke_sheet_get_n_events (sheet), ==, 0);
   g_assert_true (otasuke_sheet_is_detected (sheet, OTASUKE_SHEET_FIELD_OPERATING_SYSTEM));
   g_assert_false (otasuke_sheet_page_get_unsaved (page));

@@ -418,6 +418,13 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (raw_query_int (db, "SELECT answer FROM check_answers "
                                       "WHERE run_id = 7 AND item_id = 'backup'"), ==, 1);
   g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM meta WHERE value = 'yes'"), ==, 1);
+  /* SECURITY ACTION's tables (issue #13), empty: nothing invented for old data. */
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                      "('company_profile', 'policy_drafts', 'action_confirmations', "
+                                      "'action_declarations')"), ==, 4);
+  g_assert_cmpint (raw_query_int (db, "SELECT (SELECT count(*) FROM company_profile) + "
+                                      "(SELECT count(*) FROM policy_drafts) + "
+                                      "(SELECT count(*) FROM action_declarations)"), ==, 0);
   sqlite3_close (db);
 
   g_assert_true (otasuke_store_check_integrity (store, &error));

@@ -276,6 +276,17 @@ otasuke_application_handle_local_options (GApplication *app,
       return otasuke_command_export_sheet (path, sheet_id);
     }
 
+  if (g_variant_dict_contains (options, "export-policy"))
+    {
+      const char *path = NULL;
+
+      g_variant_dict_lookup (options, "export-policy", "^&ay", &path);
+      return otasuke_command_export_policy (path);
+    }
+
+  if (g_variant_dict_contains (options, "security-action"))
+    return otasuke_command_security_action ();
+
   if (g_variant_dict_contains (options, "router-check") || g_variant_dict_contains (options, "firmware"))
     {
       const char *model = NULL;
@@ -671,6 +682,7 @@ otasuke_application_startup (GApplication *app)
     { "win.page::advisories", { "<Alt>3", NULL } },
     { "win.page::history", { "<Alt>4", NULL } },
     { "win.page::sheet", { "<Alt>5", NULL } },
+    { "win.page::action", { "<Alt>6", NULL } },
   };
   G_APPLICATION_CLASS (otasuke_application_parent_class)->startup (app);
 
@@ -803,6 +815,10 @@ otasuke_application_init (OtasukeApplication *self)
       N_("Save the consultation sheet as a PDF file and exit"), N_("FILE.pdf") },
     { "sheet", 0, 0, G_OPTION_ARG_INT64, NULL,
       N_("With --export-sheet: the number of the draft to save (default: the most recent)"), N_("ID") },
+    { "security-action", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print what SECURITY ACTION one star and two stars still need, as JSON, and exit"), NULL },
+    { "export-policy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Save the basic information security policy draft as a PDF file and exit"), N_("FILE.pdf") },
     { "router-check", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Check whether a router model is affected by a known advisory, print JSON and exit"), N_("MODEL") },
     { "firmware", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -8,6 +8,7 @@
 #include "otasuke-check-run.h"
 #include "otasuke-checklist.h"
 #include "otasuke-overview-page.h"
+#include "otasuke-security-action.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-time.h"
 #include "otasuke-tone.h"
@@ -63,6 +64,7 @@ struct _OtasukeOverviewPage
   GtkWidget    *scroller;
   AdwActionRow *store_row;
   AdwActionRow *version_row;
+  AdwActionRow *action_row;
 };
 
 G_DEFINE_FINAL_TYPE (OtasukeOverviewPage, otasuke_overview_page, GTK_TYPE_WIDGET)
@@ -275,6 +277,8 @@ load_cb (GObject      *object,
   update_score (self);
 }
 
+static void action_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
 void
 otasuke_overview_page_reload (OtasukeOverviewPage *self)
 {
@@ -306,6 +310,42 @@ otasuke_overview_page_reload (OtasukeOverviewPage *self)
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, load_in_thread);
+  otasuke_action_state_load_async (self->store, self->cancellable, action_loaded_cb, g_object_ref (self));
+}
+
+/* SECURITY ACTION in one line: what ★ and ★★ still need. */
+static void
+action_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(OtasukeOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeActionState) state = otasuke_action_state_load_finish (result, &error);
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GPtrArray) two = NULL;
+  g_autofree char *text = NULL;
+
+  if (state == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_action_row_set_subtitle (self->action_row, error->message);
+      return;
+    }
+  one = otasuke_action_readiness_missing (state->readiness, 1);
+  two = otasuke_action_readiness_missing (state->readiness, 2);
+  if (state->declaration != NULL)
+    /* Translators: the level declared and the date (year-month-day) */
+    text = g_strdup_printf (_("Declared: %s on %s"), otasuke_action_level_name (state->declaration->level),
+                            state->declaration->declared_on);
+  else if (two->len == 0)
+    text = g_strdup (_("Ready to declare two stars (★★)"));
+  else if (one->len == 0)
+    /* Translators: how many requirements two stars still need */
+    text = g_strdup_printf (_("Ready to declare one star (★); two stars (★★) still need %u more"), two->len);
+  else
+    text = g_strdup_printf (_("One star (★) still needs %u, two stars (★★) %u"), one->len, two->len);
+  adw_action_row_set_subtitle (self->action_row, text);
 }
 
 gboolean
@@ -447,6 +487,7 @@ otasuke_overview_page_class_init (OtasukeOverviewPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, action_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, app_icon);
   gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, attention_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, band_label);

@@ -360,6 +360,8 @@ otasuke_sheet_page_save_pending (OtasukeSheetPage  *self,
 {
   g_return_val_if_fail (OTASUKE_IS_SHEET_PAGE (self), FALSE);
 
+  if (!otasuke_sheet_page_profile_save_pending (self, error))
+    return FALSE;
   if (self->autosave_id != 0 && self->store != NULL && self->sheet != NULL)
     {
       g_autoptr(GError) local_error = NULL;

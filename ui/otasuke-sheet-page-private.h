@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "otasuke-company-profile.h"
 #include "otasuke-sheet-page.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,10 @@ struct _OtasukeSheetPage
   char              *detected_device;
   OtasukeProbeService *probe_service; /* security software comes from its latest report */
   gboolean           prefill_pending; /* a new sheet was started before the first report */
+
+  OtasukeCompanyProfile *profile;   /* the store's, NULL until read */
+  gboolean           profile_dirty;
+  guint              profile_save_id;
 
   OtasukeSheet      *sheet;
   GPtrArray         *bindings;      /* GBinding*, to the current sheet */
@@ -95,6 +100,14 @@ void          otasuke_sheet_page_load_draft        (OtasukeSheetPage *self,
                                                     gint64            id);
 void          otasuke_sheet_page_drafts_class_init (GtkWidgetClass   *widget_class);
 void          otasuke_sheet_page_drafts_init       (OtasukeSheetPage *self);
+
+/* otasuke-sheet-page-profile.c: the company profile across sheets */
+void          otasuke_sheet_page_profile_load_then_draft (OtasukeSheetPage *self);
+void          otasuke_sheet_page_profile_prefill   (OtasukeSheetPage *self,
+                                                    OtasukeSheet     *sheet);
+void          otasuke_sheet_page_profile_edited    (OtasukeSheetPage *self);
+gboolean      otasuke_sheet_page_profile_save_pending (OtasukeSheetPage *self,
+                                                       GError          **error);
 
 /* otasuke-sheet-page-timeline.c */
 void          otasuke_sheet_page_rebuild_timeline  (OtasukeSheetPage *self);

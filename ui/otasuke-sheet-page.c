@@ -328,6 +328,9 @@ on_sheet_notify (OtasukeSheetPage *self,
   if (g_str_equal (name, "detected") || g_str_equal (name, "n-events"))
     return;
 
+  if (g_str_equal (name, "company-name") || g_str_equal (name, "contact-person"))
+    otasuke_sheet_page_profile_edited (self);
+
   if (g_str_equal (name, "title"))
     update_draft_label (self);
   else if (g_str_equal (name, "cloud-services"))
@@ -440,6 +443,7 @@ otasuke_sheet_page_start_new_sheet (OtasukeSheetPage *self)
   g_autofree char *os = detected_os (self);
 
   otasuke_sheet_prefill (sheet, self->detected_device, os, security);
+  otasuke_sheet_page_profile_prefill (self, sheet);
   otasuke_sheet_page_set_sheet (self, sheet);
   /* The probes have not answered yet: their first report fills it in. */
   self->prefill_pending = self->probe_service != NULL &&
@@ -594,7 +598,7 @@ detect_cb (GObject      *object,
   self->detected_device = g_strdup (otasuke_device_kind_to_string ((OtasukeDeviceKind) kind));
 
   if (self->store != NULL)
-    otasuke_sheet_page_load_draft (self, 0);
+    otasuke_sheet_page_profile_load_then_draft (self);
   else
     otasuke_sheet_page_start_new_sheet (self);
 }
@@ -696,6 +700,8 @@ otasuke_sheet_page_finalize (GObject *object)
   g_clear_object (&self->saving);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->removed_event, otasuke_sheet_event_free);
+  g_clear_handle_id (&self->profile_save_id, g_source_remove);
+  g_clear_pointer (&self->profile, otasuke_company_profile_free);
   g_free (self->detected_os);
   g_free (self->detected_device);
   g_clear_object (&self->probe_service);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "otasuke-action-page.h"
 #include "otasuke-advisories-page.h"
 #include "otasuke-bench.h"
 #include "otasuke-check-page.h"
@@ -21,6 +22,7 @@ struct _OtasukeWindow
   GCancellable         *cancellable;
 
   /* Built the first time they are shown; NULL until then. */
+  OtasukeActionPage    *action_page;
   OtasukeAdvisoriesPage *advisories_page;
   OtasukeCheckPage     *check_page;
   OtasukeHistoryPage   *history_page;
@@ -29,6 +31,7 @@ struct _OtasukeWindow
   gboolean              close_anyway;  /* the user chose to close without saving */
 
   /* Template widgets */
+  AdwBin               *action_bin;
   AdwBin               *advisories_bin;
   AdwBin               *check_bin;
   AdwHeaderBar         *header_bar;
@@ -115,6 +118,8 @@ connect_pages (OtasukeWindow *self)
                                     otasuke_application_get_probe_service (app));
   if (self->history_page != NULL)
     otasuke_history_page_set_store (self->history_page, otasuke_application_get_store (app));
+  if (self->action_page != NULL)
+    otasuke_action_page_set_store (self->action_page, otasuke_application_get_store (app));
 }
 
 static void
@@ -141,6 +146,12 @@ ensure_page (OtasukeWindow *self,
       self->history_page = g_object_new (OTASUKE_TYPE_HISTORY_PAGE, NULL);
       page = GTK_WIDGET (self->history_page);
       bin = self->history_bin;
+    }
+  else if (g_strcmp0 (name, "action") == 0 && self->action_page == NULL)
+    {
+      self->action_page = g_object_new (OTASUKE_TYPE_ACTION_PAGE, NULL);
+      page = GTK_WIDGET (self->action_page);
+      bin = self->action_bin;
     }
   else if (g_strcmp0 (name, "sheet") == 0 && self->sheet_page == NULL)
     {
@@ -201,6 +212,8 @@ save_pending (OtasukeWindow  *self,
               GError        **error)
 {
   if (self->check_page != NULL && !otasuke_check_page_save_pending (self->check_page, error))
+    return FALSE;
+  if (self->action_page != NULL && !otasuke_action_page_save_pending (self->action_page, error))
     return FALSE;
   if (self->sheet_page != NULL && !otasuke_sheet_page_save_pending (self->sheet_page, error))
     return FALSE;
@@ -390,6 +403,7 @@ otasuke_window_class_init (OtasukeWindowClass *klass)
   g_type_ensure (OTASUKE_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, action_bin);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, advisories_bin);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, check_bin);
   gtk_widget_class_bind_template_child (widget_class, OtasukeWindow, header_bar);
@@ -505,5 +519,7 @@ otasuke_window_get_page (OtasukeWindow *self,
     return GTK_WIDGET (self->history_page);
   if (g_str_equal (name, "sheet"))
     return GTK_WIDGET (self->sheet_page);
+  if (g_str_equal (name, "action"))
+    return GTK_WIDGET (self->action_page);
   return NULL;
 }
