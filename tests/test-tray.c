@@ -1124,6 +1124,9 @@ count_signal_cb (GDBusConnection *connection,
   (*(guint *) user_data)++;
 }
 
+/* NewIcon signals seen from any program on the bus (only the one under test sends them). */
+static guint new_icons;
+
 static char *
 icon_name_of (OtasukeApplication *app)
 {
@@ -1137,12 +1140,7 @@ check_attention_icon (OtasukeApplication *app)
 {
   g_autofree char *symbolic = g_strconcat (APPLICATION_ID, "-symbolic", NULL);
   g_autofree char *name = NULL;
-  guint new_icons = 0;
-  guint id;
 
-  id = g_dbus_connection_signal_subscribe (bus, app_bus_name (app), "org.kde.StatusNotifierItem", "NewIcon",
-                                           "/StatusNotifierItem", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                           count_signal_cb, &new_icons, NULL);
   iterate_until (watcher_has_registration, NULL);
   iterate_until (advisories_loaded, app);
 
@@ -1160,15 +1158,23 @@ check_attention_icon (OtasukeApplication *app)
   name = icon_name_of (app);
   g_assert_cmpstr (name, ==, symbolic);
   iterate_until (flag_is_set, &new_icons);
-  g_dbus_connection_signal_unsubscribe (bus, id);
 }
 
 static void
 test_attention_icon (void)
 {
+  guint id;
+
   reset_user_state ();
   watcher_start ();
+  /* Subscribed before the program starts: the advisories can load, and the
+   * first NewIcon go out, before the check body runs. */
+  new_icons = 0;
+  id = g_dbus_connection_signal_subscribe (bus, NULL, "org.kde.StatusNotifierItem", "NewIcon",
+                                           "/StatusNotifierItem", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                           count_signal_cb, &new_icons, NULL);
   run_app (check_attention_icon, TRUE, FALSE);
+  g_dbus_connection_signal_unsubscribe (bus, id);
   watcher_stop ();
 }
 
