@@ -130,6 +130,70 @@ remember_accepted (OtasukeStore *store,
     g_debug ("Could not keep a copy of the accepted feed: %s", error->message);
 }
 
+/* The replay marks again, outside the database: a damaged database is set
+ * aside and a fresh one starts with no marks, and without this copy the
+ * feed it had replaced could come back in. One group per source. */
+static char *
+marks_path (OtasukeStore *store)
+{
+  return cache_path (store, ".marks");
+}
+
+/* Raises *sequence (and sets *hash) when the copy beside the database holds a
+ * higher mark than the store, or the same one with a hash the store lost. */
+static void
+merge_file_mark (OtasukeStore *store,
+                 const char   *source,
+                 gint64       *sequence,
+                 char        **hash)
+{
+  g_autofree char *path = marks_path (store);
+  g_autoptr(GKeyFile) marks = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_hash = NULL;
+  gint64 file_sequence;
+
+  if (!g_key_file_load_from_file (marks, path, G_KEY_FILE_NONE, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("The copy of the replay marks could not be read: %s", error->message);
+      return;
+    }
+  file_sequence = g_key_file_get_int64 (marks, source, "sequence", &error);
+  if (error != NULL)
+    return;
+  file_hash = g_key_file_get_string (marks, source, "body-hash", NULL);
+  if (file_sequence > *sequence)
+    {
+      *sequence = file_sequence;
+      g_free (*hash);
+      *hash = g_steal_pointer (&file_hash);
+    }
+  else if (file_sequence == *sequence && *hash == NULL)
+    *hash = g_steal_pointer (&file_hash);
+}
+
+static void
+remember_mark (OtasukeStore *store,
+               const char   *source,
+               gint64        sequence,
+               const char   *hash)
+{
+  g_autofree char *path = marks_path (store);
+  g_autoptr(GKeyFile) marks = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  /* Other sources' marks are kept; an unreadable copy is replaced. */
+  g_key_file_load_from_file (marks, path, G_KEY_FILE_NONE, NULL);
+  g_key_file_set_int64 (marks, source, "sequence", sequence);
+  g_key_file_set_string (marks, source, "body-hash", hash);
+  data = g_key_file_to_data (marks, &len, NULL);
+  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_debug ("Could not keep a copy of the replay mark: %s", error->message);
+}
+
 /* Keeps the reason for the user; the store's own failure is only logged,
  * since the caller reports the original error. */
 static void
@@ -237,6 +301,7 @@ otasuke_feed_ingest (OtasukeStore  *store,
    * one signed by the other. */
   if (!otasuke_store_get_feed_mark (store, source, &accepted, &accepted_hash, error))
     return NULL;
+  merge_file_mark (store, source, &accepted, &accepted_hash);
   if (feed->sequence < accepted)
     {
       g_set_error (&local_error, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY,
@@ -265,7 +330,10 @@ otasuke_feed_ingest (OtasukeStore  *store,
 
   outcome->status = applied == OTASUKE_APPLY_ACCEPTED ? OTASUKE_UPDATE_ACCEPTED : OTASUKE_UPDATE_UNCHANGED;
   if (applied == OTASUKE_APPLY_ACCEPTED)
-    remember_accepted (store, body, signature);
+    {
+      remember_accepted (store, body, signature);
+      remember_mark (store, source, feed->sequence, digest);
+    }
   return g_steal_pointer (&outcome);
 
 fail:

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sqlite3.h>
 
@@ -420,6 +421,51 @@ test_key_rotation (Fixture       *fixture,
   }
 }
 
+/* A damaged database is set aside and a fresh one starts with no replay
+ * marks: the copy of the marks beside it still refuses the older feed, and
+ * other bytes under the accepted number, while the accepted feed comes back. */
+static void
+test_marks_survive_new_database (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (otasuke_store_get_path (fixture->store));
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *marks = g_build_filename (dir, "last-feed.json.marks", NULL);
+  g_autofree char *first = accept_first (fixture);
+  g_autofree char *older = make_feed (4, "2099-01-01T00:00:00Z", 1, "old");
+  g_autofree char *same_number = make_feed (5, "2099-01-01T00:00:00Z", 2, "other");
+  g_autofree char *same_feed = make_feed (5, "2099-01-01T00:00:00Z", 3, "first");
+  g_autofree char *empty = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeUpdateOutcome) outcome = NULL;
+  const char *keys[2] = { NULL, NULL };
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (marks, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_clear_object (&fixture->updater);
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  fixture->store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->updater = otasuke_feed_updater_new (fixture->store, fixture->fetcher);
+  keys[0] = fixture->key_line;
+  otasuke_feed_updater_set_trusted_keys (fixture->updater, keys);
+  empty = snapshot (fixture);
+
+  serve (fixture, older, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, empty, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_REPLAY);
+  serve (fixture, same_number, fixture->secret_key);
+  assert_refused_and_unchanged (fixture, empty, OTASUKE_UPDATE_ERROR, OTASUKE_UPDATE_ERROR_SAME_SEQUENCE);
+
+  serve (fixture, same_feed, fixture->secret_key);
+  outcome = update (fixture, "/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->status, ==, OTASUKE_UPDATE_ACCEPTED);
+  g_assert_cmpint (outcome->sequence, ==, 5);
+}
+
 static void
 raw_exec (sqlite3    *db,
           const char *sql)
@@ -777,6 +823,7 @@ main (int   argc,
   ADD ("/feed-updater/no-trusted-key", test_no_trusted_key);
   ADD ("/feed-updater/unreadable-key", test_unreadable_key);
   ADD ("/feed-updater/replay-and-equal-sequence", test_replay_and_equal_sequence);
+  ADD ("/feed-updater/marks-survive-new-database", test_marks_survive_new_database);
   ADD ("/feed-updater/key-rotation", test_key_rotation);
   ADD ("/feed-updater/marks-migrated", test_marks_migrated);
   ADD ("/feed-updater/invalid-content", test_invalid_content);
