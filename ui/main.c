@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "otasuke-application.h"
+#include "otasuke-log.h"
 #include "otasuke-paths.h"
 
 int
@@ -17,6 +18,8 @@ main (int   argc,
   const char *localedir = g_getenv ("OTASUKE_LOCALEDIR");
   g_autofree char *installed_localedir = otasuke_paths_get_locale_dir ();
 
+  /* Warnings go to a private log file, never to the user's terminal. */
+  otasuke_log_install (NULL);
   setlocale (LC_ALL, "");
   /* OTASUKE_LOCALEDIR lets an uninstalled build (meson devenv, tests) find its catalogues. */
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : installed_localedir);

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "otasuke-log"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "otasuke-log.h"
+#include "otasuke-paths.h"
+
+static char *log_path;
+static gboolean to_terminal;
+static GMutex log_lock;
+
+const char *
+otasuke_log_get_path (void)
+{
+  return log_path;
+}
+
+/* Appends one line; the file is created private, and an oversized one is
+ * moved aside first so the log never grows without bound. */
+static gboolean
+append_line (const char *line)
+{
+  GStatBuf st;
+  int fd;
+  FILE *file;
+  gsize len = strlen (line);
+  gboolean ok;
+
+  if (g_lstat (log_path, &st) == 0 && st.st_size > OTASUKE_LOG_MAX_BYTES)
+    {
+      g_autofree char *old = g_strconcat (log_path, ".old", NULL);
+
+      g_rename (log_path, old);
+    }
+  fd = g_open (log_path, O_WRONLY | O_APPEND | O_CREAT | otasuke_paths_create_flags (), 0600);
+  if (fd < 0)
+    return FALSE;
+  file = fdopen (fd, "ab");
+  if (file == NULL)
+    {
+      g_close (fd, NULL);
+      return FALSE;
+    }
+  ok = fwrite (line, 1, len, file) == len;
+  return fclose (file) == 0 && ok;
+}
+
+static GLogWriterOutput
+writer (GLogLevelFlags   level,
+        const GLogField *fields,
+        gsize            n_fields,
+        gpointer         user_data)
+{
+  g_autofree char *line = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  const char *domain = NULL;
+  const char *message = NULL;
+  gboolean ok;
+
+  if (to_terminal || (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)) != 0)
+    return g_log_writer_default (level, fields, n_fields, user_data);
+  /* A service whose output is the journal already keeps it out of sight. */
+  if (g_log_writer_is_journald (fileno (stderr)))
+    return g_log_writer_default (level, fields, n_fields, user_data);
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0)
+        domain = fields[i].value;
+      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+        message = fields[i].value;
+    }
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format_iso8601 (now);
+  line = g_strdup_printf ("%s %s %s: %s\n", stamp,
+                          (level & G_LOG_LEVEL_ERROR) ? "ERROR" :
+                          (level & G_LOG_LEVEL_CRITICAL) ? "CRITICAL" :
+                          (level & G_LOG_LEVEL_WARNING) ? "WARNING" : "MESSAGE",
+                          domain != NULL ? domain : "-", message != NULL ? message : "");
+
+  g_mutex_lock (&log_lock);
+  ok = append_line (line);
+  g_mutex_unlock (&log_lock);
+  /* Nowhere to keep it (a read-only folder, a full disk): the terminal,
+   * rather than losing what may explain a fault. Fatal ones always show. */
+  if (!ok || (level & G_LOG_FLAG_FATAL) != 0)
+    return g_log_writer_default (level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+void
+otasuke_log_install (const char *path)
+{
+  const char *wanted = g_getenv ("OTASUKE_LOG");
+
+  g_return_if_fail (log_path == NULL);
+
+  if (path != NULL)
+    log_path = g_strdup (path);
+  else
+    {
+      /* Not created here: the store makes (and checks) the folder. Until it
+       * exists, an append fails and the line goes to the terminal. */
+      g_autofree char *dir = otasuke_paths_get_data_dir ();
+
+      log_path = g_build_filename (dir, "otasuke.log", NULL);
+    }
+  to_terminal = g_strcmp0 (wanted, "stderr") == 0;
+  g_log_set_writer_func (writer, NULL, NULL);
+}
