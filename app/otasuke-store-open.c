@@ -866,14 +866,26 @@ otasuke_store_open (const char  *path,
     return NULL;
 
   display = g_filename_display_name (recovered);
-  self->recovery_reason =
-    g_strdup_printf (_("The history file was damaged. "
-                       "Otasuke kept it as %s and started a new one."),
-                     display);
   self->recovered_path = g_steal_pointer (&recovered);
 
   if (!store_connect (self, error))
     return NULL;
+
+  {
+    guint n_runs = 0, n_sheets = 0;
+    g_autofree char *kept = NULL;
+
+    otasuke_store_salvage (self, self->recovered_path, &n_runs, &n_sheets);
+    if (n_runs > 0 || n_sheets > 0)
+      kept = g_strdup_printf (_("%u of its check results and %u of its consultation sheets could be read and were copied into the new one."),
+                              n_runs, n_sheets);
+    else
+      kept = g_strdup (_("Nothing in it could be read back."));
+    self->recovery_reason =
+      g_strdup_printf (_("The history file was damaged. "
+                         "Otasuke kept it as %s and started a new one. %s"),
+                       display, kept);
+  }
 
   return g_steal_pointer (&self);
 }

@@ -55,6 +55,14 @@ gboolean      otasuke_store_query_int             (OtasukeStore   *self,
                                                    gint64         *out_value,
                                                    GError        **error);
 
+/* Copies what can still be read from the damaged copy @damaged (set aside)
+ * into the new database: check runs, answers, sheets and the SECURITY ACTION
+ * records (app/otasuke-store-salvage.c). Takes the lock itself. */
+void          otasuke_store_salvage               (OtasukeStore   *self,
+                                                   const char     *damaged,
+                                                   guint          *n_runs,
+                                                   guint          *n_sheets);
+
 /* A text column as a new string; NULL when the value is NULL. */
 char         *otasuke_store_column_dup_text       (sqlite3_stmt   *stmt,
                                                    int             column);

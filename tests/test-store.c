@@ -511,7 +511,6 @@ assert_recovered (OtasukeStore *store,
   display = g_filename_display_name (recovered);
   assert_contains (reason, display);
 
-  g_assert_cmpuint (count_runs (store), ==, 0);
   g_assert_cmpuint (otasuke_store_get_user_version (store), ==, otasuke_store_schema_version ());
   assert_mode (path, 0600);
   g_assert_true (otasuke_store_check_integrity (store, NULL));
@@ -538,6 +537,8 @@ test_corrupt_empty_file (void)
   store = otasuke_store_open (path, &error);
   g_assert_no_error (error);
   assert_recovered (store, empty, wal_bytes);
+  g_assert_cmpuint (count_runs (store), ==, 0);
+  assert_contains (otasuke_store_get_recovery_reason (store), "Nothing in it could be read back.");
   g_test_message ("%s", otasuke_store_get_recovery_reason (store));
 
   /* The new file is a real database now: opening it again is no news. */
@@ -568,6 +569,7 @@ test_corrupt_garbage (void)
   g_assert_nonnull (store);
 
   assert_recovered (store, garbage, garbage_wal);
+  g_assert_cmpuint (count_runs (store), ==, 0);
 
   /* The new history works. */
   g_assert_cmpint (otasuke_store_add_check_run (store, 1, 2, 3, "x", &error), >, 0);
@@ -609,6 +611,65 @@ test_corrupt_page (void)
   g_assert_nonnull (store);
 
   assert_recovered (store, damaged, NULL);
+}
+
+/* Damage in the middle of the check results: the runs on either side of the
+ * damaged page, and the sheets elsewhere in the file, come back. */
+static void
+test_corrupt_salvage (void)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) noise = NULL;
+  g_autofree char *path = otasuke_store_default_path ();
+  g_autofree char *padding = g_strnfill (300, 'v');
+  g_autofree char *reason = NULL;
+  gint64 page_size, leaf, n_leaves;
+  guint runs;
+  sqlite3 *db;
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_assert_cmpint (otasuke_store_add_check_run (store, 1000 + i, 1001 + i, 50, padding, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+
+  db = raw_open (path);
+  raw_exec (db, "INSERT INTO sheets (title, created_at, updated_at, fields_json) VALUES"
+                " ('first', 1, 2, '{}'), ('second', 3, 4, '{}'), ('third', 5, 6, '{}')");
+  raw_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  page_size = raw_query_int (db, "PRAGMA page_size");
+  n_leaves = raw_query_int (db, "SELECT count(*) FROM dbstat WHERE name = 'check_runs' AND pagetype = 'leaf'");
+  g_assert_cmpint (n_leaves, >=, 5);
+  leaf = raw_query_int (db, "SELECT pageno FROM dbstat WHERE name = 'check_runs' AND pagetype = 'leaf'"
+                            " ORDER BY pageno LIMIT 1 OFFSET 2");
+  sqlite3_close (db);
+
+  noise = random_bytes (page_size);
+  write_bytes_at (path, page_size * (leaf - 1), noise);
+  damaged = read_file (path);
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_recovered (store, damaged, NULL);
+
+  runs = count_runs (store);
+  g_test_message ("%u of 200 check runs read back; %s", runs, otasuke_store_get_recovery_reason (store));
+  g_assert_cmpuint (runs, >, 100);
+  g_assert_cmpuint (runs, <, 200);
+  reason = g_strdup_printf ("%u of its check results and 3 of its consultation sheets", runs);
+  assert_contains (otasuke_store_get_recovery_reason (store), reason);
+  g_clear_object (&store);
+
+  /* The first and the last run, from both sides of the damage, with their data. */
+  db = raw_open (path);
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM check_runs WHERE started_at IN (1000, 1199)"), ==, 2);
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM sheets"), ==, 3);
+  sqlite3_close (db);
 }
 
 #ifdef G_OS_UNIX
@@ -1210,6 +1271,7 @@ main (int   argc,
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/corrupt/garbage", test_corrupt_garbage);
   g_test_add_func ("/store/corrupt/page", test_corrupt_page);
+  g_test_add_func ("/store/corrupt/salvage", test_corrupt_salvage);
 #ifdef G_OS_UNIX
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/open/links-refused", test_links_refused);
