@@ -31,4 +31,12 @@ int  otasuke_command_router_check     (const char          *model,
 int  otasuke_command_export_sheet     (const char          *path,
                                        gint64               sheet_id);
 
+/* otasuke --site-check HOST[:PORT] [--resolve HOST:PORT:ADDRESS]… [--cacert FILE]
+ * [--http-port PORT]: one JSON object (otasuke-site-check.h); 0 when the
+ * check ran, whatever it found; 2 with a usage message for a bad target. */
+int  otasuke_command_site_check       (const char          *target,
+                                       const char * const  *resolve,
+                                       const char          *ca_file,
+                                       int                  http_port);
+
 G_END_DECLS

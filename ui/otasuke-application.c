@@ -286,6 +286,24 @@ otasuke_application_handle_local_options (GApplication *app,
       return otasuke_command_router_check (model, firmware);
     }
 
+  if (g_variant_dict_contains (options, "site-check") || g_variant_dict_contains (options, "resolve") ||
+      g_variant_dict_contains (options, "cacert") || g_variant_dict_contains (options, "http-port"))
+    {
+      const char *target = NULL;
+      const char *cacert = NULL;
+      const char **resolve = NULL;
+      gint32 http_port = 0;
+      int status;
+
+      g_variant_dict_lookup (options, "site-check", "&s", &target);
+      g_variant_dict_lookup (options, "resolve", "^a&s", &resolve);
+      g_variant_dict_lookup (options, "cacert", "^&ay", &cacert);
+      g_variant_dict_lookup (options, "http-port", "i", &http_port);
+      status = otasuke_command_site_check (target, resolve, cacert, http_port);
+      g_free (resolve);
+      return status;
+    }
+
   self->background = g_variant_dict_contains (options, "background");
   self->started_in_background = self->background;
 
@@ -807,6 +825,18 @@ otasuke_application_init (OtasukeApplication *self)
       N_("Check whether a router model is affected by a known advisory, print JSON and exit"), N_("MODEL") },
     { "firmware", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --router-check: the router’s firmware version"), N_("VERSION") },
+    { "site-check", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Check a website and its mail domain (certificate, HTTPS, HSTS, SPF, DMARC), print JSON and exit"),
+      N_("HOST[:PORT]") },
+    { "resolve", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --site-check: connect to ADDRESS for HOST and PORT, as curl does (repeatable)"),
+      N_("HOST:PORT:ADDRESS") },
+    { "cacert", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --site-check: trust the certificate authorities in this file instead of the system’s"),
+      N_("FILE") },
+    { "http-port", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --site-check: the plain-HTTP port to test the redirect to HTTPS on (default 80)"),
+      N_("PORT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }
   };
