@@ -640,8 +640,11 @@ test_mail (void)
   /* Derived from a reserved host name: never asked about. */
   {
     guint before = resolver->lookups;
+    /* curl never asks DNS either. */
+    const char * const resolve[] = { "www.shop.test:9:127.0.0.1", NULL };
 
     options.host = "www.shop.test";
+    options.resolve = resolve;
     options.mail_domain = NULL;
     skipped = run_check (&options);
     g_assert_null (skipped->mail_domain);
@@ -751,6 +754,152 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+typedef struct {
+  char    *out;
+  char    *err;
+  gboolean done;
+  int      status;
+} CliRun;
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CliRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
+  run->done = TRUE;
+}
+
+/* `otasuke --site-check` against @site, its JSON parsed; the servers run
+ * in this process while the program runs. */
+static json_t *
+run_cli (Site       *site,
+         const char *extra_arg,
+         int        *status)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autofree char *target = g_strdup_printf ("localhost:%u", site->options.port);
+  g_autofree char *http_port = g_strdup_printf ("%u", site->options.http_port);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  CliRun run = { 0 };
+  json_t *root;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LANG", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, program, "--site-check", target,
+                                         "--resolve", site->resolve[0], "--resolve", site->resolve[1],
+                                         "--cacert", site->options.ca_file,
+                                         "--http-port", http_port, extra_arg, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  *status = run.status;
+  root = run.status == 0 ? otasuke_json_load (run.out, -1, &error) : NULL;
+  g_assert_no_error (error);
+  if (run.status != 0)
+    g_test_message ("otasuke said: %s", run.err);
+  g_free (run.out);
+  g_free (run.err);
+  return root;
+}
+
+static json_t *
+cli_certificate (json_t *root)
+{
+  return json_object_get (json_object_get (root, "https"), "certificate");
+}
+
+static gint64
+cli_int (json_t     *object,
+         const char *name)
+{
+  gint64 value = G_MININT64;
+
+  g_assert_true (otasuke_json_get_int (object, name, &value));
+  return value;
+}
+
+static void
+test_cli (void)
+{
+  Site good, expired, wrong;
+  g_autoptr(json_t) good_json = NULL;
+  g_autoptr(json_t) expired_json = NULL;
+  g_autoptr(json_t) wrong_json = NULL;
+  json_t *https;
+  int status = -1;
+
+  site_init (&good, otasuke_test_tls_get_good (tls), TRUE);
+  add_good_page (good.https, TRUE);
+  good_json = run_cli (&good, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  https = json_object_get (good_json, "https");
+  g_assert_cmpstr (otasuke_json_get_string (good_json, "host"), ==, "localhost");
+  g_assert_true (json_is_true (json_object_get (https, "ok")));
+  g_assert_true (json_is_null (json_object_get (https, "error")));
+  g_assert_true (json_is_true (json_object_get (https, "hsts")));
+  g_assert_cmpint (cli_int (https, "hsts_max_age"), ==, 31536000);
+  g_assert_cmpint (cli_int (cli_certificate (good_json), "days_left"), >=, 1);
+  g_assert_true (json_is_true (json_object_get (cli_certificate (good_json), "trusted")));
+  g_assert_true (json_is_true (json_object_get (cli_certificate (good_json), "hostname_matches")));
+  g_assert_true (json_is_true (json_object_get (good_json, "http_redirects_to_https")));
+  g_assert_nonnull (json_object_get (good_json, "mail"));
+  g_assert_cmpuint (json_array_size (json_object_get (good_json, "findings")), ==, 1);
+
+  site_init (&expired, otasuke_test_tls_get_expired (tls), TRUE);
+  add_good_page (expired.https, FALSE);
+  expired_json = run_cli (&expired, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  https = json_object_get (expired_json, "https");
+  g_assert_true (json_is_false (json_object_get (https, "ok")));
+  g_assert_true (json_is_false (json_object_get (https, "hsts")));
+  g_assert_true (json_is_null (json_object_get (https, "hsts_max_age")));
+  g_assert_cmpint (cli_int (cli_certificate (expired_json), "days_left"), <, 0);
+  g_assert_true (json_is_true (json_object_get (cli_certificate (expired_json), "trusted")));
+  g_assert_cmpstr (otasuke_json_get_string (json_array_get (json_object_get (expired_json, "findings"), 0), "id"),
+                   ==, "certificate-expired");
+  g_assert_cmpstr (otasuke_json_get_string (json_array_get (json_object_get (expired_json, "findings"), 0), "severity"),
+                   ==, "high");
+
+  site_init (&wrong, otasuke_test_tls_get_wrong_host (tls), FALSE);
+  add_good_page (wrong.https, TRUE);
+  wrong_json = run_cli (&wrong, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_is_false (json_object_get (cli_certificate (wrong_json), "hostname_matches")));
+  g_assert_true (json_is_true (json_object_get (cli_certificate (wrong_json), "trusted")));
+  g_assert_true (json_is_false (json_object_get (wrong_json, "http_redirects_to_https")));
+
+  site_clear (&good);
+  site_clear (&expired);
+  site_clear (&wrong);
+}
+
+static void
+test_cli_usage (void)
+{
+  Site site;
+  int status = -1;
+
+  /* A bad port: no check, status 2. */
+  site_init (&site, otasuke_test_tls_get_good (tls), TRUE);
+  site.options.port = 25;
+  g_assert_null (run_cli (&site, NULL, &status));
+  g_assert_cmpint (status, ==, 2);
+  site_clear (&site);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -775,6 +924,8 @@ main (int argc, char **argv)
   g_test_add_func ("/site-check/parse-target", test_parse_target);
   g_test_add_func ("/site-check/json-round-trip", test_json_round_trip);
   g_test_add_func ("/site-check/cancelled", test_cancelled);
+  g_test_add_func ("/site-check/cli", test_cli);
+  g_test_add_func ("/site-check/cli-usage", test_cli_usage);
 
   status = g_test_run ();
   otasuke_test_tls_free (tls);
