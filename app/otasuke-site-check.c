@@ -447,7 +447,7 @@ otasuke_site_report_score (const OtasukeSiteReport *report)
 {
   int score = 100;
 
-  if (!report->https_ok && !report->has_certificate)
+  if (!report->https_ok && !report->has_certificate && report->port != 0)
     return 0;
   for (guint i = 0; i < report->findings->len; i++)
     {
@@ -1277,11 +1277,20 @@ otasuke_site_check_run (const OtasukeSiteCheckOptions *given,
   report->host = g_ascii_strdown (options.host, -1);
   report->port = options.port;
 
-  check_https (report, &options, resolve, deadline, now, cancellable);
-  if (!g_cancellable_is_cancelled (cancellable) && report->has_certificate)
-    check_http_redirect (report, &options, resolve, deadline, cancellable);
+  if (!options.mail_only)
+    {
+      check_https (report, &options, resolve, deadline, now, cancellable);
+      if (!g_cancellable_is_cancelled (cancellable) && report->has_certificate)
+        check_http_redirect (report, &options, resolve, deadline, cancellable);
+      website_findings (report);
+    }
+  else
+    {
+      report->port = 0;
+      if (options.mail_domain == NULL)
+        options.mail_domain = report->host;
+    }
   curl_slist_free_all (resolve);
-  website_findings (report);
 
   if (options.mail_domain == NULL)
     report->mail_domain = g_strdup (g_str_has_prefix (report->host, "www.") ?

@@ -35,6 +35,7 @@ typedef struct {
   guint        stall_timeout_ms;   /* 0: 5000 */
   guint        total_timeout_ms;   /* for each request; 0: 10000 */
   gint64       now;              /* unix seconds for days left; 0: the clock */
+  gboolean     mail_only;        /* no web request: @host is the mail domain */
 } OtasukeSiteCheckOptions;
 
 typedef enum {
