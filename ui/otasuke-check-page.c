@@ -76,6 +76,7 @@ section_icon (const char *id)
     { "backups", "drive-harddisk-symbolic" },
     { "passwords-accounts", "dialog-password-symbolic" },
     { "mail-macros", "mail-unread-symbolic" },
+    { "website-mail", "web-browser-symbolic" },
     { "office-people", "system-users-symbolic" },
     { "organisation", "x-office-document-symbolic" },
   };
