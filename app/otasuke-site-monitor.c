@@ -149,6 +149,9 @@ typedef struct {
   guint              http_port;
 
   /* Out */
+  gboolean           loaded;
+  char              *saved_website;
+  char              *saved_mail;
   gboolean           changed;
   OtasukeSiteReport *report;
   gint64             checked_at;
@@ -166,6 +169,9 @@ struct _OtasukeSiteMonitor
   GCancellable      *cancellable;
   guint              timer;
   gboolean           busy;
+  gboolean           loaded;
+  char              *website;
+  char              *mail;
   Work              *pending;    /* asked for while busy: runs next */
 
   GStrv              resolve;
@@ -193,6 +199,8 @@ work_free (Work *work)
   g_free (work->ca_file);
   g_clear_pointer (&work->report, otasuke_site_report_free);
   g_free (work->save_error);
+  g_free (work->saved_website);
+  g_free (work->saved_mail);
   g_free (work);
 }
 
@@ -262,6 +270,9 @@ refresh_in_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  work->loaded = TRUE;
+  work->saved_website = g_strdup (website);
+  work->saved_mail = g_strdup (mail);
   if (website == NULL && mail == NULL)
     {
       /* Nothing entered: nothing is ever looked at. */
@@ -359,6 +370,18 @@ refresh_cb (GObject      *object,
 
   if (work->save_error != NULL)
     g_signal_emit (self, signals[DOMAINS_ERROR], 0, work->save_error);
+  if (work->loaded)
+    {
+      if (!self->loaded)
+        work->changed = TRUE;  /* the first look: listeners learn the domains */
+      self->loaded = TRUE;
+      g_free (self->website);
+      self->website = g_steal_pointer (&work->saved_website);
+      g_free (self->mail);
+      self->mail = g_steal_pointer (&work->saved_mail);
+      if (self->website == NULL && self->mail == NULL)
+        g_clear_pointer (&self->report, otasuke_site_report_free);
+    }
   if (work->changed || (self->report == NULL && work->report != NULL))
     {
       g_clear_pointer (&self->report, otasuke_site_report_free);
@@ -450,6 +473,27 @@ otasuke_site_monitor_get_report (OtasukeSiteMonitor *self)
 }
 
 gboolean
+otasuke_site_monitor_get_loaded (OtasukeSiteMonitor *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_SITE_MONITOR (self), FALSE);
+  return self->loaded;
+}
+
+const char *
+otasuke_site_monitor_get_website (OtasukeSiteMonitor *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_SITE_MONITOR (self), NULL);
+  return self->website;
+}
+
+const char *
+otasuke_site_monitor_get_mail_domain (OtasukeSiteMonitor *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_SITE_MONITOR (self), NULL);
+  return self->mail;
+}
+
+gboolean
 otasuke_site_monitor_get_busy (OtasukeSiteMonitor *self)
 {
   g_return_val_if_fail (OTASUKE_IS_SITE_MONITOR (self), FALSE);
@@ -488,6 +532,8 @@ otasuke_site_monitor_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, otasuke_site_report_free);
   g_clear_pointer (&self->pending, work_free);
+  g_free (self->website);
+  g_free (self->mail);
   g_strfreev (self->resolve);
   g_free (self->ca_file);
   G_OBJECT_CLASS (otasuke_site_monitor_parent_class)->finalize (object);

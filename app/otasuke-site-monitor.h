@@ -53,6 +53,11 @@ void                otasuke_site_monitor_refresh    (OtasukeSiteMonitor *self,
 /* The last report (NULL: none); valid until the next "report-changed". */
 OtasukeSiteReport  *otasuke_site_monitor_get_report (OtasukeSiteMonitor *self);
 gboolean            otasuke_site_monitor_get_busy   (OtasukeSiteMonitor *self);
+/* TRUE once a refresh has read the store; then the domains as saved (NULL:
+ * not entered). */
+gboolean            otasuke_site_monitor_get_loaded (OtasukeSiteMonitor *self);
+const char         *otasuke_site_monitor_get_website (OtasukeSiteMonitor *self);
+const char         *otasuke_site_monitor_get_mail_domain (OtasukeSiteMonitor *self);
 /* Saves the domains off the UI thread and re-checks; "report-changed" follows. */
 void                otasuke_site_monitor_set_domains (OtasukeSiteMonitor *self,
                                                       const char         *website,

@@ -106,8 +106,14 @@ test_nothing_entered (void)
   otasuke_site_monitor_refresh (monitor, FALSE);
   g_assert_true (otasuke_site_monitor_get_busy (monitor));
   wait_idle (monitor);
-  g_assert_cmpuint (seen.changed, ==, 0);
+  /* Once, to say that nothing is entered. */
+  g_assert_cmpuint (seen.changed, ==, 1);
+  g_assert_true (otasuke_site_monitor_get_loaded (monitor));
+  g_assert_null (otasuke_site_monitor_get_website (monitor));
   g_assert_null (otasuke_site_monitor_get_report (monitor));
+  otasuke_site_monitor_refresh (monitor, FALSE);
+  wait_idle (monitor);
+  g_assert_cmpuint (seen.changed, ==, 1);
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, NULL), ==, 0);
 }
 
@@ -139,6 +145,7 @@ test_daily (void)
   report = otasuke_site_monitor_get_report (monitor);
   g_assert_nonnull (report);
   g_assert_true (report->https_ok);
+  g_assert_true (g_ascii_strcasecmp (otasuke_site_monitor_get_website (monitor), website) == 0);
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/"), ==, 1);
   /* Two days left at most: the 7-day reminder, once. */
   g_assert_cmpuint (seen.reminders, ==, 1);
@@ -193,6 +200,8 @@ test_daily (void)
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/"), ==, 2);
   g_assert_null (otasuke_site_report_load (store, NULL, &error));
   g_assert_no_error (error);
+  g_assert_null (otasuke_site_monitor_get_report (monitor));
+  g_assert_null (otasuke_site_monitor_get_website (monitor));
 
   g_object_unref (monitor);
   g_free (seen.reminder_host);

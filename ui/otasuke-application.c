@@ -36,6 +36,7 @@ struct _OtasukeApplication
   OtasukeFeedUpdater *updater;
   OtasukeAdvisories  *advisories;
   OtasukeProbeService  *probe_service;
+  OtasukeSiteMonitor   *site_monitor;
   OtasukeResumeMonitor *resume_monitor;
   guint               fetch_timer;
   OtasukeTray        *tray;
@@ -144,6 +145,15 @@ load_in_thread (GTask        *task,
 
 /* What the probes found becomes the "affects you" facts for the advisories. */
 static void
+on_certificate_reminder (OtasukeApplication *self,
+                         const char         *host,
+                         gint64              days_left)
+{
+  if (self->notifier != NULL)
+    otasuke_notifier_certificate_expiring (self->notifier, host, days_left);
+}
+
+static void
 on_probe_report_changed (OtasukeApplication *self)
 {
   const OtasukeProbeReport *report = otasuke_probe_service_get_report (self->probe_service);
@@ -198,6 +208,11 @@ load_cb (GObject      *object,
       otasuke_probe_service_follow_advisories (self->probe_service, self->advisories);
       otasuke_advisories_reload (self->advisories);
       setup_notifications (self);
+      /* The entered website and mail domain: re-checked at most daily, in a thread. */
+      self->site_monitor = otasuke_site_monitor_new (self->store);
+      g_signal_connect_object (self->site_monitor, "certificate-reminder",
+                               G_CALLBACK (on_certificate_reminder), self, G_CONNECT_SWAPPED);
+      otasuke_site_monitor_refresh (self->site_monitor, FALSE);
     }
   else
     otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_START_UP);
@@ -741,6 +756,8 @@ otasuke_application_shutdown (GApplication *app)
   g_clear_object (&self->resume_monitor);
   /* No more runs: a report arriving now would have no one to read it. */
   g_object_run_dispose (G_OBJECT (self->probe_service));
+  if (self->site_monitor != NULL)
+    g_object_run_dispose (G_OBJECT (self->site_monitor));
 
   G_APPLICATION_CLASS (otasuke_application_parent_class)->shutdown (app);
 }
@@ -753,6 +770,7 @@ otasuke_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->probe_service);
+  g_clear_object (&self->site_monitor);
   g_clear_object (&self->advisories);
   g_clear_object (&self->updater);
   g_clear_object (&self->store);
@@ -924,6 +942,14 @@ otasuke_application_get_os_info (OtasukeApplication *self)
   g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
 
   return self->os_info;
+}
+
+OtasukeSiteMonitor *
+otasuke_application_get_site_monitor (OtasukeApplication *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
+
+  return self->site_monitor;
 }
 
 OtasukeProbeService *
