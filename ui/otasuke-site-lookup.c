@@ -182,11 +182,15 @@ static void
 otasuke_site_lookup_dispose (GObject *object)
 {
   OtasukeSiteLookup *self = OTASUKE_SITE_LOOKUP (object);
+  GtkWidget *child;
 
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
   gtk_widget_dispose_template (GTK_WIDGET (self), OTASUKE_TYPE_SITE_LOOKUP);
+  /* The template's root has no name to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (otasuke_site_lookup_parent_class)->dispose (object);
 }
 
@@ -210,7 +214,7 @@ otasuke_site_lookup_class_init (OtasukeSiteLookupClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/jp/or/sakura_cci/Otasuke/ui/otasuke-site-lookup.ui");
+                                               "/jp/or/sakura_cci/Otasuke/otasuke-site-lookup.ui");
   gtk_widget_class_bind_template_child (widget_class, OtasukeSiteLookup, website_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeSiteLookup, mail_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeSiteLookup, check_button);
