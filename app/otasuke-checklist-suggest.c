@@ -596,6 +596,78 @@ suggest_router (OtasukeSuggestion     *s,
     add_reason (reasons, g_ptr_array_index (router->advice, 0));
 }
 
+/* The website's findings (not mail-*), worst first as the report has them:
+ * high means not done, medium partly. */
+static void
+suggest_site (OtasukeSuggestion     *s,
+              const OtasukeEvidence *evidence,
+              GString               *reasons,
+              gboolean               mail)
+{
+  const OtasukeSiteReport *site = evidence->site;
+  gboolean checked = mail ? site != NULL && site->mail_domain != NULL
+                          : site != NULL && site->port != 0;
+  OtasukeSiteSeverity worst = OTASUKE_SITE_SEVERITY_INFO;
+  guint n_reasons = 0;
+
+  if (evidence->site_none_entered || (site != NULL && !checked))
+    {
+      s->answer = OTASUKE_ANSWER_NOT_APPLICABLE;
+      add_reason (reasons, mail ? _("No mail domain has been entered. If your mail addresses end in "
+                                    "a domain of your own, enter it above.")
+                                : _("No website address has been entered. If your business has a "
+                                    "website, enter its address above."));
+      return;
+    }
+  if (site == NULL)
+    {
+      add_reason (reasons, _("The website and mail domain have not been checked yet."));
+      return;
+    }
+
+  s->detected = TRUE;
+  for (guint i = 0; i < site->findings->len; i++)
+    {
+      const OtasukeSiteFinding *finding = g_ptr_array_index (site->findings, i);
+
+      if (g_str_has_prefix (finding->id, "mail-") != mail ||
+          finding->severity == OTASUKE_SITE_SEVERITY_INFO)
+        continue;
+      worst = MIN (worst, finding->severity);
+      if (finding->severity <= OTASUKE_SITE_SEVERITY_MEDIUM && n_reasons++ < 3)
+        add_reason (reasons, finding->text);
+    }
+
+  if (worst == OTASUKE_SITE_SEVERITY_HIGH)
+    s->answer = OTASUKE_ANSWER_NOT_DONE;
+  else if (worst == OTASUKE_SITE_SEVERITY_MEDIUM)
+    s->answer = OTASUKE_ANSWER_PARTLY;
+  else if (mail && site->mx == NULL)
+    add_reason (reasons, _("The mail settings could not be looked up just now."));
+  else
+    {
+      s->answer = OTASUKE_ANSWER_DONE;
+      if (mail)
+        {
+          g_autofree char *sentence =
+            g_strdup_printf (_("%s has SPF and DMARC records."), site->mail_domain);
+
+          add_reason (reasons, sentence);
+        }
+      else
+        {
+          g_autofree char *sentence =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s opens securely; its certificate is valid for %d more day.",
+                                          "%s opens securely; its certificate is valid for %d more days.",
+                                          (gulong) MAX (site->cert_days_left, 0)),
+                             site->host, (int) site->cert_days_left);
+
+          add_reason (reasons, sentence);
+        }
+    }
+}
+
 /**
  * otasuke_checklist_suggest:
  *
@@ -627,6 +699,8 @@ otasuke_checklist_suggest (const OtasukeChecklistItem *item,
       else
         suggest_router (s, evidence, reasons);
     }
+  else if (item->evidence == OTASUKE_EVIDENCE_WEBSITE || item->evidence == OTASUKE_EVIDENCE_MAIL_DOMAIN)
+    suggest_site (s, evidence, reasons, item->evidence == OTASUKE_EVIDENCE_MAIL_DOMAIN);
   else if (evidence->probe == NULL)
     add_reason (reasons, _("Otasuke has not looked at this computer yet."));
   else
@@ -655,6 +729,8 @@ otasuke_checklist_suggest (const OtasukeChecklistItem *item,
           suggest_backup (s, evidence, reasons);
           break;
         case OTASUKE_EVIDENCE_ROUTER:
+        case OTASUKE_EVIDENCE_WEBSITE:
+        case OTASUKE_EVIDENCE_MAIL_DOMAIN:
         case OTASUKE_EVIDENCE_NONE:
         default:
           g_assert_not_reached ();

@@ -32,6 +32,8 @@ static const char * const evidence_names[] = {
   [OTASUKE_EVIDENCE_SCREEN_LOCK] = "screen-lock",
   [OTASUKE_EVIDENCE_ROUTER] = "router",
   [OTASUKE_EVIDENCE_BACKUP] = "backup",
+  [OTASUKE_EVIDENCE_WEBSITE] = "website",
+  [OTASUKE_EVIDENCE_MAIL_DOMAIN] = "mail-domain",
 };
 
 static const char * const answer_names[] = {

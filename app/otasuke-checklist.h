@@ -6,6 +6,7 @@
 #include "otasuke-feed.h"
 #include "otasuke-probe.h"
 #include "otasuke-router-table.h"
+#include "otasuke-site-check.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,8 @@ typedef enum {
   OTASUKE_EVIDENCE_SCREEN_LOCK,    /* the screen locks by itself */
   OTASUKE_EVIDENCE_ROUTER,         /* the router model and firmware as entered, looked up */
   OTASUKE_EVIDENCE_BACKUP,         /* a backup tool is set up, and when it last ran */
+  OTASUKE_EVIDENCE_WEBSITE,        /* the site check of the entered website (otasuke-site-check.h) */
+  OTASUKE_EVIDENCE_MAIL_DOMAIN,    /* the MX, SPF and DMARC records of the entered mail domain */
 } OtasukeEvidenceKind;
 
 typedef struct {
@@ -153,6 +156,10 @@ typedef struct {
    * well as the checks inside @feed_items, for callers holding only checks. */
   GPtrArray                 *feed_checks;
   const OtasukeRouterResult *router;       /* NULL: no router model entered */
+  /* The last website and mail-domain check, NULL when none ran; with
+   * @site_none_entered the user entered neither (the items do not apply). */
+  const OtasukeSiteReport   *site;
+  gboolean                   site_none_entered;
   gint64                     now;          /* unix seconds; 0: the current time (reserved) */
 } OtasukeEvidence;
 

@@ -14,6 +14,7 @@
 #include "otasuke-router-table.h"
 #include "otasuke-security-action.h"
 #include "otasuke-sheet-render.h"
+#include "otasuke-site-check.h"
 #include "otasuke-store-advisories.h"
 
 /* The history file for a command: a file found damaged was moved aside
@@ -303,5 +304,58 @@ otasuke_command_export_policy (const char *path)
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  return 0;
+}
+
+int
+otasuke_command_site_check (const char         *target,
+                            const char * const *resolve,
+                            const char         *ca_file,
+                            int                 http_port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeSiteReport) report = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *json = NULL;
+  OtasukeSiteCheckOptions options = { 0 };
+  guint port = 0;
+
+  if (target == NULL || *target == '\0')
+    {
+      g_printerr ("%s\n", _("Usage: otasuke --site-check HOST[:PORT] [--resolve HOST:PORT:ADDRESS] "
+                            "[--cacert FILE]"));
+      return 2;
+    }
+  if (!otasuke_site_parse_target (target, &host, &port, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (http_port < 0 || http_port > 65535 || http_port == 25)
+    {
+      g_printerr ("%s\n", _("The port for --http-port must be between 1 and 65535 (and not 25)."));
+      return 2;
+    }
+  if (ca_file != NULL && !g_file_test (ca_file, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Translators: %s is a file name given with --cacert */
+      g_printerr (_("The certificate file %s cannot be read."), ca_file);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  options.host = host;
+  options.port = port;
+  options.http_port = (guint) http_port;
+  options.resolve = resolve;
+  options.ca_file = ca_file;
+  report = otasuke_site_check_run (&options, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  json = otasuke_site_report_to_json (report, TRUE);
+  g_print ("%s\n", json);
   return 0;
 }

@@ -36,5 +36,12 @@ int  otasuke_command_security_action  (void);
 /* otasuke --export-policy FILE.pdf: the most recent basic policy draft (or
  * the template filled from the company profile) as a PDF, mode 0600. */
 int  otasuke_command_export_policy    (const char          *path);
+/* otasuke --site-check HOST[:PORT] [--resolve HOST:PORT:ADDRESS]… [--cacert FILE]
+ * [--http-port PORT]: one JSON object (otasuke-site-check.h); 0 when the
+ * check ran, whatever it found; 2 with a usage message for a bad target. */
+int  otasuke_command_site_check       (const char          *target,
+                                       const char * const  *resolve,
+                                       const char          *ca_file,
+                                       int                  http_port);
 
 G_END_DECLS

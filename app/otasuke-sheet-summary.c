@@ -10,6 +10,7 @@
 #include "otasuke-checklist.h"
 #include "otasuke-router-table.h"
 #include "otasuke-json.h"
+#include "otasuke-site-monitor.h"
 #include "otasuke-sheet-render.h"
 #include "otasuke-store-action.h"
 #include "otasuke-store-advisories.h"
@@ -104,12 +105,25 @@ feed_items (GPtrArray *advisories)
 /* What to fix first, as the results screen lists it: the question and the answer. */
 static void
 add_findings (OtasukeSheetCheckSummary  *summary,
+              OtasukeStore              *store,
               OtasukeCheckRun           *run,
               OtasukeChecklist          *checklist,
               GPtrArray                 *items,
               const OtasukeRouterResult *router)
 {
+  g_autofree char *website = NULL;
+  g_autofree char *mail = NULL;
+  g_autoptr(OtasukeSiteReport) site = NULL;
   OtasukeEvidence evidence = { .feed_items = items, .router = router };
+
+  /* The last website and mail-domain check, as the Check page had it. */
+  if (otasuke_site_domains_load (store, &website, &mail, NULL))
+    {
+      evidence.site_none_entered = website == NULL && mail == NULL;
+      if (!evidence.site_none_entered)
+        site = otasuke_site_report_load (store, NULL, NULL);
+      evidence.site = site;
+    }
   g_autoptr(GHashTable) suggestions = otasuke_checklist_suggest_all (checklist, &evidence);
   g_autoptr(GPtrArray) fixes = otasuke_check_run_fix_first (run, checklist, suggestions, MAX_FINDINGS);
 
@@ -123,6 +137,25 @@ add_findings (OtasukeSheetCheckSummary  *summary,
         g_ptr_array_add (summary->findings, g_strdup_printf (C_("sheet finding", "%s (%s)"), fix->item->question, answer));
       else
         g_ptr_array_add (summary->findings, g_strdup (fix->item->question));
+
+      /* The website's and mail domain's own findings say what to ask for. */
+      if (site != NULL && (fix->item->evidence == OTASUKE_EVIDENCE_WEBSITE ||
+                           fix->item->evidence == OTASUKE_EVIDENCE_MAIL_DOMAIN))
+        {
+          gboolean mail_item = fix->item->evidence == OTASUKE_EVIDENCE_MAIL_DOMAIN;
+          guint n = 0;
+
+          for (guint j = 0; j < site->findings->len && n < 2; j++)
+            {
+              const OtasukeSiteFinding *finding = g_ptr_array_index (site->findings, j);
+
+              if (g_str_has_prefix (finding->id, "mail-") != mail_item ||
+                  finding->severity > OTASUKE_SITE_SEVERITY_MEDIUM)
+                continue;
+              g_ptr_array_add (summary->findings, g_strdup (finding->text));
+              n++;
+            }
+        }
     }
 }
 
@@ -217,7 +250,7 @@ otasuke_sheet_check_summary_load (OtasukeStore        *store,
         }
       checklist = own_checklist;
     }
-  add_findings (summary, run, checklist, items, router);
+  add_findings (summary, store, run, checklist, items, router);
 
   return g_steal_pointer (&summary);
 }

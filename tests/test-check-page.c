@@ -274,6 +274,36 @@ contains_bytes (const char *path,
   return FALSE;
 }
 
+static gboolean
+site_monitor_loaded (gpointer data)
+{
+  OtasukeSiteMonitor *monitor = otasuke_application_get_site_monitor (data);
+
+  return monitor != NULL && otasuke_site_monitor_get_loaded (monitor);
+}
+
+/* Neither a website nor a mail domain entered: the section shows its
+ * entries and both items are suggested as not applying. */
+static void
+check_site_section (Fixture          *fixture,
+                    OtasukeCheckPage *page)
+{
+  OtasukeCheckRun *run = otasuke_check_page_get_run (page);
+  gboolean from_suggestion = FALSE;
+
+  iterate_until (site_monitor_loaded, fixture->app);
+  g_assert_true (gtk_widget_get_visible (check_child (page, "site_lookup")));
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-website", &from_suggestion), ==,
+                   OTASUKE_ANSWER_NOT_APPLICABLE);
+  g_assert_true (from_suggestion);
+  g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-mail-domain", &from_suggestion), ==,
+                   OTASUKE_ANSWER_NOT_APPLICABLE);
+  g_assert_true (from_suggestion);
+  g_assert_true (has_label (check_child (page, "site_lookup"),
+                            _("Nothing entered: this section does not apply to your business.")));
+  save_png (GTK_WIDGET (fixture->window), "check-section-website-mail.png");
+}
+
 static void
 test_check_complete (Fixture       *fixture,
                      gconstpointer  data)
@@ -322,6 +352,10 @@ test_check_complete (Fixture       *fixture,
       g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (meter)), ==, router_section);
       if (router_section)
         fill_router (fixture, page);
+      if (g_str_equal (otasuke_checklist_get_section (checklist, i)->id, "website-mail"))
+        check_site_section (fixture, page);
+      else
+        g_assert_false (gtk_widget_get_visible (check_child (page, "site_lookup")));
       answer_section (page, checklist, i);
       if (i == 4)
         save_png (GTK_WIDGET (fixture->window), "check-section-mail.png");

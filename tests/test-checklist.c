@@ -13,12 +13,12 @@
 
 static const char * const seed_ids[] = {
   "seed-browsers", "seed-router-firmware", "seed-router-password", "seed-macros",
-  "seed-domains", "seed-offline-backup", "seed-restore-test",
+  "seed-domains", "seed-offline-backup", "seed-restore-test", "seed-website", "seed-mail-domain",
 };
 
 static const char * const section_ids[] = {
   "browsers-updates", "router-wifi", "backups", "passwords-accounts",
-  "mail-macros", "office-people", "organisation",
+  "mail-macros", "website-mail", "office-people", "organisation",
 };
 
 static OtasukeChecklist *
@@ -60,7 +60,7 @@ test_content (void)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_ipa = 0;
 
-  g_assert_cmpstr (otasuke_checklist_get_version (checklist), ==, "2026.1");
+  g_assert_cmpstr (otasuke_checklist_get_version (checklist), ==, "2026.2");
   g_assert_cmpuint (otasuke_checklist_get_n_items (checklist), ==,
                     OTASUKE_CHECKLIST_N_IPA_ITEMS + G_N_ELEMENTS (seed_ids));
 
@@ -123,7 +123,7 @@ test_not_applicable (void)
 {
   g_autoptr(OtasukeChecklist) checklist = load_bundled ();
   const char * const with_choice[] = { "ipa-09", "seed-domains", "seed-router-firmware",
-                                       "seed-router-password" };
+                                       "seed-router-password", "seed-website", "seed-mail-domain" };
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (with_choice); i++)
@@ -151,6 +151,8 @@ test_evidence_kinds (void)
     { "ipa-14", OTASUKE_EVIDENCE_SCREEN_LOCK },
     { "seed-router-firmware", OTASUKE_EVIDENCE_ROUTER },
     { "ipa-25", OTASUKE_EVIDENCE_NONE },
+    { "seed-website", OTASUKE_EVIDENCE_WEBSITE },
+    { "seed-mail-domain", OTASUKE_EVIDENCE_MAIL_DOMAIN },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -859,6 +861,8 @@ add_evidence_tests (void)
   g_test_add_func ("/checklist/fix-first", test_fix_first);
 }
 
+static void test_suggest_site (void);
+
 int
 main (int   argc,
       char *argv[])
@@ -878,10 +882,81 @@ main (int   argc,
   g_test_add_func ("/checklist/content", test_content);
   g_test_add_func ("/checklist/not-applicable", test_not_applicable);
   g_test_add_func ("/checklist/evidence-kinds", test_evidence_kinds);
+  g_test_add_func ("/checklist/suggest-site", test_suggest_site);
   g_test_add_func ("/checklist/invalid", test_invalid);
   g_test_add_func ("/checklist/answers", test_answers);
   add_evidence_tests ();
   g_test_add_func ("/checklist/translation", test_translation);
 
   return g_test_run ();
+}
+
+static OtasukeSiteReport *
+site_report (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  OtasukeSiteReport *report = otasuke_site_report_from_json (json, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* The website and mail items follow the site check's findings. */
+static void
+test_suggest_site (void)
+{
+  g_autoptr(OtasukeChecklist) checklist = load_bundled ();
+  g_autoptr(OtasukeSiteReport) good = site_report (
+    "{\"host\":\"shop.test\",\"https\":{\"ok\":true,\"certificate\":{\"days_left\":80}},"
+    "\"mail\":{\"mx\":[\"mx.shop.test\"],\"spf\":\"v=spf1 -all\",\"dmarc\":\"v=DMARC1; p=reject\"},"
+    "\"findings\":[{\"id\":\"no-frame-protection\",\"severity\":\"low\",\"text\":\"frames\"}],"
+    "\"otasuke\":{\"port\":443,\"mail_domain\":\"shop.test\"}}");
+  g_autoptr(OtasukeSiteReport) bad = site_report (
+    "{\"host\":\"shop.test\",\"https\":{\"ok\":false},"
+    "\"mail\":{\"mx\":[],\"spf\":null,\"dmarc\":null},"
+    "\"findings\":[{\"id\":\"certificate-expired\",\"severity\":\"high\",\"text\":\"Expired.\"},"
+    "{\"id\":\"mail-no-spf\",\"severity\":\"medium\",\"text\":\"No SPF.\"}],"
+    "\"otasuke\":{\"port\":443,\"mail_domain\":\"shop.test\"}}");
+  g_autoptr(OtasukeSiteReport) mail_only = site_report (
+    "{\"host\":\"shop.test\",\"https\":{\"ok\":false},\"mail\":{\"mx\":[]},"
+    "\"findings\":[],\"otasuke\":{\"port\":0,\"mail_domain\":\"shop.test\"}}");
+  OtasukeEvidence evidence = { 0 };
+  g_autoptr(OtasukeSuggestion) none_website = NULL;
+  g_autoptr(OtasukeSuggestion) none_mail = NULL;
+  g_autoptr(OtasukeSuggestion) unchecked = NULL;
+  g_autoptr(OtasukeSuggestion) good_website = NULL;
+  g_autoptr(OtasukeSuggestion) good_mail = NULL;
+  g_autoptr(OtasukeSuggestion) bad_website = NULL;
+  g_autoptr(OtasukeSuggestion) bad_mail = NULL;
+  g_autoptr(OtasukeSuggestion) only_website = NULL;
+
+  /* Neither entered: skipped as not applying. */
+  evidence.site_none_entered = TRUE;
+  none_website = suggest (checklist, "seed-website", &evidence);
+  none_mail = suggest (checklist, "seed-mail-domain", &evidence);
+  g_assert_cmpint (none_website->answer, ==, OTASUKE_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpint (none_mail->answer, ==, OTASUKE_ANSWER_NOT_APPLICABLE);
+
+  evidence.site_none_entered = FALSE;
+  unchecked = suggest (checklist, "seed-website", &evidence);
+  g_assert_cmpint (unchecked->answer, ==, OTASUKE_ANSWER_NONE);
+
+  evidence.site = good;
+  good_website = suggest (checklist, "seed-website", &evidence);
+  good_mail = suggest (checklist, "seed-mail-domain", &evidence);
+  g_assert_cmpint (good_website->answer, ==, OTASUKE_ANSWER_DONE);
+  g_assert_nonnull (strstr (good_website->reason, "80"));
+  g_assert_cmpint (good_mail->answer, ==, OTASUKE_ANSWER_DONE);
+
+  evidence.site = bad;
+  bad_website = suggest (checklist, "seed-website", &evidence);
+  bad_mail = suggest (checklist, "seed-mail-domain", &evidence);
+  g_assert_cmpint (bad_website->answer, ==, OTASUKE_ANSWER_NOT_DONE);
+  g_assert_cmpstr (bad_website->reason, ==, "Expired.");
+  g_assert_cmpint (bad_mail->answer, ==, OTASUKE_ANSWER_PARTLY);
+  g_assert_cmpstr (bad_mail->reason, ==, "No SPF.");
+
+  evidence.site = mail_only;
+  only_website = suggest (checklist, "seed-website", &evidence);
+  g_assert_cmpint (only_website->answer, ==, OTASUKE_ANSWER_NOT_APPLICABLE);
 }

@@ -14,6 +14,7 @@ struct _OtasukeTestTls
   GTlsCertificate *good;
   GTlsCertificate *self_signed;
   GTlsCertificate *wrong_host;
+  GTlsCertificate *expired;
 };
 
 static const char * const made_files[] = {
@@ -21,6 +22,7 @@ static const char * const made_files[] = {
   "good.key", "good.csr", "good.ext", "good.pem",
   "self.key", "self.pem",
   "wrong.key", "wrong.csr", "wrong.ext", "wrong.pem",
+  "expired.key", "expired.csr", "expired.ext", "expired.pem",
 };
 
 static char *
@@ -101,10 +103,11 @@ request (OtasukeTestTls *self,
 
 /* Issues @stem.pem by the test authority for @alt_names. */
 static void
-issue (OtasukeTestTls *self,
-       const char     *stem,
-       const char     *alt_names,
-       const char     *serial)
+issue_for_days (OtasukeTestTls *self,
+                const char     *stem,
+                const char     *alt_names,
+                const char     *serial,
+                const char     *days)
 {
   g_autofree char *csr = g_strconcat (stem, ".csr", NULL);
   g_autofree char *ext = g_strconcat (stem, ".ext", NULL);
@@ -116,11 +119,20 @@ issue (OtasukeTestTls *self,
                                                  alt_names);
   const char * const args[] = {
     "x509", "-req", "-in", csr, "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial,
-    "-days", "2", "-extfile", ext, "-out", pem, NULL
+    "-days", days, "-extfile", ext, "-out", pem, NULL
   };
 
   write_file (self, ext, extensions);
   openssl (self, args);
+}
+
+static void
+issue (OtasukeTestTls *self,
+       const char     *stem,
+       const char     *alt_names,
+       const char     *serial)
+{
+  issue_for_days (self, stem, alt_names, serial, "2");
 }
 
 OtasukeTestTls *
@@ -149,11 +161,15 @@ otasuke_test_tls_new (void)
   openssl (self, self_signed);
   request (self, "wrong", "/CN=wrong-host.invalid");
   issue (self, "wrong", "DNS:wrong-host.invalid", "3");
+  /* "-days -1": valid until a day before it was made. */
+  request (self, "expired", "/CN=localhost");
+  issue_for_days (self, "expired", "IP:127.0.0.1,DNS:localhost", "4", "-1");
 
   self->ca_file = path_in (self, "ca.pem");
   self->good = load (self, "good");
   self->self_signed = load (self, "self");
   self->wrong_host = load (self, "wrong");
+  self->expired = load (self, "expired");
   return self;
 }
 
@@ -174,6 +190,7 @@ otasuke_test_tls_free (OtasukeTestTls *self)
   g_clear_object (&self->good);
   g_clear_object (&self->self_signed);
   g_clear_object (&self->wrong_host);
+  g_clear_object (&self->expired);
   g_free (self->ca_file);
   g_free (self->dir);
   g_free (self);
@@ -201,4 +218,17 @@ GTlsCertificate *
 otasuke_test_tls_get_wrong_host (OtasukeTestTls *self)
 {
   return self->wrong_host;
+}
+
+GTlsCertificate *
+otasuke_test_tls_get_expired (OtasukeTestTls *self)
+{
+  return self->expired;
+}
+
+char *
+otasuke_test_tls_get_file (OtasukeTestTls *self,
+                           const char     *name)
+{
+  return path_in (self, name);
 }

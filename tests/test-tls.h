@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  *    to the client under test;
  *  - "good": for 127.0.0.1 and localhost, issued by that authority;
  *  - "self-signed": for 127.0.0.1, issued by nobody the client trusts;
- *  - "wrong-host": issued by the authority, but for another name. */
+ *  - "wrong-host": issued by the authority, but for another name;
+ *  - "expired": like "good", but its validity ended the day before. */
 typedef struct _OtasukeTestTls OtasukeTestTls;
 
 OtasukeTestTls  *otasuke_test_tls_new                (void);
@@ -21,6 +22,10 @@ const char      *otasuke_test_tls_get_ca_file        (OtasukeTestTls *self);
 GTlsCertificate *otasuke_test_tls_get_good           (OtasukeTestTls *self);
 GTlsCertificate *otasuke_test_tls_get_self_signed    (OtasukeTestTls *self);
 GTlsCertificate *otasuke_test_tls_get_wrong_host     (OtasukeTestTls *self);
+GTlsCertificate *otasuke_test_tls_get_expired        (OtasukeTestTls *self);
+/* A file of the folder ("good.pem", "good.key" …), for other servers (openssl s_server). */
+char            *otasuke_test_tls_get_file           (OtasukeTestTls *self,
+                                                      const char     *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeTestTls, otasuke_test_tls_free)
 

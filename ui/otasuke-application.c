@@ -36,6 +36,7 @@ struct _OtasukeApplication
   OtasukeFeedUpdater *updater;
   OtasukeAdvisories  *advisories;
   OtasukeProbeService  *probe_service;
+  OtasukeSiteMonitor   *site_monitor;
   OtasukeResumeMonitor *resume_monitor;
   guint               fetch_timer;
   OtasukeTray        *tray;
@@ -144,6 +145,15 @@ load_in_thread (GTask        *task,
 
 /* What the probes found becomes the "affects you" facts for the advisories. */
 static void
+on_certificate_reminder (OtasukeApplication *self,
+                         const char         *host,
+                         gint64              days_left)
+{
+  if (self->notifier != NULL)
+    otasuke_notifier_certificate_expiring (self->notifier, host, days_left);
+}
+
+static void
 on_probe_report_changed (OtasukeApplication *self)
 {
   const OtasukeProbeReport *report = otasuke_probe_service_get_report (self->probe_service);
@@ -198,6 +208,11 @@ load_cb (GObject      *object,
       otasuke_probe_service_follow_advisories (self->probe_service, self->advisories);
       otasuke_advisories_reload (self->advisories);
       setup_notifications (self);
+      /* The entered website and mail domain: re-checked at most daily, in a thread. */
+      self->site_monitor = otasuke_site_monitor_new (self->store);
+      g_signal_connect_object (self->site_monitor, "certificate-reminder",
+                               G_CALLBACK (on_certificate_reminder), self, G_CONNECT_SWAPPED);
+      otasuke_site_monitor_refresh (self->site_monitor, FALSE);
     }
   else
     otasuke_probe_service_refresh (self->probe_service, OTASUKE_PROBE_REASON_START_UP);
@@ -295,6 +310,24 @@ otasuke_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "router-check", "&s", &model);
       g_variant_dict_lookup (options, "firmware", "&s", &firmware);
       return otasuke_command_router_check (model, firmware);
+    }
+
+  if (g_variant_dict_contains (options, "site-check") || g_variant_dict_contains (options, "resolve") ||
+      g_variant_dict_contains (options, "cacert") || g_variant_dict_contains (options, "http-port"))
+    {
+      const char *target = NULL;
+      const char *cacert = NULL;
+      const char **resolve = NULL;
+      gint32 http_port = 0;
+      int status;
+
+      g_variant_dict_lookup (options, "site-check", "&s", &target);
+      g_variant_dict_lookup (options, "resolve", "^a&s", &resolve);
+      g_variant_dict_lookup (options, "cacert", "^&ay", &cacert);
+      g_variant_dict_lookup (options, "http-port", "i", &http_port);
+      status = otasuke_command_site_check (target, resolve, cacert, http_port);
+      g_free (resolve);
+      return status;
     }
 
   self->background = g_variant_dict_contains (options, "background");
@@ -735,6 +768,8 @@ otasuke_application_shutdown (GApplication *app)
   g_clear_object (&self->resume_monitor);
   /* No more runs: a report arriving now would have no one to read it. */
   g_object_run_dispose (G_OBJECT (self->probe_service));
+  if (self->site_monitor != NULL)
+    g_object_run_dispose (G_OBJECT (self->site_monitor));
 
   G_APPLICATION_CLASS (otasuke_application_parent_class)->shutdown (app);
 }
@@ -747,6 +782,7 @@ otasuke_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->probe_service);
+  g_clear_object (&self->site_monitor);
   g_clear_object (&self->advisories);
   g_clear_object (&self->updater);
   g_clear_object (&self->store);
@@ -823,6 +859,18 @@ otasuke_application_init (OtasukeApplication *self)
       N_("Check whether a router model is affected by a known advisory, print JSON and exit"), N_("MODEL") },
     { "firmware", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --router-check: the router’s firmware version"), N_("VERSION") },
+    { "site-check", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Check a website and its mail domain (certificate, HTTPS, HSTS, SPF, DMARC), print JSON and exit"),
+      N_("HOST[:PORT]") },
+    { "resolve", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --site-check: connect to ADDRESS for HOST and PORT, as curl does (repeatable)"),
+      N_("HOST:PORT:ADDRESS") },
+    { "cacert", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --site-check: trust the certificate authorities in this file instead of the system’s"),
+      N_("FILE") },
+    { "http-port", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --site-check: the plain-HTTP port to test the redirect to HTTPS on (default 80)"),
+      N_("PORT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }
   };
@@ -910,6 +958,14 @@ otasuke_application_get_os_info (OtasukeApplication *self)
   g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
 
   return self->os_info;
+}
+
+OtasukeSiteMonitor *
+otasuke_application_get_site_monitor (OtasukeApplication *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_APPLICATION (self), NULL);
+
+  return self->site_monitor;
 }
 
 OtasukeProbeService *

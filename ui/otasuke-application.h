@@ -6,6 +6,7 @@
 #include "otasuke-advisories.h"
 #include "otasuke-os-info.h"
 #include "otasuke-probe-service.h"
+#include "otasuke-site-monitor.h"
 #include "otasuke-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,7 @@ OtasukeAdvisories   *otasuke_application_get_advisories     (OtasukeApplication 
 guint                otasuke_application_get_n_trusted_keys (OtasukeApplication *self);
 /* The one source of machine facts; never NULL. */
 OtasukeProbeService *otasuke_application_get_probe_service  (OtasukeApplication *self);
+/* The website and mail-domain check; NULL until the store is open (or when it could not be). */
+OtasukeSiteMonitor  *otasuke_application_get_site_monitor   (OtasukeApplication *self);
 
 G_END_DECLS

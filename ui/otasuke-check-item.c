@@ -118,6 +118,9 @@ settings_page_for (const OtasukeChecklistItem *item,
     case OTASUKE_EVIDENCE_OFFICE_MACROS:
     case OTASUKE_EVIDENCE_SCREEN_LOCK:
     case OTASUKE_EVIDENCE_ROUTER:
+    case OTASUKE_EVIDENCE_BACKUP:
+    case OTASUKE_EVIDENCE_WEBSITE:
+    case OTASUKE_EVIDENCE_MAIL_DOMAIN:
     default:
       return FALSE;
     }

@@ -7,6 +7,7 @@
 #include "otasuke-password-meter.h"
 #include "otasuke-probe-service.h"
 #include "otasuke-router-lookup.h"
+#include "otasuke-site-lookup.h"
 #include "otasuke-router-table.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,7 @@ struct _OtasukeCheckPage
   GtkWidget            *resume_button;
   GtkLabel             *resume_label;
   OtasukeRouterLookup  *router_lookup;
+  OtasukeSiteLookup    *site_lookup;
   GtkLabel             *saved_label;
   GtkLabel             *section_title;
   GtkWidget            *start_button;

@@ -91,6 +91,16 @@ otasuke_check_page_update_suggestions (OtasukeCheckPage *self)
   evidence.probe = otasuke_check_page_probe_report (self);
   evidence.feed_items = items;
   evidence.router = otasuke_router_lookup_get_result (self->router_lookup);
+  {
+    OtasukeSiteMonitor *monitor = otasuke_site_lookup_get_monitor (self->site_lookup);
+
+    if (monitor != NULL && otasuke_site_monitor_get_loaded (monitor))
+      {
+        evidence.site = otasuke_site_monitor_get_report (monitor);
+        evidence.site_none_entered = otasuke_site_monitor_get_website (monitor) == NULL &&
+                                     otasuke_site_monitor_get_mail_domain (monitor) == NULL;
+      }
+  }
   self->suggestions = otasuke_checklist_suggest_all (self->checklist, &evidence);
   otasuke_check_page_apply_suggestions (self);
 }

@@ -76,6 +76,7 @@ section_icon (const char *id)
     { "backups", "drive-harddisk-symbolic" },
     { "passwords-accounts", "dialog-password-symbolic" },
     { "mail-macros", "mail-unread-symbolic" },
+    { "website-mail", "web-browser-symbolic" },
     { "office-people", "system-users-symbolic" },
     { "organisation", "x-office-document-symbolic" },
   };
@@ -138,6 +139,7 @@ show_section (OtasukeCheckPage *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *step = NULL;
   gboolean has_router = FALSE;
+  gboolean has_site = FALSE;
   GtkWidget *child;
 
   g_assert (index < n_sections);
@@ -162,7 +164,10 @@ show_section (OtasukeCheckPage *self,
       gtk_box_append (self->items_box, widget);
       g_ptr_array_add (self->item_widgets, widget);
       has_router |= item->evidence == OTASUKE_EVIDENCE_ROUTER;
+      has_site |= item->evidence == OTASUKE_EVIDENCE_WEBSITE ||
+                  item->evidence == OTASUKE_EVIDENCE_MAIL_DOMAIN;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->site_lookup), has_site);
   gtk_widget_set_visible (GTK_WIDGET (self->router_lookup), has_router);
   gtk_widget_set_visible (GTK_WIDGET (self->password_meter), has_router);
 
@@ -535,6 +540,7 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
   g_type_ensure (OTASUKE_TYPE_CHECK_RESULTS);
   g_type_ensure (OTASUKE_TYPE_PASSWORD_METER);
   g_type_ensure (OTASUKE_TYPE_ROUTER_LOOKUP);
+  g_type_ensure (OTASUKE_TYPE_SITE_LOOKUP);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-check-page.ui");
@@ -549,6 +555,7 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, resume_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, resume_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, router_lookup);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, site_lookup);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, saved_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, section_title);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, start_button);
@@ -558,6 +565,8 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, wizard_scroller);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_router_changed",
                                                 G_CALLBACK (otasuke_check_page_on_router_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_site_changed",
+                                                G_CALLBACK (otasuke_check_page_update_suggestions));
 
   gtk_widget_class_install_action (widget_class, "check.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "check.resume", NULL, resume_action);
@@ -597,6 +606,7 @@ otasuke_check_page_set_application (OtasukeCheckPage   *self,
   g_set_object (&self->store, otasuke_application_get_store (application));
   g_set_object (&self->advisories, otasuke_application_get_advisories (application));
   g_set_object (&self->probe_service, otasuke_application_get_probe_service (application));
+  otasuke_site_lookup_set_monitor (self->site_lookup, otasuke_application_get_site_monitor (application));
   os_info = otasuke_application_get_os_info (application);
   if (os_info != NULL)
     {

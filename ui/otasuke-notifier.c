@@ -570,3 +570,28 @@ otasuke_notifier_new (OtasukeStore *store,
 
   return self;
 }
+
+void
+otasuke_notifier_certificate_expiring (OtasukeNotifier *self,
+                                       const char      *host,
+                                       gint64           days_left)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (OTASUKE_IS_NOTIFIER (self));
+
+  if (!enabled (self))
+    return;
+  if (days_left < 0)
+    summary = g_strdup_printf (_("The certificate of %s has expired"), host);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The certificate of %s expires in %d day",
+                                            "The certificate of %s expires in %d days",
+                                            (gulong) days_left),
+                               host, (int) days_left);
+  body = g_strdup (_("Visitors will see a warning once it has expired. Ask the company that runs "
+                     "your website to renew it, or to confirm that it renews automatically."));
+  show (self, summary, body, "check", NULL, FALSE);
+}

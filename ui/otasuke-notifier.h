@@ -33,4 +33,10 @@ void             otasuke_notifier_advisories_arrived  (OtasukeNotifier *self,
 void             otasuke_notifier_check_reminders     (OtasukeNotifier *self,
                                                        gboolean         can_fetch);
 
+/* The certificate of the entered website @host expires in @days_left days
+ * (negative: it has expired); app/otasuke-site-monitor.c decides when. */
+void             otasuke_notifier_certificate_expiring (OtasukeNotifier *self,
+                                                        const char      *host,
+                                                        gint64           days_left);
+
 G_END_DECLS
