@@ -178,6 +178,9 @@ show_section (OtasukeCheckPage *self,
   otasuke_check_page_update_answered_label (self);
   scroll_to_top (self->wizard_scroller);
   set_view (self, "wizard");
+  /* The keyboard is where the eyes are: on the first question's answers. */
+  if (self->item_widgets->len > 0)
+    otasuke_check_item_focus_answers (g_ptr_array_index (self->item_widgets, 0));
 }
 
 /* Results */
