@@ -327,6 +327,13 @@ test_check_complete (Fixture       *fixture,
   g_assert_nonnull (run);
   /* The keyboard starts on the first question's answers. */
   assert_focus_on_first_question (fixture, page);
+  /* Suggestions filled in are not answers the user gave: the count starts at zero. */
+  {
+    g_autofree char *none = g_strdup_printf (_("%u of %u answered"), 0,
+                                             otasuke_checklist_get_n_items (checklist));
+
+    g_assert_cmpstr (gtk_label_get_text (check_child (page, "answered_label")), ==, none);
+  }
 
   /* What the probes found is suggested, said as such, and taken until the user answers. */
   g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-browsers", &from_suggestion), ==, OTASUKE_ANSWER_DONE);
