@@ -383,7 +383,24 @@ test_preferences (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
 
   save_png (GTK_WIDGET (prefs), "preferences.png");
-  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* Closing never throws an edit away in silence: an invalid address keeps
+   * the window open with the reason, a valid one is kept. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "http://example.jp/other.json");
+  gtk_window_close (GTK_WINDOW (prefs));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_clear_pointer (&url, g_free);
+  url = g_settings_get_string (settings, "feed-url");
+  g_assert_cmpstr (url, ==, "https://example.jp/otasuke.json");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "https://example.jp/other.json");
+  g_object_ref (prefs);
+  gtk_window_close (GTK_WINDOW (prefs));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+  g_clear_pointer (&url, g_free);
+  url = g_settings_get_string (settings, "feed-url");
+  g_assert_cmpstr (url, ==, "https://example.jp/other.json");
+  g_object_unref (prefs);
 }
 
 /* The switch shows whether Otasuke really starts at login, and a change that
