@@ -341,6 +341,9 @@ test_check_complete (Fixture       *fixture,
   g_assert_true (has_label_containing (check_child (page, "items_box"), "156.0.8078.108"));
   suggested = g_strdup_printf (_("Suggested answer: %s"), otasuke_answer_get_label (OTASUKE_ANSWER_DONE));
   g_assert_true (has_label (check_child (page, "items_box"), suggested));
+  /* …and looks like one until the user chooses it. */
+  g_assert_true (gtk_widget_has_css_class (find_by_type (check_child (page, "items_box"), OTASUKE_TYPE_CHECK_ITEM),
+                                           "suggested"));
   save_png (GTK_WIDGET (fixture->window), "check-section-updates.png");
 
   for (guint i = 0; i < n_sections; i++)

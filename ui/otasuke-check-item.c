@@ -345,6 +345,20 @@ otasuke_check_item_set_answer (OtasukeCheckItem *self,
   update_tab_stop (self);
 }
 
+/* An answer Otasuke filled in from a suggestion looks like one (outlined,
+ * not filled) until the user chooses it. */
+void
+otasuke_check_item_set_suggested (OtasukeCheckItem *self,
+                                  gboolean          suggested)
+{
+  g_return_if_fail (OTASUKE_IS_CHECK_ITEM (self));
+
+  if (suggested)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "suggested");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "suggested");
+}
+
 void
 otasuke_check_item_set_suggestion (OtasukeCheckItem        *self,
                                    const OtasukeSuggestion *suggestion)

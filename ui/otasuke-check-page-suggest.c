@@ -74,6 +74,7 @@ otasuke_check_page_apply_suggestions (OtasukeCheckPage *self)
         {
           otasuke_check_run_set_answer (self->run, item->id, suggestion->answer, TRUE);
           otasuke_check_item_set_answer (widget, suggestion->answer);
+          otasuke_check_item_set_suggested (widget, TRUE);
           changed = TRUE;
         }
     }

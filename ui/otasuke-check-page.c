@@ -157,8 +157,11 @@ show_section (OtasukeCheckPage *self,
       const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
       GtkWidget *widget = otasuke_check_item_new (self->checklist, item);
 
+      gboolean from_suggestion = FALSE;
+
       otasuke_check_item_set_answer (OTASUKE_CHECK_ITEM (widget),
-                                     otasuke_check_run_get_answer (self->run, item->id, NULL));
+                                     otasuke_check_run_get_answer (self->run, item->id, &from_suggestion));
+      otasuke_check_item_set_suggested (OTASUKE_CHECK_ITEM (widget), from_suggestion);
       gtk_box_append (self->items_box, widget);
       g_ptr_array_add (self->item_widgets, widget);
       has_router |= item->evidence == OTASUKE_EVIDENCE_ROUTER;
@@ -436,7 +439,10 @@ answer_action (GtkWidget  *widget,
 
   item_widget = otasuke_check_page_find_item_widget (self, item->id);
   if (item_widget != NULL)
-    otasuke_check_item_set_answer (item_widget, answer);
+    {
+      otasuke_check_item_set_answer (item_widget, answer);
+      otasuke_check_item_set_suggested (item_widget, FALSE);
+    }
   otasuke_check_page_update_answered_label (self);
   otasuke_check_page_schedule_save (self);
 }
