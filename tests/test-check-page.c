@@ -8,6 +8,7 @@
 
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-match.h"
+#include "otasuke-check-item.h"
 #include "otasuke-check-page.h"
 #include "otasuke-check-results.h"
 #include "otasuke-history-page.h"
@@ -98,6 +99,28 @@ has_label_containing (GtkWidget  *root,
       return TRUE;
 
   return FALSE;
+}
+
+/* The focus is on an answer of the page's first question: the chosen one,
+ * else the first, and it is the question's only Tab stop. */
+static void
+assert_focus_on_first_question (Fixture          *fixture,
+                                OtasukeCheckPage *page)
+{
+  GtkWidget *first = find_by_type (check_child (page, "items_box"), OTASUKE_TYPE_CHECK_ITEM);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  guint stops = 0;
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, first));
+  for (GtkWidget *answer = gtk_widget_get_first_child (gtk_widget_get_parent (focus)); answer != NULL;
+       answer = gtk_widget_get_next_sibling (answer))
+    /* Only the answers form the group; an expander beside them (the
+     * website section's details) is a control of its own. */
+    stops += GTK_IS_TOGGLE_BUTTON (answer) && gtk_widget_get_focusable (answer);
+  g_assert_cmpuint (stops, ==, 1);
 }
 
 /* A well-kept Debian machine, as the probes find it in the fake root. */
@@ -329,10 +352,20 @@ test_check_complete (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (check_child (page, "resume_button")));
   save_png (GTK_WIDGET (fixture->window), "check-start.png");
 
+  assert_unique_mnemonics (GTK_WIDGET (fixture->window), "check start");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "wizard");
   run = otasuke_check_page_get_run (page);
   g_assert_nonnull (run);
+  /* The keyboard starts on the first question's answers. */
+  assert_focus_on_first_question (fixture, page);
+  /* Suggestions filled in are not answers the user gave: the count starts at zero. */
+  {
+    g_autofree char *none = g_strdup_printf (_("%u of %u answered"), 0,
+                                             otasuke_checklist_get_n_items (checklist));
+
+    g_assert_cmpstr (gtk_label_get_text (check_child (page, "answered_label")), ==, none);
+  }
 
   /* What the probes found is suggested, said as such, and taken until the user answers. */
   g_assert_cmpint (otasuke_check_run_get_answer (run, "seed-browsers", &from_suggestion), ==, OTASUKE_ANSWER_DONE);
@@ -340,6 +373,9 @@ test_check_complete (Fixture       *fixture,
   g_assert_true (has_label_containing (check_child (page, "items_box"), "156.0.8078.108"));
   suggested = g_strdup_printf (_("Suggested answer: %s"), otasuke_answer_get_label (OTASUKE_ANSWER_DONE));
   g_assert_true (has_label (check_child (page, "items_box"), suggested));
+  /* …and looks like one until the user chooses it. */
+  g_assert_true (gtk_widget_has_css_class (find_by_type (check_child (page, "items_box"), OTASUKE_TYPE_CHECK_ITEM),
+                                           "suggested"));
   save_png (GTK_WIDGET (fixture->window), "check-section-updates.png");
 
   for (guint i = 0; i < n_sections; i++)
@@ -359,7 +395,10 @@ test_check_complete (Fixture       *fixture,
       answer_section (page, checklist, i);
       if (i == 4)
         save_png (GTK_WIDGET (fixture->window), "check-section-mail.png");
+      assert_unique_mnemonics (GTK_WIDGET (fixture->window), otasuke_checklist_get_section (checklist, i)->id);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+      if (i + 1 < n_sections)
+        assert_focus_on_first_question (fixture, page);
 
       /* Leaving the section forgets the password. */
       if (router_section)
@@ -370,6 +409,7 @@ test_check_complete (Fixture       *fixture,
     }
 
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
+  assert_unique_mnemonics (GTK_WIDGET (fixture->window), "check results");
   g_assert_cmpstr (gtk_label_get_text (results_child (page, "score_label")), ==, G_STRINGIFY (PLANNED_SCORE));
   g_assert_cmpstr (gtk_label_get_text (results_child (page, "band_label")), ==,
                    otasuke_score_band_get_title (OTASUKE_SCORE_BAND_SOME_GAPS));

@@ -357,6 +357,27 @@ test_history_narrow (void)
   run_in_app (check_history_narrow);
 }
 
+/* Two checks on one day: the chart says at what time each was done. */
+static void
+test_chart_same_day (void)
+{
+  g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 11, 3, 9, 15, 0);
+  g_autoptr(GDateTime) afternoon = g_date_time_new_local (2026, 11, 3, 14, 40, 0);
+  OtasukeScorePoint points[] = {
+    { g_date_time_to_unix (morning), 55 },
+    { g_date_time_to_unix (afternoon), 70 },
+  };
+  GtkWidget *chart = g_object_ref_sink (otasuke_score_chart_new ());
+  const char *description;
+
+  otasuke_score_chart_set_points (OTASUKE_SCORE_CHART (chart), points, G_N_ELEMENTS (points));
+  description = otasuke_score_chart_get_description (OTASUKE_SCORE_CHART (chart));
+  g_test_message ("chart: %s", description);
+  g_assert_nonnull (strstr (description, "09:15"));
+  g_assert_nonnull (strstr (description, "14:40"));
+  g_object_unref (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/window/history", test_history);
   g_test_add_data_func ("/window/history/empty", (gconstpointer) test_history_empty, run_clean);
   g_test_add_func ("/window/history/narrow", test_history_narrow);
+  g_test_add_func ("/window/history/chart-same-day", test_chart_same_day);
 
   return window_harness_run ();
 }

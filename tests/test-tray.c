@@ -424,6 +424,17 @@ has_window (gpointer data)
 
 static gboolean attention_is (OtasukeApplication *app, const char *expected);
 
+static gboolean
+icon_follows_attention (gpointer data)
+{
+  OtasukeApplication *app = data;
+  g_autoptr(GVariant) icon = item_property (app, "IconName");
+  g_autofree char *symbolic = g_strconcat (APPLICATION_ID, "-symbolic", NULL);
+
+  return g_strcmp0 (g_variant_get_string (icon, NULL),
+                    attention_is (app, "NeedsAttention") ? APPLICATION_ID : symbolic) == 0;
+}
+
 static void
 check_registration (OtasukeApplication *app)
 {
@@ -450,10 +461,10 @@ check_registration (OtasukeApplication *app)
   g_assert_cmpstr (g_variant_get_string (id, NULL), ==, APPLICATION_ID);
   title = item_property (app, "Title");
   g_assert_cmpstr (g_variant_get_string (title, NULL), !=, "");
-  /* The icon name itself says whether something needs attention. */
+  /* The icon name itself says whether something needs attention (the state
+   * can change between reading it and the name while the advisories load). */
+  iterate_until (icon_follows_attention, app);
   icon = item_property (app, "IconName");
-  g_assert_cmpstr (g_variant_get_string (icon, NULL), ==,
-                   attention_is (app, "NeedsAttention") ? APPLICATION_ID : symbolic);
   attention_icon = item_property (app, "AttentionIconName");
   g_assert_cmpstr (g_variant_get_string (attention_icon, NULL), ==, APPLICATION_ID);
   menu = item_property (app, "Menu");

@@ -489,3 +489,108 @@ window_harness_run (void)
   g_clear_pointer (&harness_app_id, g_free);
   return status;
 }
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   const char *view)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (widget));
+          const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (keyval));
+
+          if (other != NULL)
+            g_error ("%s: “%s” and “%s” share Alt+%s", view, other, text, gdk_keyval_name (keyval));
+          g_hash_table_insert (seen, GUINT_TO_POINTER (keyval), (gpointer) text);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, view);
+}
+
+void
+assert_unique_mnemonics (GtkWidget  *root,
+                         const char *view)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (root, seen, view);
+}
+
+static void
+check_no_english (const char         *text,
+                  const char * const *allowed,
+                  GString            *found)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return;
+  words = g_regex_split_simple ("[^A-Za-z:/._-]+", text, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = words[i];
+      gboolean letters = FALSE;
+
+      for (const char *p = word; *p != '\0'; p++)
+        letters |= g_ascii_isalpha (*p) && g_ascii_isalpha (p[1]);
+      if (!letters || strstr (word, "://") != NULL || g_str_has_prefix (word, "www."))
+        continue;
+      if (allowed != NULL && g_strv_contains (allowed, word))
+        continue;
+      g_string_append_printf (found, " “%s” in “%s”;", word, text);
+    }
+}
+
+static void
+collect_english (GtkWidget          *root,
+                 const char * const *allowed,
+                 GString            *found)
+{
+  if (GTK_IS_LABEL (root))
+    check_no_english (gtk_label_get_text (GTK_LABEL (root)), allowed, found);
+  if (ADW_IS_PREFERENCES_ROW (root))
+    check_no_english (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), allowed, found);
+  if (ADW_IS_ACTION_ROW (root))
+    check_no_english (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), allowed, found);
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    check_no_english (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), allowed, found);
+  if (ADW_IS_WINDOW_TITLE (root))
+    check_no_english (adw_window_title_get_title (ADW_WINDOW_TITLE (root)), allowed, found);
+  if (GTK_IS_WINDOW (root))
+    check_no_english (gtk_window_get_title (GTK_WINDOW (root)), allowed, found);
+  if (GTK_IS_TEXT_VIEW (root))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (root));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      check_no_english (text, allowed, found);
+    }
+  check_no_english (gtk_widget_get_tooltip_text (root), allowed, found);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_english (child, allowed, found);
+}
+
+void
+assert_no_english (GtkWidget          *root,
+                   const char * const *allowed)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  collect_english (root, allowed, found);
+  if (found->len > 0)
+    g_error ("English in the Japanese interface:%s", found->str);
+}

@@ -84,6 +84,17 @@ gboolean has_label (GtkWidget  *root,
 GtkLabel *find_label_containing (GtkWidget  *root,
                                  const char *text);
 
+/* Fails when two controls the user can see under @root answer to the same
+ * Alt+letter; @view names the view in the message. */
+void assert_unique_mnemonics (GtkWidget  *root,
+                              const char *view);
+
+/* Fails when a text the user can read under @root (labels, row and group
+ * titles, window titles, tooltips) holds an English word; URLs and the
+ * names in @allowed (NULL-terminated) are let through. */
+void assert_no_english (GtkWidget          *root,
+                        const char * const *allowed);
+
 /* What a click does; gtk_widget_activate() would wait for the press animation. */
 void click (GtkWidget *button);
 

@@ -408,6 +408,168 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* libadwaita 1.2's own catalogue has no Japanese for the About window's
+ * headings, so the window would show English in a Japanese session. These are
+ * its strings, translated in our catalogue (context "about"); the About
+ * window's widgets still showing one of them get ours. */
+static const char *const about_strings[] = {
+  NC_("about", "About"),
+  NC_("about", "What’s New"),
+  NC_("about", "What's New"),
+  NC_("about", "Details"),
+  NC_("about", "Website"),
+  NC_("about", "Support Questions"),
+  NC_("about", "Report an Issue"),
+  NC_("about", "Troubleshooting"),
+  NC_("about", "Debugging Information"),
+  NC_("about", "Credits"),
+  NC_("about", "Legal"),
+  NC_("about", "Acknowledgements"),
+  NC_("about", "Code by"),
+  NC_("about", "Design by"),
+  NC_("about", "Artwork by"),
+  NC_("about", "Documentation by"),
+  NC_("about", "Translated by"),
+  NC_("about", "Back"),
+  NC_("about", "Close"),
+  NC_("about", "_Copy Text"),
+  NC_("about", "_Save As…"),
+  NC_("about", "_Save as…"),
+  NC_("about", "Copied to clipboard"),
+  NC_("about", "_Website"),
+  NC_("about", "To assist in troubleshooting, you can view your debugging information. Providing this "
+               "information to the application developers can help diagnose any problems you encounter "
+               "when you report an issue."),
+};
+
+static const char *
+about_translate (const char *text)
+{
+  g_autofree char *plain = NULL;
+
+  if (text == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (about_strings); i++)
+    if (strcmp (text, about_strings[i]) == 0)
+      return g_dpgettext2 (NULL, "about", about_strings[i]);
+  /* Rows with a mnemonic ("_Details"): ours without one. */
+  if (strchr (text, '_') == NULL)
+    return NULL;
+  {
+    GString *stripped = g_string_new (NULL);
+
+    for (const char *p = text; *p != '\0'; p++)
+      if (*p != '_')
+        g_string_append_c (stripped, *p);
+    plain = g_string_free (stripped, FALSE);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (about_strings); i++)
+    if (strcmp (plain, about_strings[i]) == 0)
+      return g_dpgettext2 (NULL, "about", about_strings[i]);
+  return NULL;
+}
+
+/* The release notes begin with the heading "Version 0.1.0", in the notes'
+ * own text buffer; the word gets ours, in the heading's style. */
+static void
+about_translate_version_heading (GtkTextBuffer *buffer)
+{
+  g_autofree char *english = g_strdup_printf ("Version %s", PACKAGE_VERSION);
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (gtk_text_iter_forward_search (&start, english, GTK_TEXT_SEARCH_TEXT_ONLY,
+                                    &match_start, &match_end, NULL))
+    {
+      GSList *tags = gtk_text_iter_get_tags (&match_start);
+      /* Translators: the heading of the release notes in the About window */
+      g_autofree char *heading = g_strdup_printf (_("Version %s"), PACKAGE_VERSION);
+      GtkTextMark *mark;
+      GtkTextIter at;
+
+      gtk_text_buffer_delete (buffer, &match_start, &match_end);
+      mark = gtk_text_buffer_create_mark (buffer, NULL, &match_start, TRUE);
+      gtk_text_buffer_insert (buffer, &match_start, heading, -1);
+      gtk_text_buffer_get_iter_at_mark (buffer, &at, mark);
+      for (GSList *l = tags; l != NULL; l = l->next)
+        gtk_text_buffer_apply_tag (buffer, l->data, &at, &match_start);
+      gtk_text_buffer_delete_mark (buffer, mark);
+      g_slist_free (tags);
+    }
+}
+
+static void
+about_translate_widgets (GtkWidget *widget)
+{
+  const char *translated;
+
+  if (GTK_IS_LABEL (widget) &&
+      (translated = about_translate (gtk_label_get_label (GTK_LABEL (widget)))) != NULL)
+    gtk_label_set_label (GTK_LABEL (widget), translated);
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      (translated = about_translate (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)))) != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), translated);
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      (translated = about_translate (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)))) != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (widget), translated);
+  if (ADW_IS_WINDOW_TITLE (widget) &&
+      (translated = about_translate (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)))) != NULL)
+    adw_window_title_set_title (ADW_WINDOW_TITLE (widget), translated);
+  if (ADW_IS_ACTION_ROW (widget) &&
+      (translated = about_translate (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)))) != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), translated);
+  if (GTK_IS_TEXT_VIEW (widget))
+    about_translate_version_heading (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
+  if ((translated = about_translate (gtk_widget_get_tooltip_text (widget))) != NULL)
+    gtk_widget_set_tooltip_text (widget, translated);
+  if (GTK_IS_WINDOW (widget) &&
+      (translated = about_translate (gtk_window_get_title (GTK_WINDOW (widget)))) != NULL)
+    gtk_window_set_title (GTK_WINDOW (widget), translated);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    about_translate_widgets (child);
+}
+
+/* The release notes are one block per line (<p>text</p>, <li>text</li>); each
+ * block's text is in the catalogue, from the metainfo. */
+static char *
+about_translate_notes (const char *notes)
+{
+  g_auto(GStrv) lines = g_strsplit (notes, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *open_end = strchr (lines[i], '>');
+      const char *close = strrchr (lines[i], '<');
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (open_end != NULL && close != NULL && close > open_end + 1)
+        {
+          g_autofree char *inner = g_strndup (open_end + 1, close - open_end - 1);
+          g_autofree char *plain = NULL;
+
+          /* The catalogue has the text unescaped, as xgettext read it. */
+          if (pango_parse_markup (inner, -1, 0, NULL, &plain, NULL, NULL))
+            {
+              g_autofree char *escaped = g_markup_escape_text (_(plain), -1);
+
+              if (strchr (inner, '<') == NULL)
+                {
+                  g_string_append_len (out, lines[i], open_end + 1 - lines[i]);
+                  g_string_append (out, escaped);
+                  g_string_append (out, close);
+                  continue;
+                }
+            }
+        }
+      g_string_append (out, lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -418,7 +580,7 @@ about_action (GSimpleAction *action,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(OtasukeAppdata) appdata = NULL;
   g_autoptr(GError) error = NULL;
-  const char *developers[] = { "Sakura Chamber of Commerce and Industry", NULL };
+  const char *developers[] = { _("Sakura Chamber of Commerce and Industry"), NULL };
   GtkWidget *about;
 
   bytes = g_resources_lookup_data (RESOURCE_PREFIX "/metainfo.xml", 0, &error);
@@ -433,8 +595,12 @@ about_action (GSimpleAction *action,
                         "application-name", _("Otasuke"),
                         "version", PACKAGE_VERSION,
                         "developers", developers,
-                        "copyright", "© 2026 Sakura Chamber of Commerce and Industry",
-                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© 2026 Sakura Chamber of Commerce and Industry"),
+                        /* Our own words: libadwaita's licence sentence is English only. */
+                        "license-type", GTK_LICENSE_CUSTOM,
+                        "license", _("This program comes with absolutely no warranty. See the "
+                                     "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GNU General "
+                                     "Public License, version 3 or later</a> for details."),
                         /* Translators: your names, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
@@ -450,8 +616,13 @@ about_action (GSimpleAction *action,
       if (appdata->release_version != NULL)
         adw_about_window_set_release_notes_version (ADW_ABOUT_WINDOW (about), appdata->release_version);
       if (appdata->release_notes != NULL)
-        adw_about_window_set_release_notes (ADW_ABOUT_WINDOW (about), appdata->release_notes);
+        {
+          g_autofree char *notes = about_translate_notes (appdata->release_notes);
+
+          adw_about_window_set_release_notes (ADW_ABOUT_WINDOW (about), notes);
+        }
     }
+  about_translate_widgets (about);
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (about));

@@ -136,6 +136,104 @@ settings_clicked_cb (OtasukeCheckItem *self)
     otasuke_launch_settings (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, page);
 }
 
+/* The answers are one radio group: one Tab stop (the chosen answer, or the
+ * first when none is chosen yet), the arrow keys move between the answers and
+ * Space chooses. */
+static void
+update_tab_stop (OtasukeCheckItem *self)
+{
+  GtkToggleButton *stop = button_for_answer (self, self->answer);
+
+  if (stop == NULL)
+    stop = self->done_button;
+  for (OtasukeAnswer answer = OTASUKE_ANSWER_DONE; answer <= OTASUKE_ANSWER_LAST; answer++)
+    {
+      GtkToggleButton *button = button_for_answer (self, answer);
+
+      gtk_widget_set_focusable (GTK_WIDGET (button), button == stop);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button),
+                                   GTK_ACCESSIBLE_STATE_CHECKED, answer == self->answer,
+                                   -1);
+    }
+}
+
+static gboolean
+answers_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        OtasukeCheckItem      *self)
+{
+  GtkWidget *buttons[OTASUKE_ANSWER_LAST + 1];
+  guint n = 0, current = G_MAXUINT, next;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  for (OtasukeAnswer answer = OTASUKE_ANSWER_DONE; answer <= OTASUKE_ANSWER_LAST; answer++)
+    {
+      GtkWidget *button = GTK_WIDGET (button_for_answer (self, answer));
+
+      if (!gtk_widget_get_visible (button))
+        continue;
+      if (gtk_widget_has_focus (button))
+        current = n;
+      buttons[n++] = button;
+    }
+  if (current == G_MAXUINT || n == 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      next = (current + 1) % n;
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      next = (current + n - 1) % n;
+      break;
+    case GDK_KEY_Home:
+      next = 0;
+      break;
+    case GDK_KEY_End:
+      next = n - 1;
+      break;
+    default:
+      return FALSE;
+    }
+
+  gtk_widget_set_focusable (buttons[next], TRUE);
+  gtk_widget_grab_focus (buttons[next]);
+  if (next != current)
+    gtk_widget_set_focusable (buttons[current], FALSE);
+  return TRUE;
+}
+
+/* Leaving the question: the way back in is the chosen answer again. */
+static void
+answers_focus_leave_cb (GtkEventControllerFocus *controller,
+                        OtasukeCheckItem        *self)
+{
+  update_tab_stop (self);
+}
+
+void
+otasuke_check_item_focus_answers (OtasukeCheckItem *self)
+{
+  GtkToggleButton *stop;
+
+  g_return_if_fail (OTASUKE_IS_CHECK_ITEM (self));
+
+  stop = button_for_answer (self, self->answer);
+  if (stop == NULL)
+    stop = self->done_button;
+  gtk_widget_grab_focus (GTK_WIDGET (stop));
+}
+
 static void
 otasuke_check_item_class_init (OtasukeCheckItemClass *klass)
 {
@@ -167,7 +265,18 @@ otasuke_check_item_class_init (OtasukeCheckItemClass *klass)
 static void
 otasuke_check_item_init (OtasukeCheckItem *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (answers_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (answers_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  update_tab_stop (self);
 }
 
 GtkWidget *
@@ -236,6 +345,21 @@ otasuke_check_item_set_answer (OtasukeCheckItem *self,
   else
     for (OtasukeAnswer other = OTASUKE_ANSWER_DONE; other <= OTASUKE_ANSWER_LAST; other++)
       gtk_toggle_button_set_active (button_for_answer (self, other), FALSE);
+  update_tab_stop (self);
+}
+
+/* An answer Otasuke filled in from a suggestion looks like one (outlined,
+ * not filled) until the user chooses it. */
+void
+otasuke_check_item_set_suggested (OtasukeCheckItem *self,
+                                  gboolean          suggested)
+{
+  g_return_if_fail (OTASUKE_IS_CHECK_ITEM (self));
+
+  if (suggested)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "suggested");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "suggested");
 }
 
 void

@@ -27,6 +27,12 @@ void                        otasuke_check_item_set_answer     (OtasukeCheckItem 
 void                        otasuke_check_item_set_suggestion (OtasukeCheckItem           *self,
                                                                const OtasukeSuggestion    *suggestion);
 
+/* Whether the chosen answer is only Otasuke's suggestion so far. */
+void                        otasuke_check_item_set_suggested  (OtasukeCheckItem           *self,
+                                                               gboolean                    suggested);
+/* Focus on the question's answers: the chosen one, else the first. */
+void                        otasuke_check_item_focus_answers  (OtasukeCheckItem           *self);
+
 /* The items' steps as one numbered text ("1. …\n2. …"). */
 char                       *otasuke_check_item_format_steps   (const OtasukeChecklistItem *item);
 

@@ -31,9 +31,17 @@ otasuke_check_page_update_answered_label (OtasukeCheckPage *self)
   guint answered = 0;
   g_autofree char *text = NULL;
 
+  /* Only what the user chose counts: a suggestion Otasuke filled in is not
+   * an answer yet, so a new check starts at zero. */
   for (guint i = 0; i < total; i++)
-    if (otasuke_check_run_get_answer (self->run, otasuke_checklist_get_item (self->checklist, i)->id, NULL) != OTASUKE_ANSWER_NONE)
-      answered++;
+    {
+      gboolean from_suggestion = FALSE;
+
+      if (otasuke_check_run_get_answer (self->run, otasuke_checklist_get_item (self->checklist, i)->id,
+                                        &from_suggestion) != OTASUKE_ANSWER_NONE &&
+          !from_suggestion)
+        answered++;
+    }
 
   /* Translators: progress through the check, "12 of 32 answered" */
   text = g_strdup_printf (_("%u of %u answered"), answered, total);
@@ -66,6 +74,7 @@ otasuke_check_page_apply_suggestions (OtasukeCheckPage *self)
         {
           otasuke_check_run_set_answer (self->run, item->id, suggestion->answer, TRUE);
           otasuke_check_item_set_answer (widget, suggestion->answer);
+          otasuke_check_item_set_suggested (widget, TRUE);
           changed = TRUE;
         }
     }

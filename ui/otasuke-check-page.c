@@ -159,8 +159,11 @@ show_section (OtasukeCheckPage *self,
       const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
       GtkWidget *widget = otasuke_check_item_new (self->checklist, item);
 
+      gboolean from_suggestion = FALSE;
+
       otasuke_check_item_set_answer (OTASUKE_CHECK_ITEM (widget),
-                                     otasuke_check_run_get_answer (self->run, item->id, NULL));
+                                     otasuke_check_run_get_answer (self->run, item->id, &from_suggestion));
+      otasuke_check_item_set_suggested (OTASUKE_CHECK_ITEM (widget), from_suggestion);
       gtk_box_append (self->items_box, widget);
       g_ptr_array_add (self->item_widgets, widget);
       has_router |= item->evidence == OTASUKE_EVIDENCE_ROUTER;
@@ -183,6 +186,9 @@ show_section (OtasukeCheckPage *self,
   otasuke_check_page_update_answered_label (self);
   scroll_to_top (self->wizard_scroller);
   set_view (self, "wizard");
+  /* The keyboard is where the eyes are: on the first question's answers. */
+  if (self->item_widgets->len > 0)
+    otasuke_check_item_focus_answers (g_ptr_array_index (self->item_widgets, 0));
 }
 
 /* Results */
@@ -438,7 +444,10 @@ answer_action (GtkWidget  *widget,
 
   item_widget = otasuke_check_page_find_item_widget (self, item->id);
   if (item_widget != NULL)
-    otasuke_check_item_set_answer (item_widget, answer);
+    {
+      otasuke_check_item_set_answer (item_widget, answer);
+      otasuke_check_item_set_suggested (item_widget, FALSE);
+    }
   otasuke_check_page_update_answered_label (self);
   otasuke_check_page_schedule_save (self);
 }

@@ -72,6 +72,28 @@ on_feed_url_apply (OtasukePreferencesWindow *self)
   show_feed_url_error (self, NULL);
 }
 
+/* Closing with an address typed but not applied: a valid one is kept (as if
+ * applied), an invalid one keeps the window open with the reason. Nothing
+ * typed is thrown away without a word. */
+static gboolean
+otasuke_preferences_window_close_request (GtkWindow *window)
+{
+  OtasukePreferencesWindow *self = OTASUKE_PREFERENCES_WINDOW (window);
+  g_autofree char *saved = g_settings_get_string (self->settings, "feed-url");
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->feed_url_row))));
+
+  if (g_strcmp0 (saved, typed) != 0)
+    {
+      on_feed_url_apply (self);
+      if (gtk_widget_get_visible (GTK_WIDGET (self->feed_url_error)))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (self->feed_url_row));
+          return TRUE;
+        }
+    }
+  return GTK_WINDOW_CLASS (otasuke_preferences_window_parent_class)->close_request (window);
+}
+
 /* Start at login: the switch shows whether the autostart entry is there
  * (otasuke_autostart_is_enabled() is the truth, not the settings key), and a
  * change that fails is said and undone. The key follows what is true. */
@@ -209,6 +231,7 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
   object_class->dispose = otasuke_preferences_window_dispose;
   object_class->finalize = otasuke_preferences_window_finalize;
   object_class->set_property = otasuke_preferences_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = otasuke_preferences_window_close_request;
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,

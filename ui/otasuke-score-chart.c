@@ -48,6 +48,33 @@ format_date (gint64 unix_seconds)
   return g_date_time_format (date, C_("date", "%-d %B %Y"));
 }
 
+/* With the time of day when both ends fall on one day: two runs of the same
+ * day would otherwise carry the same label. */
+static char *
+format_point (gint64   unix_seconds,
+              gboolean with_time)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (!with_time)
+    return format_date (unix_seconds);
+  date = g_date_time_new_from_unix_local (unix_seconds);
+  if (date == NULL)
+    return g_strdup ("");
+  /* Translators: a date with the time of day, strftime format; use your language's usual order */
+  return g_date_time_format (date, C_("date", "%-d %B %Y, %H:%M"));
+}
+
+static gboolean
+same_day (gint64 a,
+          gint64 b)
+{
+  g_autofree char *day_a = format_date (a);
+  g_autofree char *day_b = format_date (b);
+
+  return a != b && g_strcmp0 (day_a, day_b) == 0;
+}
+
 /* The theme's named colours, so the chart follows light, dark and high
  * contrast like the rest of the window; libadwaita's light values otherwise. */
 static void
@@ -185,8 +212,11 @@ draw_chart (OtasukeScoreChart *self,
 
   if (n > 0)
     {
-      g_autofree char *first = format_date (g_array_index (self->points, OtasukeScorePoint, 0).time);
-      g_autofree char *last = format_date (g_array_index (self->points, OtasukeScorePoint, n - 1).time);
+      gint64 first_time = g_array_index (self->points, OtasukeScorePoint, 0).time;
+      gint64 last_time = g_array_index (self->points, OtasukeScorePoint, n - 1).time;
+      gboolean with_time = same_day (first_time, last_time);
+      g_autofree char *first = format_point (first_time, with_time);
+      g_autofree char *last = format_point (last_time, with_time);
 
       first_date = create_layout (widget, first, TRUE, FALSE);
       layout_size (first_date, &w, &date_height);
@@ -387,8 +417,8 @@ update_accessible (OtasukeScoreChart *self)
       const OtasukeScorePoint *first = &g_array_index (self->points, OtasukeScorePoint, 0);
       const OtasukeScorePoint *before = &g_array_index (self->points, OtasukeScorePoint, n - 2);
       const OtasukeScorePoint *latest = &g_array_index (self->points, OtasukeScorePoint, n - 1);
-      g_autofree char *from = format_date (first->time);
-      g_autofree char *to = format_date (latest->time);
+      g_autofree char *from = format_point (first->time, same_day (first->time, latest->time));
+      g_autofree char *to = format_point (latest->time, same_day (first->time, latest->time));
       g_autofree char *checks = NULL;
       g_autofree char *trend = NULL;
       int change = latest->score - before->score;
