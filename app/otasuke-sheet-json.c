@@ -29,6 +29,7 @@ static const struct {
 };
 
 static const char * const police_names[] = { "unanswered", "yes", "no", "not_yet" };
+static const char * const machine_names[] = { "unanswered", "in_use", "connected", "disconnected", "powered_off" };
 
 static void
 add_string_member (json_t     *object,
@@ -51,6 +52,10 @@ otasuke_sheet_fields_to_json (OtasukeSheet *self)
   otasuke_json_set_int (root, "version", FIELDS_JSON_VERSION);
   add_string_member (root, "company_name", self->company_name);
   add_string_member (root, "contact_person", self->contact_person);
+  add_string_member (root, "phone", self->phone);
+  add_string_member (root, "email", self->email);
+  add_string_member (root, "question", self->question);
+  otasuke_json_set_string (root, "machine", machine_names[self->machine]);
   add_string_member (root, "device_type", self->device_type);
   add_string_member (root, "operating_system", self->operating_system);
   add_string_member (root, "security_software", self->security_software);
@@ -125,6 +130,7 @@ otasuke_sheet_fields_from_json (OtasukeSheet  *self,
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) events = NULL;
   g_autofree char *police = NULL;
+  g_autofree char *machine = NULL;
   g_autoptr(json_t) object = NULL;
   json_t *array;
 
@@ -146,6 +152,9 @@ otasuke_sheet_fields_from_json (OtasukeSheet  *self,
 
   take_string (self, object, "company_name", &self->company_name, PROP_COMPANY_NAME);
   take_string (self, object, "contact_person", &self->contact_person, PROP_CONTACT_PERSON);
+  take_string (self, object, "phone", &self->phone, PROP_PHONE);
+  take_string (self, object, "email", &self->email, PROP_EMAIL);
+  take_string (self, object, "question", &self->question, PROP_QUESTION);
   take_string (self, object, "device_type", &self->device_type, PROP_DEVICE_TYPE);
   take_string (self, object, "operating_system", &self->operating_system, PROP_OPERATING_SYSTEM);
   take_string (self, object, "security_software", &self->security_software, PROP_SECURITY_SOFTWARE);
@@ -171,6 +180,12 @@ otasuke_sheet_fields_from_json (OtasukeSheet  *self,
   for (guint i = 0; police != NULL && i < G_N_ELEMENTS (police_names); i++)
     if (strcmp (police, police_names[i]) == 0)
       otasuke_sheet_set_police (self, (OtasukeSheetPolice) i);
+
+  machine = dup_string_member (object, "machine");
+  otasuke_sheet_set_machine (self, OTASUKE_SHEET_MACHINE_UNANSWERED);
+  for (guint i = 0; machine != NULL && i < G_N_ELEMENTS (machine_names); i++)
+    if (strcmp (machine, machine_names[i]) == 0)
+      otasuke_sheet_set_machine (self, (OtasukeSheetMachine) i);
 
   /* Detected flags last: the setters above clear them. */
   self->detected = OTASUKE_SHEET_FIELD_NONE;

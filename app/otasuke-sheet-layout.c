@@ -16,6 +16,7 @@
 #define CONTENT_BOTTOM (PAGE_HEIGHT - MARGIN - 22.0)
 #define CONTENT_WIDTH  (PAGE_WIDTH - 2 * MARGIN)
 #define LABEL_WIDTH    128.0
+#define LABEL_MAX      190.0
 #define TIME_WIDTH     100.0
 #define CELL_PAD_X     7.0
 #define CELL_PAD_Y     5.0
@@ -467,7 +468,7 @@ place_row (Pdf         *pdf,
   switch (block->kind)
     {
     case BLOCK_FIELD:
-      style.left_width = block->label != NULL ? LABEL_WIDTH : 0;
+      style.left_width = block->label != NULL ? pdf->label_width : 0;
       break;
     case BLOCK_TABLE_HEAD:
     case BLOCK_EVENT:
@@ -498,7 +499,7 @@ place_row (Pdf         *pdf,
     {
     case BLOCK_FIELD:
       if (block->label != NULL)
-        left = make_layout (pdf, block->label, 8.5, TRUE, LABEL_WIDTH - 2 * CELL_PAD_X);
+        left = make_layout (pdf, block->label, 8.5, TRUE, pdf->label_width - 2 * CELL_PAD_X);
       if (block->text != NULL)
         right = make_value_layout (pdf, block->text, block->note, right_width);
       break;
@@ -612,10 +613,38 @@ place_title (Pdf         *pdf,
   pdf->row_open = FALSE;
 }
 
+/* The labels' column is as wide as the longest label set on one line, up to
+ * LABEL_MAX: a line break inside a label (「利用しているクラウドサービ／ス」)
+ * splits a word, since Japanese may break between any two kana. Only a label
+ * longer than that wraps. */
+static double
+measure_label_width (Pdf *pdf)
+{
+  const GPtrArray *blocks = pdf->doc->blocks;
+  double width = LABEL_WIDTH;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const Block *block = g_ptr_array_index (blocks, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      int natural;
+
+      if (block->kind != BLOCK_FIELD || block->label == NULL)
+        continue;
+      layout = make_layout (pdf, block->label, 8.5, TRUE, -1);
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &natural, NULL);
+      width = MAX (width, (double) natural / PANGO_SCALE + 2 * CELL_PAD_X + 1.0);
+    }
+  return MIN (width, LABEL_MAX);
+}
+
 guint
 otasuke_sheet_layout_pass (Pdf *pdf)
 {
   const GPtrArray *blocks = pdf->doc->blocks;
+
+  pdf->label_width = measure_label_width (pdf);
 
   pdf->page = 0;
   pdf->table_head = NULL;

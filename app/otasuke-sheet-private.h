@@ -19,6 +19,10 @@ struct _OtasukeSheet
 
   char *company_name;
   char *contact_person;
+  char *phone;
+  char *email;
+  char *question;
+  OtasukeSheetMachine machine;
   char *device_type;
   char *operating_system;
   char *security_software;
@@ -41,6 +45,10 @@ enum {
   PROP_UPDATED_AT,
   PROP_COMPANY_NAME,
   PROP_CONTACT_PERSON,
+  PROP_PHONE,
+  PROP_EMAIL,
+  PROP_QUESTION,
+  PROP_MACHINE,
   PROP_DEVICE_TYPE,
   PROP_OPERATING_SYSTEM,
   PROP_SECURITY_SOFTWARE,

@@ -60,6 +60,7 @@ typedef struct {
   double y;
   gboolean row_open;    /* a bordered row is directly above: a paragraph keeps its distance */
   const Block *table_head;
+  double label_width;   /* the field labels' column, wide enough for the longest label */
 } Pdf;
 
 G_GNUC_INTERNAL

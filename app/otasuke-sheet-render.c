@@ -425,6 +425,24 @@ add_police_field (Doc                *doc,
 }
 
 static void
+add_machine_field (Doc                 *doc,
+                   OtasukeSheetMachine  machine)
+{
+  g_autofree char *text =
+    g_strdup_printf ("%s %s\n%s %s\n%s %s\n%s %s",
+                     machine == OTASUKE_SHEET_MACHINE_IN_USE ? "■" : "□",
+                     _("Still on the network and in use"),
+                     machine == OTASUKE_SHEET_MACHINE_CONNECTED ? "■" : "□",
+                     _("Still on the network, no longer used"),
+                     machine == OTASUKE_SHEET_MACHINE_DISCONNECTED ? "■" : "□",
+                     _("Switched on, taken off the network"),
+                     machine == OTASUKE_SHEET_MACHINE_POWERED_OFF ? "■" : "□",
+                     _("Powered off"));
+
+  add_field (doc, _("State of the machine now"), text, TRUE, 1, FALSE);
+}
+
+static void
 add_summary (Doc                            *doc,
              const OtasukeSheetCheckSummary *summary,
              GDateTime                      *now)
@@ -528,16 +546,47 @@ add_declaration (Doc                            *doc,
   add_field (doc, _("SECURITY ACTION"), text->str, FALSE, 1, FALSE);
 }
 
+GPtrArray *
+otasuke_sheet_order_contacts (GPtrArray *contacts,
+                              gboolean   company)
+{
+  GPtrArray *ordered = g_ptr_array_new ();
+  int first = -1;
+
+  g_return_val_if_fail (contacts != NULL, ordered);
+
+  for (guint i = 0; i < contacts->len && first < 0; i++)
+    {
+      const OtasukeFeedContact *contact = g_ptr_array_index (contacts, i);
+      gboolean has_phone = !otasuke_sheet_text_is_blank (contact->phone);
+      gboolean has_mail = !otasuke_sheet_text_is_blank (contact->email);
+
+      if (company ? (has_mail && !has_phone) : has_phone)
+        first = (int) i;
+    }
+
+  if (first >= 0)
+    g_ptr_array_add (ordered, g_ptr_array_index (contacts, first));
+  for (guint i = 0; i < contacts->len; i++)
+    if ((int) i != first)
+      g_ptr_array_add (ordered, g_ptr_array_index (contacts, i));
+  return ordered;
+}
+
 static void
 add_contacts (Doc       *doc,
-              GPtrArray *contacts)
+              GPtrArray *contacts,
+              gboolean   company)
 {
   g_autoptr(GPtrArray) defaults = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
 
   add_block (doc, BLOCK_HEADING, _("Where to get help"), NULL);
 
   if (contacts == NULL || contacts->len == 0)
     contacts = defaults = default_contacts ();
+  ordered = otasuke_sheet_order_contacts (contacts, company);
+  contacts = ordered;
 
   for (guint i = 0; i < contacts->len; i++)
     {
@@ -625,7 +674,12 @@ otasuke_sheet_doc_build (OtasukeSheet                   *sheet,
   add_block (doc, BLOCK_HEADING, _("Who is asking"), NULL);
   add_field (doc, _("Company name"), otasuke_sheet_get_company_name (sheet), FALSE, 1, FALSE);
   add_field (doc, _("Contact person"), otasuke_sheet_get_contact_person (sheet), FALSE, 1, FALSE);
+  add_field (doc, _("Phone number"), otasuke_sheet_get_phone (sheet), FALSE, 1, FALSE);
+  add_field (doc, _("Mail address"), otasuke_sheet_get_email (sheet), FALSE, 1, FALSE);
   add_declaration (doc, summary, now);
+
+  add_block (doc, BLOCK_HEADING, _("What you want to ask"), NULL);
+  add_field (doc, NULL, otasuke_sheet_get_question (sheet), TRUE, 3, FALSE);
 
   add_block (doc, BLOCK_HEADING, _("The device and the services"), NULL);
   add_field (doc, _("Device type"), otasuke_sheet_get_device_type (sheet), FALSE, 1,
@@ -644,6 +698,7 @@ otasuke_sheet_doc_build (OtasukeSheet                   *sheet,
   add_field (doc, _("Cloud services used"), services->str, TRUE, 2, FALSE);
   add_count_field (doc, _("Affected devices"), otasuke_sheet_get_affected_devices (sheet));
   add_count_field (doc, _("Affected accounts"), otasuke_sheet_get_affected_accounts (sheet));
+  add_machine_field (doc, otasuke_sheet_get_machine (sheet));
 
   add_block (doc, BLOCK_HEADING, _("What happened, in order"), NULL);
   add_block (doc, BLOCK_TABLE_HEAD, _("Date and time"), _("What you saw or noticed"));
@@ -667,7 +722,7 @@ otasuke_sheet_doc_build (OtasukeSheet                   *sheet,
   add_police_field (doc, otasuke_sheet_get_police (sheet));
 
   add_summary (doc, summary, now);
-  add_contacts (doc, contacts);
+  add_contacts (doc, contacts, otasuke_sheet_is_company (sheet));
 
   return g_steal_pointer (&doc);
 }

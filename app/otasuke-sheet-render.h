@@ -101,6 +101,13 @@ gboolean  otasuke_sheet_render_draw_page      (OtasukeSheet                   *s
 /* The desks printed when the feed carries none (of OtasukeFeedContact*),
  * translated; the array frees its elements. */
 GPtrArray *otasuke_sheet_default_contacts     (void);
+/* @contacts (of OtasukeFeedContact*) in the order to show them: the desk for
+ * who is asking first — for a company the first desk reached by mail only
+ * (IPA's 企業・組織向け窓口), for an individual the first with a phone number
+ * (the 安心相談窓口) — then the others as they came. The returned array does
+ * not own the contacts. */
+GPtrArray *otasuke_sheet_order_contacts       (GPtrArray                      *contacts,
+                                               gboolean                        company);
 
 /* Write @path atomically with mode 0600. */
 gboolean  otasuke_sheet_write_pdf             (OtasukeSheet                   *sheet,

@@ -14,6 +14,12 @@ G_DEFINE_ENUM_TYPE (OtasukeSheetPolice, otasuke_sheet_police,
   G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_POLICE_YES, "yes"),
   G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_POLICE_NO, "no"),
   G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_POLICE_NOT_YET, "not-yet"))
+G_DEFINE_ENUM_TYPE (OtasukeSheetMachine, otasuke_sheet_machine,
+  G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_MACHINE_UNANSWERED, "unanswered"),
+  G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_MACHINE_IN_USE, "in-use"),
+  G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_MACHINE_CONNECTED, "connected"),
+  G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_MACHINE_DISCONNECTED, "disconnected"),
+  G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_MACHINE_POWERED_OFF, "powered-off"))
 G_DEFINE_FLAGS_TYPE (OtasukeSheetFields, otasuke_sheet_fields,
   G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_FIELD_NONE, "none"),
   G_DEFINE_ENUM_VALUE (OTASUKE_SHEET_FIELD_DEVICE_TYPE, "device-type"),
@@ -131,6 +137,9 @@ otasuke_sheet_finalize (GObject *object)
   g_free (self->title);
   g_free (self->company_name);
   g_free (self->contact_person);
+  g_free (self->phone);
+  g_free (self->email);
+  g_free (self->question);
   g_free (self->device_type);
   g_free (self->operating_system);
   g_free (self->security_software);
@@ -169,6 +178,18 @@ otasuke_sheet_get_property (GObject    *object,
       break;
     case PROP_CONTACT_PERSON:
       g_value_set_string (value, self->contact_person);
+      break;
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+    case PROP_QUESTION:
+      g_value_set_string (value, self->question);
+      break;
+    case PROP_MACHINE:
+      g_value_set_enum (value, self->machine);
       break;
     case PROP_DEVICE_TYPE:
       g_value_set_string (value, self->device_type);
@@ -235,6 +256,18 @@ otasuke_sheet_set_property (GObject      *object,
       break;
     case PROP_CONTACT_PERSON:
       otasuke_sheet_set_contact_person (self, g_value_get_string (value));
+      break;
+    case PROP_PHONE:
+      otasuke_sheet_set_phone (self, g_value_get_string (value));
+      break;
+    case PROP_EMAIL:
+      otasuke_sheet_set_email (self, g_value_get_string (value));
+      break;
+    case PROP_QUESTION:
+      otasuke_sheet_set_question (self, g_value_get_string (value));
+      break;
+    case PROP_MACHINE:
+      otasuke_sheet_set_machine (self, g_value_get_enum (value));
       break;
     case PROP_DEVICE_TYPE:
       otasuke_sheet_set_device_type (self, g_value_get_string (value));
@@ -306,6 +339,13 @@ otasuke_sheet_class_init (OtasukeSheetClass *klass)
   otasuke_sheet_properties[PROP_UPDATED_AT] = int64_pspec ("updated-at");
   otasuke_sheet_properties[PROP_COMPANY_NAME] = string_pspec ("company-name");
   otasuke_sheet_properties[PROP_CONTACT_PERSON] = string_pspec ("contact-person");
+  otasuke_sheet_properties[PROP_PHONE] = string_pspec ("phone");
+  otasuke_sheet_properties[PROP_EMAIL] = string_pspec ("email");
+  otasuke_sheet_properties[PROP_QUESTION] = string_pspec ("question");
+  otasuke_sheet_properties[PROP_MACHINE] =
+    g_param_spec_enum ("machine", NULL, NULL, OTASUKE_TYPE_SHEET_MACHINE,
+                       OTASUKE_SHEET_MACHINE_UNANSWERED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   otasuke_sheet_properties[PROP_DEVICE_TYPE] = string_pspec ("device-type");
   otasuke_sheet_properties[PROP_OPERATING_SYSTEM] = string_pspec ("operating-system");
   otasuke_sheet_properties[PROP_SECURITY_SOFTWARE] = string_pspec ("security-software");
@@ -369,6 +409,10 @@ otasuke_sheet_copy (OtasukeSheet *self)
   copy->updated_at = self->updated_at;
   copy->company_name = g_strdup (self->company_name);
   copy->contact_person = g_strdup (self->contact_person);
+  copy->phone = g_strdup (self->phone);
+  copy->email = g_strdup (self->email);
+  copy->question = g_strdup (self->question);
+  copy->machine = self->machine;
   copy->device_type = g_strdup (self->device_type);
   copy->operating_system = g_strdup (self->operating_system);
   copy->security_software = g_strdup (self->security_software);
@@ -466,6 +510,9 @@ otasuke_sheet_set_updated_at (OtasukeSheet *self,
 
 STRING_ACCESSORS (company_name, PROP_COMPANY_NAME, OTASUKE_SHEET_FIELD_NONE)
 STRING_ACCESSORS (contact_person, PROP_CONTACT_PERSON, OTASUKE_SHEET_FIELD_NONE)
+STRING_ACCESSORS (phone, PROP_PHONE, OTASUKE_SHEET_FIELD_NONE)
+STRING_ACCESSORS (email, PROP_EMAIL, OTASUKE_SHEET_FIELD_NONE)
+STRING_ACCESSORS (question, PROP_QUESTION, OTASUKE_SHEET_FIELD_NONE)
 STRING_ACCESSORS (device_type, PROP_DEVICE_TYPE, OTASUKE_SHEET_FIELD_DEVICE_TYPE)
 STRING_ACCESSORS (operating_system, PROP_OPERATING_SYSTEM, OTASUKE_SHEET_FIELD_OPERATING_SYSTEM)
 STRING_ACCESSORS (security_software, PROP_SECURITY_SOFTWARE, OTASUKE_SHEET_FIELD_SECURITY_SOFTWARE)
@@ -555,6 +602,33 @@ otasuke_sheet_set_police (OtasukeSheet       *self,
     return;
   self->police = police;
   g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_POLICE]);
+}
+
+OtasukeSheetMachine
+otasuke_sheet_get_machine (OtasukeSheet *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_SHEET (self), OTASUKE_SHEET_MACHINE_UNANSWERED);
+  return self->machine;
+}
+
+void
+otasuke_sheet_set_machine (OtasukeSheet        *self,
+                           OtasukeSheetMachine  machine)
+{
+  g_return_if_fail (OTASUKE_IS_SHEET (self));
+  g_return_if_fail (machine <= OTASUKE_SHEET_MACHINE_POWERED_OFF);
+
+  if (self->machine == machine)
+    return;
+  self->machine = machine;
+  g_object_notify_by_pspec (G_OBJECT (self), otasuke_sheet_properties[PROP_MACHINE]);
+}
+
+gboolean
+otasuke_sheet_is_company (OtasukeSheet *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_SHEET (self), FALSE);
+  return !otasuke_sheet_text_is_blank (self->company_name);
 }
 
 OtasukeSheetFields
@@ -680,6 +754,10 @@ otasuke_sheet_is_empty (OtasukeSheet *self)
   return otasuke_sheet_text_is_blank (self->title) &&
          otasuke_sheet_text_is_blank (self->company_name) &&
          otasuke_sheet_text_is_blank (self->contact_person) &&
+         otasuke_sheet_text_is_blank (self->phone) &&
+         otasuke_sheet_text_is_blank (self->email) &&
+         otasuke_sheet_text_is_blank (self->question) &&
+         self->machine == OTASUKE_SHEET_MACHINE_UNANSWERED &&
          otasuke_sheet_text_is_blank (self->device_type) &&
          otasuke_sheet_text_is_blank (self->operating_system) &&
          otasuke_sheet_text_is_blank (self->security_software) &&

@@ -19,6 +19,15 @@ typedef enum {
   OTASUKE_SHEET_POLICE_NOT_YET,
 } OtasukeSheetPolice;
 
+/* The state of the machine in question when the sheet was written. */
+typedef enum {
+  OTASUKE_SHEET_MACHINE_UNANSWERED,
+  OTASUKE_SHEET_MACHINE_IN_USE,       /* on the network, still being used */
+  OTASUKE_SHEET_MACHINE_CONNECTED,    /* on the network, no longer used */
+  OTASUKE_SHEET_MACHINE_DISCONNECTED, /* switched on, taken off the network */
+  OTASUKE_SHEET_MACHINE_POWERED_OFF,
+} OtasukeSheetMachine;
+
 /* The fields the program can fill in by itself. */
 typedef enum {
   OTASUKE_SHEET_FIELD_NONE              = 0,
@@ -42,12 +51,14 @@ typedef struct {
 } OtasukeSheetEvent;
 
 #define OTASUKE_TYPE_SHEET_POLICE (otasuke_sheet_police_get_type ())
+#define OTASUKE_TYPE_SHEET_MACHINE (otasuke_sheet_machine_get_type ())
 #define OTASUKE_TYPE_SHEET_FIELDS (otasuke_sheet_fields_get_type ())
 #define OTASUKE_TYPE_SHEET_EVENT  (otasuke_sheet_event_get_type ())
 #define OTASUKE_TYPE_SHEET        (otasuke_sheet_get_type ())
 
 GType otasuke_sheet_police_get_type (void) G_GNUC_CONST;
 GType otasuke_sheet_fields_get_type (void) G_GNUC_CONST;
+GType otasuke_sheet_machine_get_type (void) G_GNUC_CONST;
 GType otasuke_sheet_event_get_type  (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (OtasukeSheet, otasuke_sheet, OTASUKE, SHEET, GObject)
@@ -82,6 +93,22 @@ void                otasuke_sheet_set_company_name       (OtasukeSheet *self,
 const char         *otasuke_sheet_get_contact_person     (OtasukeSheet *self);
 void                otasuke_sheet_set_contact_person     (OtasukeSheet *self,
                                                           const char   *text);
+const char         *otasuke_sheet_get_phone              (OtasukeSheet *self);
+void                otasuke_sheet_set_phone              (OtasukeSheet *self,
+                                                          const char   *text);
+const char         *otasuke_sheet_get_email              (OtasukeSheet *self);
+void                otasuke_sheet_set_email              (OtasukeSheet *self,
+                                                          const char   *text);
+/* 「相談したいこと」: what the person wants to ask the desk. */
+const char         *otasuke_sheet_get_question           (OtasukeSheet *self);
+void                otasuke_sheet_set_question           (OtasukeSheet *self,
+                                                          const char   *text);
+OtasukeSheetMachine otasuke_sheet_get_machine            (OtasukeSheet *self);
+void                otasuke_sheet_set_machine            (OtasukeSheet        *self,
+                                                          OtasukeSheetMachine  machine);
+/* TRUE when a company is asking (a company name is filled in): the desk is
+ * IPA's 企業・組織向け窓口 by mail rather than the 安心相談窓口 by phone. */
+gboolean            otasuke_sheet_is_company             (OtasukeSheet *self);
 /* Setting one of the three detectable fields to a new value clears its
  * detected flag: the user has made it theirs. */
 const char         *otasuke_sheet_get_device_type        (OtasukeSheet *self);

@@ -329,6 +329,12 @@ test_sheet_save_pdf (Fixture       *fixture,
 
   g_assert_nonnull (dir);
   gtk_editable_set_text (GTK_EDITABLE (sheet_child (page, "company_row")), SHEET_COMPANY);
+  /* Issue #11: how to reach the person, the question, the machine's state. */
+  gtk_editable_set_text (GTK_EDITABLE (sheet_child (page, "phone_row")), "03-0000-1234");
+  gtk_editable_set_text (GTK_EDITABLE (sheet_child (page, "email_row")), "hanako@example.jp");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (sheet_child (page, "question_view")),
+                            "共有フォルダが開けない。", -1);
+  adw_combo_row_set_selected (sheet_child (page, "machine_row"), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", path));
   /* Written to a temporary file and renamed: once it exists, it is whole. */
   iterate_until (file_exists, path);
@@ -347,6 +353,25 @@ test_sheet_save_pdf (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (text, SHEET_COMPANY));
+    g_assert_nonnull (strstr (text, "03-0000-1234"));
+    g_assert_nonnull (strstr (text, "hanako@example.jp"));
+    g_assert_nonnull (strstr (text, "共有フォルダが開けない。"));
+    {
+      g_autofree char *ticked = g_strdup_printf ("■ %s", _("Powered off"));
+
+      g_assert_nonnull (strstr (text, ticked));
+    }
+    /* Labels on one line each: pdftotext would show a line break inside
+     * 「利用しているクラウドサービス」 if the layout had split the word. */
+    g_assert_nonnull (strstr (text, _("Cloud services used")));
+    /* The longest label; in English it may wrap between words, in Japanese
+     * it has room for one line. */
+    if (strcmp (_("Other desks or organisations already consulted"),
+                "Other desks or organisations already consulted") != 0)
+      g_assert_nonnull (strstr (text, _("Other desks or organisations already consulted")));
+    /* A company: IPA's mail desk for companies comes before the phone desk. */
+    g_assert_true (strstr (text, "cs-support@ipa.go.jp") != NULL);
+    g_assert_true (strstr (text, "cs-support@ipa.go.jp") < strstr (text, "03-5978-7509"));
   }
 
   iterate_until (sheet_is_saved, page);

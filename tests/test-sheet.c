@@ -994,6 +994,76 @@ test_pdf_empty_and_contacts (void)
   g_assert_null (strstr (text2, "anshin@ipa.go.jp"));
 }
 
+/* Issue #11: a desk can act on the sheet — how to reach the person, what they
+ * want to ask and the state of the machine travel through JSON, the PDF and
+ * the text; the desk for who is asking comes first. */
+static void
+test_pdf_contact_question (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "contact.pdf", NULL);
+  g_autoptr(OtasukeSheet) sheet = otasuke_sheet_new ();
+  g_autoptr(OtasukeSheet) copy = otasuke_sheet_new ();
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *individual = NULL;
+  const char *help;
+
+  require_poppler ();
+
+  otasuke_sheet_set_contact_person (sheet, "山田 花子");
+  otasuke_sheet_set_phone (sheet, "03-0000-1234");
+  otasuke_sheet_set_email (sheet, "hanako@example.jp");
+  otasuke_sheet_set_question (sheet, "共有フォルダのファイルが開けなくなった。身代金の要求が表示されている。");
+  otasuke_sheet_set_machine (sheet, OTASUKE_SHEET_MACHINE_DISCONNECTED);
+  g_assert_false (otasuke_sheet_is_empty (sheet));
+
+  json = otasuke_sheet_fields_to_json (sheet);
+  g_assert_true (otasuke_sheet_fields_from_json (copy, json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (otasuke_sheet_get_phone (copy), ==, "03-0000-1234");
+  g_assert_cmpstr (otasuke_sheet_get_email (copy), ==, "hanako@example.jp");
+  g_assert_cmpstr (otasuke_sheet_get_question (copy), ==, otasuke_sheet_get_question (sheet));
+  g_assert_cmpint (otasuke_sheet_get_machine (copy), ==, OTASUKE_SHEET_MACHINE_DISCONNECTED);
+  g_assert_true (otasuke_sheet_fields_from_json (copy, "{\"machine\": \"exploded\"}", &error));
+  g_assert_cmpint (otasuke_sheet_get_machine (copy), ==, OTASUKE_SHEET_MACHINE_UNANSWERED);
+
+  /* An individual: the 安心相談窓口 by phone comes first. */
+  individual = otasuke_sheet_render_text (sheet, NULL, NULL, now, 72);
+  help = strstr (individual, "Where to get help");
+  g_assert_nonnull (help);
+  g_assert_true (strstr (help, "Safety Consultation Desk") <
+                 strstr (help, "Companies and Organisations"));
+
+  /* A company: IPA's desk for companies, by mail, comes first. */
+  otasuke_sheet_set_company_name (sheet, "さくら商事");
+  g_assert_true (otasuke_sheet_write_pdf (sheet, NULL, NULL, now, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_has (text, "03-0000-1234");
+  assert_has (text, "hanako@example.jp");
+  assert_has (text, "What you want to ask");
+  assert_has (text, "身代金の要求");
+  assert_has (text, "State of the machine now");
+  assert_has (text, "■ Switched on, taken off the network");
+  assert_has (text, "□ Powered off");
+  help = strstr (text, "Where to get help");
+  g_assert_nonnull (help);
+  g_assert_nonnull (strstr (help, "cs-support@ipa.go.jp"));
+  g_assert_true (strstr (help, "cs-support@ipa.go.jp") < strstr (help, "03-5978-7509"));
+  check_pages_png (path, "contact", pdf_pages (path));
+
+  plain = otasuke_sheet_render_text (sheet, NULL, NULL, now, 72);
+  assert_has (plain, "hanako@example.jp");
+  assert_has (plain, "身代金の要求");
+  help = strstr (plain, "Where to get help");
+  g_assert_true (strstr (help, "Companies and Organisations") <
+                 strstr (help, "Safety Consultation Desk"));
+}
+
 static void
 test_text_export (void)
 {
@@ -1279,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/sheet/render/pdf-hostile-text", test_pdf_hostile_text);
   g_test_add_func ("/sheet/render/pdf-empty-and-contacts", test_pdf_empty_and_contacts);
   g_test_add_func ("/sheet/render/text", test_text_export);
+  g_test_add_func ("/sheet/render/contact-question", test_pdf_contact_question);
   g_test_add_func ("/sheet/render/async", test_write_async);
   g_test_add_func ("/sheet/render/cli", test_cli_export);
   g_test_add_func ("/sheet/summary/from-store", test_summary_from_store);

@@ -24,6 +24,21 @@ otasuke_launch_uri (GtkWindow  *parent,
 }
 
 gboolean
+otasuke_launch_file (GtkWindow  *parent,
+                     const char *path)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return FALSE;
+  return otasuke_launch_platform_open (parent, uri);
+}
+
+gboolean
 otasuke_launch_has_settings (OtasukeSettingsPage page)
 {
   return otasuke_launch_platform_settings_uri (page) != NULL;

@@ -19,6 +19,10 @@ typedef enum {
  * is refused with a warning and FALSE). @parent may be NULL. */
 gboolean    otasuke_launch_uri           (GtkWindow           *parent,
                                           const char          *uri);
+/* Opens the local file @path (a PDF or text the user just saved) with the
+ * system's handler for its type; FALSE when it could not be opened. */
+gboolean    otasuke_launch_file          (GtkWindow           *parent,
+                                          const char          *path);
 /* Whether this system has a page for @page, i.e. an "Open Settings" button
  * can be shown. */
 gboolean    otasuke_launch_has_settings  (OtasukeSettingsPage  page);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "otasuke-print-preflight.h"
+#include "otasuke-launch.h"
 #include "otasuke-sheet-page-private.h"
 #include "otasuke-sheet-render.h"
 
@@ -259,6 +260,20 @@ preflight_cb (GObject      *object,
 }
 
 static void
+open_saved_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  OtasukeSheetPage *self = OTASUKE_SHEET_PAGE (widget);
+
+  if (self->saved_path == NULL)
+    return;
+  if (!otasuke_launch_file (GTK_WINDOW (gtk_widget_get_root (widget)), self->saved_path))
+    otasuke_sheet_page_show_error (self, _("The File Could Not Be Opened"),
+                                   _("No program on this computer opens this kind of file."));
+}
+
+static void
 job_cb (GObject      *object,
         GAsyncResult *result,
         gpointer      user_data)
@@ -296,7 +311,11 @@ job_cb (GObject      *object,
         g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
 
         otasuke_sheet_page_show_toast (self, message);
-        g_free (value);
+        /* The toast offers to open what was just saved. */
+        g_free (self->saved_path);
+        self->saved_path = value;
+        adw_toast_set_button_label (self->toast, _("Open"));
+        adw_toast_set_action_name (self->toast, "sheet.open-saved");
       }
       break;
 
@@ -528,6 +547,7 @@ void
 otasuke_sheet_page_output_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "sheet.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "sheet.open-saved", NULL, open_saved_action);
   gtk_widget_class_install_action (widget_class, "sheet.save-pdf", NULL, save_pdf_action);
   /* The same without the file dialog: for tests and scripts. */
   gtk_widget_class_install_action (widget_class, "sheet.save-pdf-to", "s", save_pdf_to_action);

@@ -47,6 +47,11 @@ struct _OtasukeSheetPage
   AdwEntryRow       *company_row;
   GtkTextView       *consulted_view;
   AdwEntryRow       *contact_row;
+  char              *saved_path; /* the file the last save wrote, for 「開く」 */
+  AdwEntryRow       *phone_row;
+  AdwEntryRow       *email_row;
+  GtkTextView       *question_view;
+  AdwComboRow       *machine_row;
   GtkBox            *desks_box;
   GtkWidget         *device_detected;
   AdwEntryRow       *device_row;

@@ -228,6 +228,17 @@ suspicion_changed_cb (OtasukeSheetPage *self)
 }
 
 static void
+question_changed_cb (OtasukeSheetPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->syncing || self->sheet == NULL)
+    return;
+  text = buffer_text (self->question_view);
+  otasuke_sheet_set_question (self->sheet, text);
+}
+
+static void
 consulted_changed_cb (OtasukeSheetPage *self)
 {
   g_autofree char *text = NULL;
@@ -261,24 +272,25 @@ detected_to_visible (GBinding     *binding,
 }
 
 static gboolean
-police_to_selected (GBinding     *binding,
-                    const GValue *from_value,
-                    GValue       *to_value,
-                    gpointer      user_data)
+enum_to_selected (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
   g_value_set_uint (to_value, (guint) g_value_get_enum (from_value));
   return TRUE;
 }
 
+/* @user_data: the enum's last value; "no selection" is not taken. */
 static gboolean
-selected_to_police (GBinding     *binding,
-                    const GValue *from_value,
-                    GValue       *to_value,
-                    gpointer      user_data)
+selected_to_enum (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
   guint selected = g_value_get_uint (from_value);
 
-  if (selected > OTASUKE_SHEET_POLICE_NOT_YET)
+  if (selected > GPOINTER_TO_UINT (user_data))
     return FALSE;
   g_value_set_enum (to_value, (int) selected);
   return TRUE;
@@ -346,6 +358,8 @@ on_timeline_changed (OtasukeSheetPage *self)
   otasuke_sheet_page_sheet_changed (self);
 }
 
+static void update_desks (OtasukeSheetPage *self);
+
 void
 otasuke_sheet_page_set_sheet (OtasukeSheetPage *self,
                               OtasukeSheet     *sheet)
@@ -369,6 +383,11 @@ otasuke_sheet_page_set_sheet (OtasukeSheetPage *self,
   bind_text (self, "title", self->title_row);
   bind_text (self, "company-name", self->company_row);
   bind_text (self, "contact-person", self->contact_row);
+  bind_text (self, "phone", self->phone_row);
+  bind_text (self, "email", self->email_row);
+  bind (self, "machine", self->machine_row, "selected",
+        G_BINDING_BIDIRECTIONAL, enum_to_selected, selected_to_enum,
+        GUINT_TO_POINTER (OTASUKE_SHEET_MACHINE_POWERED_OFF));
   bind_text (self, "device-type", self->device_row);
   bind_text (self, "operating-system", self->os_row);
   bind_text (self, "security-software", self->security_row);
@@ -377,7 +396,8 @@ otasuke_sheet_page_set_sheet (OtasukeSheetPage *self,
   bind (self, "affected-accounts", gtk_spin_button_get_adjustment (self->accounts_spin), "value",
         G_BINDING_BIDIRECTIONAL, NULL, NULL, NULL);
   bind (self, "police", self->police_row, "selected",
-        G_BINDING_BIDIRECTIONAL, police_to_selected, selected_to_police, NULL);
+        G_BINDING_BIDIRECTIONAL, enum_to_selected, selected_to_enum,
+        GUINT_TO_POINTER (OTASUKE_SHEET_POLICE_NOT_YET));
   bind (self, "detected", self->device_detected, "visible", G_BINDING_DEFAULT,
         detected_to_visible, NULL, GUINT_TO_POINTER (OTASUKE_SHEET_FIELD_DEVICE_TYPE));
   bind (self, "detected", self->os_detected, "visible", G_BINDING_DEFAULT,
@@ -386,6 +406,7 @@ otasuke_sheet_page_set_sheet (OtasukeSheetPage *self,
         detected_to_visible, NULL, GUINT_TO_POINTER (OTASUKE_SHEET_FIELD_SECURITY_SOFTWARE));
   set_buffer_text (self->suspicion_view, otasuke_sheet_get_suspicion (sheet));
   set_buffer_text (self->consulted_view, otasuke_sheet_get_consulted (sheet));
+  set_buffer_text (self->question_view, otasuke_sheet_get_question (sheet));
   gtk_editable_set_text (GTK_EDITABLE (self->add_service_row), "");
   rebuild_services (self);
   otasuke_sheet_page_rebuild_timeline (self);
@@ -394,6 +415,10 @@ otasuke_sheet_page_set_sheet (OtasukeSheetPage *self,
   g_signal_connect_object (sheet, "notify", G_CALLBACK (on_sheet_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sheet, "timeline-changed", G_CALLBACK (on_timeline_changed), self,
                            G_CONNECT_SWAPPED);
+  /* A company is pointed at a different desk than an individual. */
+  g_signal_connect_object (sheet, "notify::company-name", G_CALLBACK (update_desks), self,
+                           G_CONNECT_SWAPPED);
+  update_desks (self);
 
   update_draft_label (self);
   otasuke_sheet_page_set_saved_label (self, self->store == NULL ? _("Drafts cannot be kept: the history file could not be opened")
@@ -567,9 +592,13 @@ update_desks (OtasukeSheetPage *self)
 {
   g_autoptr(GPtrArray) contacts = otasuke_sheet_page_feed_contacts (self);
 
+  g_autoptr(GPtrArray) ordered = NULL;
+
   if (contacts == NULL)
     contacts = otasuke_sheet_default_contacts ();
-  otasuke_sheet_desks_fill (self->desks_box, contacts);
+  ordered = otasuke_sheet_order_contacts (contacts,
+                                          self->sheet != NULL && otasuke_sheet_is_company (self->sheet));
+  otasuke_sheet_desks_fill (self->desks_box, ordered);
 }
 
 /* Start-up */
@@ -702,6 +731,7 @@ otasuke_sheet_page_finalize (GObject *object)
   g_clear_pointer (&self->removed_event, otasuke_sheet_event_free);
   g_clear_handle_id (&self->profile_save_id, g_source_remove);
   g_clear_pointer (&self->profile, otasuke_company_profile_free);
+  g_free (self->saved_path);
   g_free (self->detected_os);
   g_free (self->detected_device);
   g_clear_object (&self->probe_service);
@@ -757,6 +787,10 @@ otasuke_sheet_page_class_init (OtasukeSheetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, company_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, consulted_view);
   gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, question_view);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, machine_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, desks_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, device_detected);
   gtk_widget_class_bind_template_child (widget_class, OtasukeSheetPage, device_row);
@@ -832,6 +866,8 @@ otasuke_sheet_page_init (OtasukeSheetPage *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->suspicion_view), "changed",
                            G_CALLBACK (suspicion_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->question_view), "changed",
+                           G_CALLBACK (question_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->consulted_view), "changed",
                            G_CALLBACK (consulted_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_service_row, "apply", G_CALLBACK (add_service_cb), self, G_CONNECT_SWAPPED);
