@@ -198,6 +198,13 @@ merge_check (OtasukeRouterTable     *table,
   /* The feed is published after the release, so its values win. */
   g_free (adv->affected_max);
   adv->affected_max = g_strdup (check->affected_max);
+  adv->end_of_life = check->end_of_life;
+  if (check->end_of_life)
+    {
+      /* No fix: the maker has stopped updating the model. */
+      g_clear_pointer (&adv->fixed, g_free);
+      entry->eos = OTASUKE_ROUTER_EOS_YES;
+    }
   if (check->condition != NULL)
     {
       g_free (adv->condition);
@@ -550,6 +557,25 @@ add_advice (OtasukeRouterResult *result,
 #define ADVICE_END_OF_SUPPORT \
   _("The maker no longer updates this model. Replace it with a model that still receives updates.")
 
+/* Where each maker's routers show the model name and the firmware version. */
+static const char *
+vendor_find_version_hint (const char *vendor)
+{
+  if (vendor == NULL)
+    return ADVICE_FIND_VERSION;
+  if (g_ascii_strcasecmp (vendor, "BUFFALO") == 0)
+    return _("On a BUFFALO router the model name is on the label on its bottom or side. The firmware version (for example “Ver.2.95”) is shown on its settings page, usually at http://192.168.11.1.");
+  if (g_ascii_strcasecmp (vendor, "NEC") == 0)
+    return _("On an Aterm router the model name (for example “WG2600HS”) is on the label on its side or back. The firmware version (for example “Ver1.5.1”) is shown on its settings page, “クイック設定Web”, usually at http://192.168.10.1.");
+  if (g_ascii_strcasecmp (vendor, "YAMAHA") == 0)
+    return _("On a YAMAHA router the model name (for example “RTX1210”) is printed on its front. The firmware revision (for example “Rev.14.01.38”) is shown on the dashboard of its web settings page or by the “show environment” command.");
+  if (g_ascii_strcasecmp (vendor, "ELECOM") == 0)
+    return _("On an ELECOM router the model name (for example “WRC-1167FS-W”) is on the label on its bottom. The firmware version is shown on its settings page, usually at http://192.168.2.1.");
+  if (g_ascii_strcasecmp (vendor, "I-O DATA") == 0)
+    return _("On an I-O DATA router the model name (for example “UD-LT1”) is on the label on its bottom. The firmware version (for example “2.1.9”) is shown on the status screen of its settings page.");
+  return ADVICE_FIND_VERSION;
+}
+
 OtasukeRouterResult *
 otasuke_router_table_lookup (OtasukeRouterTable *table,
                              const char         *model,
@@ -633,7 +659,7 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
                                              quoted));
       else
         add_advice (result, g_strdup (_("Enter the firmware version to find out whether this router is affected.")));
-      add_advice (result, g_strdup (ADVICE_FIND_VERSION));
+      add_advice (result, g_strdup (vendor_find_version_hint (result->vendor)));
       if (result->end_of_support)
         add_advice (result, g_strdup (ADVICE_END_OF_SUPPORT));
       add_advice (result, g_strdup (ADVICE_PASSWORD));

@@ -715,6 +715,43 @@ test_feed_merge (void)
   }
 }
 
+/* The feed's end_of_life flag: a bundled advisory with a fix becomes "replace
+ * it", and a new model can arrive as end of life. */
+static void
+test_feed_end_of_life (void)
+{
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_autoptr(OtasukeFeed) feed = parse_feed_items (
+    ROUTER_ITEM ("sakura-2027-aterm-eol", "Aterm WG2600HP の更新終了",
+                 CHECK ("NEC", "WG2600HP", "1.0.2", ", \"end_of_life\": true") ","
+                 CHECK ("YAMAHA", "RTX9999TEST", "1.0", ", \"end_of_life\": true") ","
+                 CHECK ("NEC", "WG2600HP2", "1.0.3", ", \"end_of_life\": false")));
+
+  /* Before: a fixed boundary. */
+  assert_status (table, "WG2600HP", "1.0.3", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+
+  otasuke_router_table_merge_feed_items (table, feed->items);
+  g_assert_cmpuint (otasuke_router_table_get_n_models (table), ==, N_REFERENCE_MODELS + 1);
+
+  /* After: every firmware of it, and of the new model, says replace it. */
+  assert_status (table, "Aterm WG2600HP", "1.0.3", OTASUKE_ROUTER_STATUS_END_OF_LIFE);
+  assert_status (table, "WG2600HP", NULL, OTASUKE_ROUTER_STATUS_END_OF_LIFE);
+  assert_status (table, "YAMAHA RTX9999TEST", "5.0", OTASUKE_ROUTER_STATUS_END_OF_LIFE);
+  /* A flag set to false is an ordinary check: the feed's newer boundary wins. */
+  assert_status (table, "WG2600HP2", "1.0.3", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WG2600HP2", "1.0.4", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  {
+    g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "WG2600HP", "1.0.3");
+    const OtasukeRouterAdvisory *adv = find_advisory (result, "sakura-2027-aterm-eol");
+
+    g_assert_nonnull (adv);
+    g_assert_true (adv->end_of_life);
+    g_assert_true (adv->affected);
+    g_assert_true (result->end_of_support);
+    g_assert_true (advice_contains (result, "replace"));
+  }
+}
+
 /* The bundled feed carries the same advisories as the bundled table: merging
  * it adds nothing, changes no boundary, and links every advisory to its item. */
 static void
@@ -1134,6 +1171,23 @@ test_other_vendors_boundaries (void)
     }
   g_assert_cmpuint (n_distinct, ==, N_OTHER_MODELS);
 
+  /* Where to find the model and firmware, in that maker's words. */
+  {
+    static const char * const examples[][2] = {
+      { "WG2600HS", "クイック設定Web" }, { "RTX1210", "Rev." }, { "UD-LT1", "I-O DATA" },
+      { "WSR-1166DHP3", "BUFFALO" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+      {
+        g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, examples[i][0], NULL);
+
+        g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED);
+        g_assert_true (advice_contains (result, examples[i][1]));
+        g_assert_true (advice_contains (result, "model name"));
+      }
+  }
+
   /* Two advisories of one model: the newer reaches further. */
   assert_status (table, "WF1200CR", "1.3.2", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "WF1200CR", "1.3.3", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
@@ -1298,6 +1352,7 @@ main (int   argc,
   g_test_add_func ("/router-table/suggest", test_suggest);
   g_test_add_func ("/router-table/feed/merge", test_feed_merge);
   g_test_add_func ("/router-table/feed/bundled", test_feed_merge_bundled);
+  g_test_add_func ("/router-table/feed/end-of-life", test_feed_end_of_life);
   g_test_add_func ("/router-table/invalid", test_invalid);
   g_test_add_func ("/router-table/forward-compatible", test_forward_compatible);
   g_test_add_func ("/router-table/json", test_json);
