@@ -540,6 +540,14 @@ suggest_router (OtasukeSuggestion     *s,
   s->detected = TRUE;
   switch (router->status)
     {
+    case OTASUKE_ROUTER_STATUS_END_OF_LIFE:
+      s->answer = OTASUKE_ANSWER_NOT_DONE;
+      s->critical = TRUE;
+      /* Translators: %s is a router model */
+      sentence = g_strdup_printf (_("%s will not be fixed by its maker. Replace it."), model);
+      add_reason (reasons, sentence);
+      break;
+
     case OTASUKE_ROUTER_STATUS_AFFECTED:
       s->answer = OTASUKE_ANSWER_NOT_DONE;
       s->critical = TRUE;

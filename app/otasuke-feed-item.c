@@ -69,6 +69,7 @@ otasuke_feed_check_copy (const OtasukeFeedCheck *check)
   copy->model = g_strdup (check->model);
   copy->affected_max = g_strdup (check->affected_max);
   copy->condition = g_strdup (check->condition);
+  copy->end_of_life = check->end_of_life;
   copy->os = g_strdup (check->os);
   copy->version = g_strdup (check->version);
   copy->date = g_strdup (check->date);
@@ -136,6 +137,7 @@ parse_check (Ctx                *ctx,
   Members members;
   const Members *object = &members;
   const char *type;
+  json_t *eol;
 
   *out = NULL;
   if (!otasuke_feed_get_object (ctx, node, &members, error) ||
@@ -167,6 +169,10 @@ parse_check (Ctx                *ctx,
           !read_version (ctx, object, "affected_max", &check->affected_max, error) ||
           !read_short (ctx, object, "condition", FALSE, &check->condition, error))
         return FALSE;
+      eol = otasuke_feed_members_get (object, "end_of_life");
+      if (eol != NULL && !json_is_null (eol) && !json_is_boolean (eol))
+        return otasuke_feed_invalid (ctx, "end_of_life", error, _("not true or false"));
+      check->end_of_life = eol != NULL && json_is_true (eol);
     }
   else if (strcmp (type, "os_end_of_support") == 0)
     {

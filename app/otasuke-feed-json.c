@@ -97,6 +97,8 @@ otasuke_feed_item_to_json (const OtasukeFeedItem *item)
           append_member (out, "model", check->model);
           append_member (out, "affected_max", check->affected_max);
           append_member (out, "condition", check->condition);
+          if (check->end_of_life)
+            g_string_append (out, ",\"end_of_life\":true");
           break;
 
         case OTASUKE_CHECK_OS_END_OF_SUPPORT:

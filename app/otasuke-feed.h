@@ -46,7 +46,7 @@ typedef enum {
 
 typedef enum {
   OTASUKE_CHECK_BROWSER_MIN_VERSION,  /* product, min */
-  OTASUKE_CHECK_ROUTER_FIRMWARE,      /* vendor, model, affected_max, condition (optional) */
+  OTASUKE_CHECK_ROUTER_FIRMWARE,      /* vendor, model, affected_max, condition, end_of_life (optional) */
   OTASUKE_CHECK_OS_END_OF_SUPPORT,    /* os, version, date (YYYY-MM-DD) */
 } OtasukeCheckType;
 
@@ -61,6 +61,7 @@ typedef struct {
   char *os;            /* windows, macos, debian, ubuntu, … */
   char *version;
   char *date;          /* YYYY-MM-DD */
+  gboolean end_of_life; /* router_firmware: no fixed firmware, the unit must be replaced */
 } OtasukeFeedCheck;
 
 typedef struct {

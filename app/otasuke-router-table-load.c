@@ -135,7 +135,9 @@ parse_advisory (json_t      *object,
   g_autoptr(GPtrArray) cves = g_ptr_array_new_with_free_func (g_free);
   OtasukeRouterAdvisory *adv;
   json_t *array = NULL;
-  const char *id, *title, *affected_max, *condition, *feed_item;
+  const char *id, *title, *affected_max, *condition, *feed_item, *fixed, *source_url, *date;
+  json_t *eol;
+  gboolean end_of_life = FALSE;
 
   if (!json_is_object (object))
     {
@@ -145,7 +147,10 @@ parse_advisory (json_t      *object,
 
   if (!get_string (object, "id", TRUE, ID_MAX_CHARS, path, &id, error) ||
       !get_string (object, "title", TRUE, TITLE_MAX_CHARS, path, &title, error) ||
-      !get_string (object, "affected_max", TRUE, ID_MAX_CHARS, path, &affected_max, error) ||
+      !get_string (object, "affected_max", FALSE, ID_MAX_CHARS, path, &affected_max, error) ||
+      !get_string (object, "fixed", FALSE, ID_MAX_CHARS, path, &fixed, error) ||
+      !get_string (object, "source_url", FALSE, TITLE_MAX_CHARS, path, &source_url, error) ||
+      !get_string (object, "date", FALSE, ID_MAX_CHARS, path, &date, error) ||
       !get_string (object, "condition", FALSE, CONDITION_MAX_CHARS, path, &condition, error) ||
       !get_string (object, "feed_item", FALSE, ID_MAX_CHARS, path, &feed_item, error))
     return NULL;
@@ -155,9 +160,41 @@ parse_advisory (json_t      *object,
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.id is not a JVN or CVE id", path);
       return NULL;
     }
-  if (!otasuke_version_is_valid (affected_max))
+  eol = json_object_get (object, "end_of_life");
+  if (eol != NULL && !json_is_null (eol))
+    {
+      if (!json_is_boolean (eol))
+        {
+          fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.end_of_life is not a boolean", path);
+          return NULL;
+        }
+      end_of_life = json_is_true (eol);
+    }
+  /* An end-of-life advisory has no fix, so every version is affected. */
+  if ((affected_max == NULL && !end_of_life) ||
+      (affected_max != NULL && !otasuke_version_is_valid (affected_max)))
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.affected_max is not a version", path);
+      return NULL;
+    }
+  if (fixed != NULL && !otasuke_version_is_valid (fixed))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.fixed is not a version", path);
+      return NULL;
+    }
+  if (end_of_life && fixed != NULL)
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s has both a fixed version and end_of_life", path);
+      return NULL;
+    }
+  if (source_url != NULL && !g_str_has_prefix (source_url, "https://") && !g_str_has_prefix (source_url, "http://"))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.source_url is not a web address", path);
+      return NULL;
+    }
+  if (date != NULL && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$", date, 0, 0))
+    {
+      fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.date is not YYYY-MM or YYYY-MM-DD", path);
       return NULL;
     }
   if (condition != NULL && !otasuke_router_is_condition (condition))
@@ -196,6 +233,10 @@ parse_advisory (json_t      *object,
   adv->affected_max = g_strdup (affected_max);
   adv->condition = g_strdup (condition);
   adv->feed_item_id = g_strdup (feed_item);
+  adv->fixed = g_strdup (fixed);
+  adv->source_url = g_strdup (source_url);
+  adv->date = g_strdup (date);
+  adv->end_of_life = end_of_life;
   return adv;
 }
 

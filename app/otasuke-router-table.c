@@ -28,6 +28,9 @@ otasuke_router_advisory_free (OtasukeRouterAdvisory *adv)
   g_free (adv->affected_max);
   g_free (adv->condition);
   g_free (adv->feed_item_id);
+  g_free (adv->fixed);
+  g_free (adv->source_url);
+  g_free (adv->date);
   g_free (adv);
 }
 
@@ -42,6 +45,10 @@ advisory_copy (const OtasukeRouterAdvisory *adv)
   copy->affected_max = g_strdup (adv->affected_max);
   copy->condition = g_strdup (adv->condition);
   copy->feed_item_id = g_strdup (adv->feed_item_id);
+  copy->fixed = g_strdup (adv->fixed);
+  copy->source_url = g_strdup (adv->source_url);
+  copy->date = g_strdup (adv->date);
+  copy->end_of_life = adv->end_of_life;
   copy->affected = adv->affected;
   return copy;
 }
@@ -191,6 +198,13 @@ merge_check (OtasukeRouterTable     *table,
   /* The feed is published after the release, so its values win. */
   g_free (adv->affected_max);
   adv->affected_max = g_strdup (check->affected_max);
+  adv->end_of_life = check->end_of_life;
+  if (check->end_of_life)
+    {
+      /* No fix: the maker has stopped updating the model. */
+      g_clear_pointer (&adv->fixed, g_free);
+      entry->eos = OTASUKE_ROUTER_EOS_YES;
+    }
   if (check->condition != NULL)
     {
       g_free (adv->condition);
@@ -370,6 +384,22 @@ find_entry (OtasukeRouterTable *table,
   if (entry != NULL)
     return entry;
 
+  /* The "/N" bundle suffix, typed without it or with it where the table has none. */
+  {
+    g_autofree char *other = g_str_has_suffix (key, "/N")
+                             ? g_strndup (key, strlen (key) - 2)
+                             : g_strconcat (key, "/N", NULL);
+
+    g_autofree char *other_loose = otasuke_router_loose_key (other);
+
+    entry = g_hash_table_lookup (table->by_key, other);
+    if (entry != NULL)
+      return entry;
+    entry = g_hash_table_lookup (table->by_loose, other_loose);
+    if (entry != NULL && entry != &ambiguous && g_str_has_suffix (entry->key, "/N") != g_str_has_suffix (key, "/N"))
+      return entry;
+  }
+
   /* "WSR1166DHP3", "WSR-2533DHP/L": unique without dashes and slashes. */
   loose = otasuke_router_loose_key (key);
   entry = g_hash_table_lookup (table->by_loose, loose);
@@ -379,6 +409,11 @@ find_entry (OtasukeRouterTable *table,
   return NULL;
 }
 
+static const char * const brand_prefixes[] = {
+  "NECATERM", "ATERM", "NEC", "AIRSTATION", "BUFFALO", "I-ODATA", "IODATA",
+  "ELECOM", "TP-LINK", "TPLINK", "YAMAHA",
+};
+
 static const OtasukeRouterEntry *
 find_entry_with_vendor (OtasukeRouterTable *table,
                         const char         *key)
@@ -387,6 +422,21 @@ find_entry_with_vendor (OtasukeRouterTable *table,
 
   if (entry != NULL)
     return entry;
+
+  /* "Aterm WG2600HS", "NEC Aterm WG2600HS", "I-O DATA UD-LT1": brand names
+   * people put before the model (normalised, longest first). */
+  for (guint i = 0; i < G_N_ELEMENTS (brand_prefixes); i++)
+    {
+      const char *rest;
+
+      if (!g_str_has_prefix (key, brand_prefixes[i]))
+        continue;
+      rest = key + strlen (brand_prefixes[i]);
+      while (*rest == '-' || *rest == '/' || *rest == ':')
+        rest++;
+      if (*rest != '\0' && (entry = find_entry (table, rest)) != NULL)
+        return entry;
+    }
 
   /* "BUFFALO WSR-1166DHP3" */
   for (guint i = 0; i < table->entries->len; i++)
@@ -412,7 +462,7 @@ find_entry_with_vendor (OtasukeRouterTable *table,
 static char *
 clean_firmware (const char *input)
 {
-  static const char * const prefixes[] = { "firmware", "version", "ver", "v" };
+  static const char * const prefixes[] = { "firmware", "version", "rev", "ver", "v" };
   g_autofree char *nfkc = NULL;
   char *p, *end;
 
@@ -507,6 +557,25 @@ add_advice (OtasukeRouterResult *result,
 #define ADVICE_END_OF_SUPPORT \
   _("The maker no longer updates this model. Replace it with a model that still receives updates.")
 
+/* Where each maker's routers show the model name and the firmware version. */
+static const char *
+vendor_find_version_hint (const char *vendor)
+{
+  if (vendor == NULL)
+    return ADVICE_FIND_VERSION;
+  if (g_ascii_strcasecmp (vendor, "BUFFALO") == 0)
+    return _("On a BUFFALO router the model name is on the label on its bottom or side. The firmware version (for example “Ver.2.95”) is shown on its settings page, usually at http://192.168.11.1.");
+  if (g_ascii_strcasecmp (vendor, "NEC") == 0)
+    return _("On an Aterm router the model name (for example “WG2600HS”) is on the label on its side or back. The firmware version (for example “Ver1.5.1”) is shown on its settings page, “クイック設定Web”, usually at http://192.168.10.1.");
+  if (g_ascii_strcasecmp (vendor, "YAMAHA") == 0)
+    return _("On a YAMAHA router the model name (for example “RTX1210”) is printed on its front. The firmware revision (for example “Rev.14.01.38”) is shown on the dashboard of its web settings page or by the “show environment” command.");
+  if (g_ascii_strcasecmp (vendor, "ELECOM") == 0)
+    return _("On an ELECOM router the model name (for example “WRC-1167FS-W”) is on the label on its bottom. The firmware version is shown on its settings page, usually at http://192.168.2.1.");
+  if (g_ascii_strcasecmp (vendor, "I-O DATA") == 0)
+    return _("On an I-O DATA router the model name (for example “UD-LT1”) is on the label on its bottom. The firmware version (for example “2.1.9”) is shown on the status screen of its settings page.");
+  return ADVICE_FIND_VERSION;
+}
+
 OtasukeRouterResult *
 otasuke_router_table_lookup (OtasukeRouterTable *table,
                              const char         *model,
@@ -516,6 +585,7 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
   g_autofree char *key = NULL;
   const char *highest_affected = NULL;
   const OtasukeRouterEntry *entry = NULL;
+  gboolean end_of_life = FALSE;
 
   g_return_val_if_fail (table != NULL, NULL);
 
@@ -550,7 +620,15 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
       int cmp;
 
       adv->affected = FALSE;
-      if (result->firmware != NULL &&
+      if (adv->end_of_life)
+        {
+          /* No fix exists: every firmware is affected. */
+          adv->affected = TRUE;
+          end_of_life = TRUE;
+          if (g_strcmp0 (adv->condition, "default_password") == 0)
+            result->default_password = TRUE;
+        }
+      else if (result->firmware != NULL &&
           otasuke_version_compare (result->firmware, adv->affected_max, &cmp, NULL) && cmp <= 0)
         {
           adv->affected = TRUE;
@@ -563,7 +641,14 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
       g_ptr_array_add (result->advisories, adv);
     }
 
-  if (result->firmware == NULL)
+  if (end_of_life)
+    {
+      result->status = OTASUKE_ROUTER_STATUS_END_OF_LIFE;
+      result->end_of_support = TRUE;
+      add_advice (result, g_strdup (_("The maker has stopped updating this model and will not fix its known problems. Stop using it and replace it with a model that still receives updates.")));
+      add_advice (result, g_strdup (_("Until it is replaced, change its admin password to a long one that only you know and turn off access to its settings page from the internet.")));
+    }
+  else if (result->firmware == NULL)
     {
       g_autofree char *quoted = firmware != NULL ? quote_input (firmware) : NULL;
 
@@ -574,7 +659,7 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
                                              quoted));
       else
         add_advice (result, g_strdup (_("Enter the firmware version to find out whether this router is affected.")));
-      add_advice (result, g_strdup (ADVICE_FIND_VERSION));
+      add_advice (result, g_strdup (vendor_find_version_hint (result->vendor)));
       if (result->end_of_support)
         add_advice (result, g_strdup (ADVICE_END_OF_SUPPORT));
       add_advice (result, g_strdup (ADVICE_PASSWORD));
@@ -630,6 +715,8 @@ otasuke_router_status_get_title (OtasukeRouterStatus status)
       return _("No known problem with this firmware");
     case OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED:
       return _("Firmware version not entered");
+    case OTASUKE_ROUTER_STATUS_END_OF_LIFE:
+      return _("This router will not be fixed: replace it");
     case OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL:
     default:
       return _("This model is not in Otasuke’s list");
@@ -649,6 +736,8 @@ otasuke_router_status_to_string (OtasukeRouterStatus status)
       return "affected";
     case OTASUKE_ROUTER_STATUS_NOT_AFFECTED:
       return "not_affected";
+    case OTASUKE_ROUTER_STATUS_END_OF_LIFE:
+      return "end_of_life";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -681,9 +770,15 @@ otasuke_router_result_to_json (const OtasukeRouterResult *result)
         json_array_append_new (cves, otasuke_json_string_new (adv->cves[j]));
       otasuke_json_set_string (entry, "title", adv->title);
       otasuke_json_set_string (entry, "affected_max", adv->affected_max);
+      otasuke_json_set_string (entry, "fixed", adv->fixed);
+      otasuke_json_set_bool (entry, "end_of_life", adv->end_of_life);
+      otasuke_json_set_string (entry, "source_url", adv->source_url);
+      otasuke_json_set_string (entry, "date", adv->date);
       otasuke_json_set_string (entry, "condition", adv->condition);
       otasuke_json_set_bool (entry, "affected", adv->affected);
     }
 
+  /* Added after the first fields, so scripts reading them keep working. */
+  otasuke_json_set_string (root, "vendor", result->vendor);
   return otasuke_json_to_string (root, FALSE);
 }

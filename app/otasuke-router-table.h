@@ -35,6 +35,7 @@ typedef enum {
   OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED,  /* known model; no firmware given, or unreadable */
   OTASUKE_ROUTER_STATUS_AFFECTED,         /* firmware <= affected_max of at least one advisory */
   OTASUKE_ROUTER_STATUS_NOT_AFFECTED,     /* newer than every advisory's affected_max */
+  OTASUKE_ROUTER_STATUS_END_OF_LIFE,      /* an advisory with no fix, the maker says replace it */
 } OtasukeRouterStatus;
 
 typedef struct {
@@ -44,6 +45,10 @@ typedef struct {
   char     *affected_max;  /* affected = this version and earlier */
   char     *condition;     /* "default_password" or NULL */
   char     *feed_item_id;  /* the feed item describing it, or NULL */
+  char     *fixed;         /* first fixed firmware, or NULL */
+  char     *source_url;    /* where the row was read, or NULL (feed rows) */
+  char     *date;          /* the advisory's date, YYYY-MM or YYYY-MM-DD, or NULL */
+  gboolean  end_of_life;   /* no fix: every firmware is affected, replace the unit */
   gboolean  affected;      /* TRUE only for status AFFECTED and firmware <= affected_max */
 } OtasukeRouterAdvisory;
 
@@ -97,8 +102,9 @@ void                 otasuke_router_result_free             (OtasukeRouterResult
 const char          *otasuke_router_status_to_string        (OtasukeRouterStatus  status);
 /* The verdict in words, translated: "This router is affected by a known problem". */
 const char          *otasuke_router_status_get_title        (OtasukeRouterStatus  status);
-/* {"model":…, "firmware":…, "status":…, "advisories":[{"id", "cves", "title",
- * "affected_max", "condition", "affected"}]}, for `otasuke --router-check`.
+/* {"model":…, "vendor":…, "firmware":…, "status":…, "advisories":[{"id", "cves",
+ * "title", "affected_max", "fixed", "end_of_life", "condition", "affected",
+ * "source_url", "date"}]}, for `otasuke --router-check`.
  * Untranslated, so scripts can read it. */
 char                *otasuke_router_result_to_json          (const OtasukeRouterResult *result);
 

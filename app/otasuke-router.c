@@ -10,7 +10,7 @@
 #define MODEL_MAX_CHARS 64
 
 static const char * const colour_suffixes[] = {
-  "-BK", "-WH", "-SV", "-BL", "-RD", "-GR", "-PK", "-GD", "-BR", "-NV",
+  "-BK", "-WH", "-SV", "-BL", "-RD", "-GR", "-PK", "-GD", "-BR", "-NV", "-W", "-B",
 };
 
 char *

@@ -334,6 +334,38 @@ test_router_check (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* Other vendors, typed the way people type them. */
+  {
+    static const struct {
+      const char *model, *firmware, *status, *vendor;
+    } cases[] = {
+      { "Aterm WG2600HS", "Ver1.5.1", "affected", "NEC" },
+      { "WG1200CR", "v1.3.4", "not_affected", "NEC" },
+      { "ＹＡＭＡＨＡ ＲＴＸ１２１０", "Rev.14.01.38", "affected", "YAMAHA" },
+      { "RTX830", "Rev.15.02.20", "not_affected", "YAMAHA" },
+      { "ELECOM WRC-1167FS-B", "1.0", "end_of_life", "ELECOM" },
+      { "WRH-300BK", NULL, "end_of_life", "ELECOM" },
+      { "I-O DATA UD-LT1/EX", "2.1.9", "affected", "I-O DATA" },
+      { "UD-LT1", NULL, "firmware_needed", "I-O DATA" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        const char *argv[] = { "--router-check", cases[i].model, "--firmware", cases[i].firmware, NULL };
+        g_autoptr(json_t) result = NULL;
+
+        if (cases[i].firmware == NULL)
+          argv[2] = NULL;
+        g_assert_cmpint (run_program ((const char * const *) argv, &out, &err), ==, 0);
+        result = otasuke_json_load_strict (out, strlen (out), 8, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (otasuke_json_get_string (result, "status"), ==, cases[i].status);
+        g_assert_cmpstr (otasuke_json_get_string (result, "vendor"), ==, cases[i].vendor);
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+      }
+  }
+
   /* No model: a usage message and a failure status. */
   g_assert_cmpint (run_program (no_model, &out, &err), !=, 0);
   g_assert_nonnull (strstr (err, "--router-check MODEL"));

@@ -111,6 +111,7 @@ show_result (OtasukeRouterLookup *self)
   switch (result->status)
     {
     case OTASUKE_ROUTER_STATUS_AFFECTED:
+    case OTASUKE_ROUTER_STATUS_END_OF_LIFE:
       icon = "dialog-warning-symbolic";
       css = "error";
       break;
