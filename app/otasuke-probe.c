@@ -3,11 +3,7 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -15,7 +11,6 @@
 #include "otasuke-feed.h"
 #include "otasuke-json.h"
 #include "otasuke-probe-private.h"
-#include "otasuke-subprocess.h"
 #include "otasuke-version.h"
 
 /* Only so much of a program's output is searched for its version. */
@@ -363,91 +358,6 @@ otasuke_probe_macro_policy_to_id (OtasukeMacroPolicy policy)
 }
 
 /* Helpers */
-
-gboolean
-otasuke_probe_read_file (const char  *path,
-                         gsize        max,
-                         char       **contents,
-                         gsize       *len)
-{
-  g_autofree char *buf = NULL;
-  struct stat st;
-  gsize total = 0;
-  int fd;
-
-  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  if (fd < 0)
-    return FALSE;
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 0 || (guint64) st.st_size > max)
-    {
-      close (fd);
-      return FALSE;
-    }
-
-  /* The file may grow while we read: never take more than @max. */
-  buf = g_malloc ((gsize) st.st_size + 2);
-  while (total < (gsize) st.st_size + 1)
-    {
-      gssize n = read (fd, buf + total, (gsize) st.st_size + 1 - total);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          close (fd);
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-      total += n;
-    }
-  close (fd);
-
-  if (total > max)
-    return FALSE;
-
-  buf[total] = '\0';
-  *contents = g_steal_pointer (&buf);
-  if (len != NULL)
-    *len = total;
-  return TRUE;
-}
-
-gboolean
-otasuke_probe_path_exists (const char *path)
-{
-  GStatBuf st;
-
-  return g_lstat (path, &st) == 0;
-}
-
-char *
-otasuke_probe_program_version (const OtasukeProbeContext *ctx,
-                               const char                *path,
-                               GCancellable              *cancellable)
-{
-  const char * const argv[] = { path, "--version", NULL };
-  g_autoptr(OtasukeSubprocessResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  result = otasuke_subprocess_run (argv, ctx->timeout_ms, OTASUKE_PROBE_MAX_OUTPUT,
-                                   cancellable, &error);
-  if (result == NULL)
-    {
-      g_debug ("%s --version: %s", path, error->message);
-      return NULL;
-    }
-  /* Something that prints more than a version line is not answering the question. */
-  if (result->truncated || !result->exited || result->exit_status != 0)
-    {
-      g_debug ("%s --version: no usable answer", path);
-      return NULL;
-    }
-
-  return otasuke_probe_parse_version_output (result->output, result->output_len);
-}
 
 char *
 otasuke_probe_parse_version_output (const char *text,

@@ -8,9 +8,8 @@ G_BEGIN_DECLS
 /* What can be found out about this computer without asking the user:
  * browsers and their versions, the operating system and its support, security
  * software, firewall, automatic updates, disk encryption, screen lock,
- * office macro security and backups. The report is platform neutral; its one
- * implementation today is the Linux one in app/otasuke-probe-*.c. The Windows
- * probes in win32/ (otasuke-win32.h) do not fill it yet.
+ * office macro security and backups. The report is platform neutral; Linux
+ * fills it in app/otasuke-probe-*-linux.c, Windows in win32/otasuke-probe-*-win32.c.
  *
  * Everything read is outside data: bounded, validated, and "unknown" when it
  * cannot be read, never a guess. */

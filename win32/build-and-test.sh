@@ -42,7 +42,7 @@ cflags=(-std=c99 -O2 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 # Static runtime: the executables run without any mingw DLL beside them.
 ldflags=(-static -municode)
 libs=(-lversion -lole32 -loleaut32 -lwbemuuid -luuid -lshell32 -luser32 -ladvapi32)
-sources=(otasuke-win32-util.c otasuke-win32-browsers.c otasuke-win32-system.c otasuke-win32-tray.c)
+sources=(otasuke-win32-util.c otasuke-win32-browsers.c otasuke-win32-system.c otasuke-win32-settings.c otasuke-win32-tray.c)
 
 echo "== Compiling into $build"
 objects=()
@@ -90,6 +90,20 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
   timeout 60 wineserver -w || true
   echo "== Prefix ready in $(( $(date +%s) - boot_start )) s"
 fi
+
+# Values planted in this private prefix's real registry, read back by
+# test_settings_planted (Security Center itself does not exist under Wine).
+plant() { timeout 30 wine reg add "$@" /f >/dev/null 2>&1 || { echo "wine reg add $1 failed" >&2; exit 2; }; }
+fw='HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
+plant "$fw\DomainProfile" /v EnableFirewall /t REG_DWORD /d 1
+plant "$fw\StandardProfile" /v EnableFirewall /t REG_DWORD /d 1
+plant "$fw\PublicProfile" /v EnableFirewall /t REG_DWORD /d 0
+plant 'HKCU\Control Panel\Desktop' /v ScreenSaveActive /t REG_SZ /d 1
+plant 'HKCU\Control Panel\Desktop' /v ScreenSaverIsSecure /t REG_SZ /d 1
+plant 'HKCU\Control Panel\Desktop' /v ScreenSaveTimeOut /t REG_SZ /d 300
+plant 'HKCU\Software\Microsoft\Office\16.0\PowerPoint\Security' /v VBAWarnings /t REG_DWORD /d 2
+export OTASUKE_WIN32_PLANTED=1
+export WINEDEBUG=-all
 
 echo "== Running test-win32.exe under $(wine --version 2>/dev/null || echo wine)"
 set +e

@@ -75,7 +75,7 @@ char *textdomain (const char *domain);
 char *bindtextdomain (const char *domain, const char *dir);
 char *bind_textdomain_codeset (const char *domain, const char *codeset);
 H
-  for h in sqlite3.h sodium.h sodium zxcvbn.h; do
+  for h in sqlite3.h sodium.h sodium zxcvbn.h jansson.h jansson_config.h curl; do
     [ -e "/usr/include/$h" ] && ln -s "/usr/include/$h" "$tmp/inc/extra/$h"
   done
   # Only the library folders, never /usr/include itself or the Linux multiarch folder.
@@ -96,10 +96,9 @@ flags="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initial
   -DADW_VERSION_MIN_REQUIRED=ADW_VERSION_1_2 -DADW_VERSION_MAX_ALLOWED=ADW_VERSION_1_2"
 
 # What a Windows build compiles: the plain library, the twins, and the
-# platform-neutral files that now sit on the seam (not yet the probes,
-# which are still Linux-only, nor the Linux twins).
+# platform-neutral files that now sit on the seam (not the Linux twins).
 files="win32/otasuke-win32-*.c win32/otasuke-*-win32.c
-  app/otasuke-os-info.c app/otasuke-subprocess.c app/otasuke-store-open.c app/otasuke-feed-tool.c
+  app/otasuke-os-info.c app/otasuke-probe.c app/otasuke-probe-os.c app/otasuke-probe-service.c app/otasuke-subprocess.c app/otasuke-store-open.c app/otasuke-feed-tool.c
   app/otasuke-checklist-suggest.c ui/main.c ui/otasuke-application.c ui/otasuke-notifier.c
   ui/otasuke-tray.c ui/otasuke-launch.c ui/otasuke-platform-ui.c ui/otasuke-advisories-page.c
   ui/otasuke-check-item.c"

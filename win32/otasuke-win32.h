@@ -119,6 +119,60 @@ void               otasuke_win32_decode_product_state (unsigned long  state,
                                                        int           *enabled,
                                                        int           *up_to_date);
 
+/* ------------------------------------------------------- security settings */
+
+/* Answers: the same numbers as OtasukeProbeAnswer. */
+#define OTASUKE_WIN32_UNKNOWN (-1)
+#define OTASUKE_WIN32_NO 0
+#define OTASUKE_WIN32_YES 1
+
+typedef struct {
+  int firewall_profiles[3];   /* domain, private, public: answers */
+  int firewall_enabled;       /* all three on: YES; any off: NO; else UNKNOWN */
+  int update_service_found;
+  int auto_updates;           /* answer */
+  int defender_found;
+  int defender_enabled;       /* answer: real-time protection */
+  int screen_lock_detected;
+  int screen_lock_enabled;    /* screen saver on and asks for the password */
+  unsigned long screen_lock_idle_seconds;
+  int office_found;
+  int vba_level;              /* weakest VBAWarnings, 1..4; 0 unknown (default applies) */
+  int vba_app;                /* 0 Word, 1 Excel, 2 PowerPoint */
+  int bitlocker;              /* answer; filled by the caller (shell property) */
+  int onedrive_backup;        /* Desktop or Documents inside OneDrive */
+  int file_history;
+  long long file_history_last; /* unix seconds; 0 when not known */
+} OtasukeWin32Settings;
+
+/* Reads everything above but BitLocker from the registry (win32-settings.c
+ * lists the keys and sources). Missing keys leave UNKNOWN / 0. */
+OtasukeWin32Status otasuke_win32_get_settings (const OtasukeWin32Options *options,
+                                               OtasukeWin32Settings      *settings);
+
+/* The pure interpretations, public for tests. have_* say whether the value exists. */
+int  otasuke_win32_firewall_profile_on (int have_policy, unsigned long policy,
+                                        int have_local, unsigned long local);
+int  otasuke_win32_firewall_all_on     (const int *profiles, size_t n);
+int  otasuke_win32_auto_updates        (int service_known, unsigned long service_start,
+                                        int have_no_auto, unsigned long no_auto,
+                                        int have_options, unsigned long au_options);
+int  otasuke_win32_defender_enabled    (int defender_known, int have_policy_off,
+                                        unsigned long policy_off, int have_rtp_off,
+                                        unsigned long rtp_off);
+/* Returns 1 when any of the three values exists (then the outputs are set). */
+int  otasuke_win32_screen_lock         (const char *active, const char *secure,
+                                        const char *timeout, int *lock_enabled,
+                                        unsigned long *idle_seconds);
+/* The VBAWarnings in force (policy first), 1..4, or 0. */
+int  otasuke_win32_vba_level           (int have_policy, unsigned long policy,
+                                        int have_user, unsigned long user);
+/* System.Volume.BitLockerProtection → answer. */
+int  otasuke_win32_bitlocker_on        (unsigned long protection);
+/* @path is @folder or inside it (case-insensitive, \ or /). */
+int  otasuke_win32_path_inside         (const char *path, const char *folder);
+long long otasuke_win32_unix_from_filetime (unsigned long long filetime);
+
 /* ------------------------------------------------------------------ autostart */
 
 typedef enum {

@@ -405,6 +405,190 @@ test_antivirus (void)
   CHECK (otasuke_win32_find_antivirus (NULL, &n) == OTASUKE_WIN32_ERROR_INVALID_ARGUMENT);
 }
 
+
+/* Security Center's productState as recorded from real machines (0xTTSSDD). */
+static void
+test_product_state_recorded (void)
+{
+  static const struct { const char *who; unsigned long state; int enabled, current; } cases[] = {
+    { "Microsoft Defender Antivirus, on", 0x061100, 1, 1 },      /* 397568 */
+    { "Microsoft Defender Antivirus, passive beside another", 0x060100, 0, 1 },
+    { "ウイルスバスター クラウド, on", 0x041000, 1, 1 },         /* 266240 */
+    { "ESET Security, on", 0x041000, 1, 1 },
+    { "ESET Security, definitions old", 0x041010, 1, 0 },
+    { "Norton 360, on", 0x061000, 1, 1 },
+    { "Norton 360, off", 0x060000, 0, 1 },
+    { "expired trial, off and old", 0x040010, 0, 0 },            /* 262160 */
+  };
+
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      int enabled = -1, current = -1;
+
+      otasuke_win32_decode_product_state (cases[i].state, &enabled, &current);
+      if (enabled != cases[i].enabled || current != cases[i].current)
+        printf ("  productState %s 0x%06lx: enabled %d current %d\n", cases[i].who,
+                cases[i].state, enabled, current);
+      CHECK (enabled == cases[i].enabled && current == cases[i].current);
+    }
+}
+
+static void
+test_settings_pure (void)
+{
+  int p[3], lock = -1;
+  unsigned long idle = 99;
+
+  /* Firewall: policy wins, a missing value is unknown, never off. */
+  CHECK (otasuke_win32_firewall_profile_on (1, 0, 1, 1) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_firewall_profile_on (0, 0, 1, 1) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_firewall_profile_on (0, 0, 0, 0) == OTASUKE_WIN32_UNKNOWN);
+  CHECK (otasuke_win32_firewall_profile_on (1, 7, 0, 0) == OTASUKE_WIN32_UNKNOWN);
+  p[0] = 1; p[1] = 1; p[2] = 1;
+  CHECK (otasuke_win32_firewall_all_on (p, 3) == OTASUKE_WIN32_YES);
+  p[2] = 0;
+  CHECK (otasuke_win32_firewall_all_on (p, 3) == OTASUKE_WIN32_NO);
+  p[2] = -1;
+  CHECK (otasuke_win32_firewall_all_on (p, 3) == OTASUKE_WIN32_UNKNOWN);
+  CHECK (otasuke_win32_firewall_all_on (p, 0) == OTASUKE_WIN32_UNKNOWN);
+
+  /* Windows Update. */
+  CHECK (otasuke_win32_auto_updates (0, 0, 0, 0, 0, 0) == OTASUKE_WIN32_UNKNOWN);
+  CHECK (otasuke_win32_auto_updates (1, 3, 0, 0, 0, 0) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_auto_updates (1, 4, 0, 0, 0, 0) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_auto_updates (1, 3, 1, 1, 0, 0) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_auto_updates (1, 3, 1, 0, 1, 4) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_auto_updates (1, 3, 0, 0, 1, 2) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_auto_updates (1, 3, 0, 0, 1, 3) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_auto_updates (1, 3, 0, 0, 1, 5) == OTASUKE_WIN32_UNKNOWN);
+
+  /* Defender. */
+  CHECK (otasuke_win32_defender_enabled (0, 0, 0, 0, 0) == OTASUKE_WIN32_UNKNOWN);
+  CHECK (otasuke_win32_defender_enabled (1, 0, 0, 0, 0) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_defender_enabled (1, 1, 1, 0, 0) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_defender_enabled (1, 0, 0, 1, 1) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_defender_enabled (1, 0, 0, 1, 0) == OTASUKE_WIN32_YES);
+
+  /* Screen lock. */
+  CHECK (otasuke_win32_screen_lock (NULL, NULL, NULL, &lock, &idle) == 0);
+  CHECK (lock == 0 && idle == 0);
+  CHECK (otasuke_win32_screen_lock ("1", "1", "600", &lock, &idle) == 1);
+  CHECK (lock == 1 && idle == 600);
+  CHECK (otasuke_win32_screen_lock ("1", "0", "900", &lock, &idle) == 1);
+  CHECK (lock == 0 && idle == 900);
+  CHECK (otasuke_win32_screen_lock ("0", "1", "600", &lock, &idle) == 1);
+  CHECK (lock == 0 && idle == 0);
+  CHECK (otasuke_win32_screen_lock ("1", "1", "60x", &lock, &idle) == 1);
+  CHECK (lock == 1 && idle == 0);
+  CHECK (otasuke_win32_screen_lock ("1", "1", "99999999", &lock, &idle) == 1);
+  CHECK (idle == 0);
+
+  /* VBAWarnings. */
+  CHECK (otasuke_win32_vba_level (1, 4, 1, 1) == 4);
+  CHECK (otasuke_win32_vba_level (0, 0, 1, 1) == 1);
+  CHECK (otasuke_win32_vba_level (1, 9, 1, 3) == 3);
+  CHECK (otasuke_win32_vba_level (0, 0, 0, 0) == 0);
+  CHECK (otasuke_win32_vba_level (0, 0, 1, 0) == 0);
+
+  /* BitLocker's shell values. */
+  CHECK (otasuke_win32_bitlocker_on (1) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_bitlocker_on (6) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_bitlocker_on (2) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_bitlocker_on (5) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_bitlocker_on (77) == OTASUKE_WIN32_UNKNOWN);
+
+  /* Folders. */
+  CHECK (otasuke_win32_path_inside ("C:\\Users\\a\\OneDrive\\Documents", "C:\\Users\\a\\OneDrive"));
+  CHECK (otasuke_win32_path_inside ("c:\\users\\A\\onedrive - 会社\\デスクトップ", "C:\\Users\\a\\OneDrive - 会社\\"));
+  CHECK (!otasuke_win32_path_inside ("C:\\Users\\a\\OneDriveX\\Documents", "C:\\Users\\a\\OneDrive"));
+  CHECK (!otasuke_win32_path_inside ("C:\\Users\\a\\Documents", "C:\\Users\\a\\OneDrive"));
+  CHECK (!otasuke_win32_path_inside (NULL, "C:\\x"));
+  CHECK (!otasuke_win32_path_inside ("C:\\x", ""));
+  CHECK (otasuke_win32_unix_from_filetime (116444736000000000ULL + 10000000ULL * 1700000000ULL) == 1700000000LL);
+  CHECK (otasuke_win32_unix_from_filetime (5) == 0);
+}
+
+static void
+test_settings_registry (void)
+{
+  OtasukeWin32Settings s;
+  const wchar_t *fw = L"SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\\";
+  wchar_t path[256];
+  ULONGLONG when = 116444736000000000ULL + 10000000ULL * 1733000000ULL;
+
+  /* Nothing there: unknown everywhere, nothing "off". */
+  remove_test_tree ();
+  CHECK (otasuke_win32_get_settings (&test_options, &s) == OTASUKE_WIN32_OK);
+  CHECK (s.firewall_enabled == OTASUKE_WIN32_UNKNOWN);
+  CHECK (s.auto_updates == OTASUKE_WIN32_UNKNOWN);
+  CHECK (s.defender_enabled == OTASUKE_WIN32_UNKNOWN);
+  CHECK (!s.screen_lock_detected && !s.office_found && s.vba_level == 0);
+  CHECK (s.bitlocker == OTASUKE_WIN32_UNKNOWN && !s.onedrive_backup && !s.file_history);
+
+  swprintf (path, 256, L"%lsDomainProfile", fw);
+  set_dword (L"HKLM", path, L"EnableFirewall", 1);
+  swprintf (path, 256, L"%lsStandardProfile", fw);
+  set_dword (L"HKLM", path, L"EnableFirewall", 1);
+  swprintf (path, 256, L"%lsPublicProfile", fw);
+  set_dword (L"HKLM", path, L"EnableFirewall", 1);
+  set_dword (L"HKLM", L"SYSTEM\\CurrentControlSet\\Services\\wuauserv", L"Start", 3);
+  set_dword (L"HKLM", L"SOFTWARE\\Microsoft\\Windows Defender\\Real-Time Protection", L"DisableRealtimeMonitoring", 0);
+  set_sz (L"HKCU", L"Control Panel\\Desktop", L"ScreenSaveActive", L"1");
+  set_sz (L"HKCU", L"Control Panel\\Desktop", L"ScreenSaverIsSecure", L"1");
+  set_sz (L"HKCU", L"Control Panel\\Desktop", L"ScreenSaveTimeOut", L"600");
+  set_dword (L"HKCU", L"Software\\Microsoft\\Office\\16.0\\Word\\Security", L"VBAWarnings", 3);
+  set_dword (L"HKCU", L"Software\\Microsoft\\Office\\16.0\\Excel\\Security", L"VBAWarnings", 1);
+  set_sz (L"HKCU", L"Software\\Microsoft\\OneDrive\\Accounts\\Business1", L"UserFolder", L"C:\\Users\\a\\OneDrive - Example");
+  set_sz (L"HKCU", L"Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders", L"Personal",
+          L"C:\\Users\\a\\OneDrive - Example\\Documents");
+  set_raw (L"HKCU", L"Software\\Microsoft\\Windows\\CurrentVersion\\FileHistory", L"ProtectedUpToTime",
+           REG_QWORD, &when, sizeof when);
+
+  CHECK (otasuke_win32_get_settings (&test_options, &s) == OTASUKE_WIN32_OK);
+  CHECK (s.firewall_enabled == OTASUKE_WIN32_YES);
+  CHECK (s.auto_updates == OTASUKE_WIN32_YES);
+  CHECK (s.defender_found && s.defender_enabled == OTASUKE_WIN32_YES);
+  CHECK (s.screen_lock_detected && s.screen_lock_enabled && s.screen_lock_idle_seconds == 600);
+  CHECK (s.office_found && s.vba_level == 1 && s.vba_app == 1);
+  CHECK (s.onedrive_backup);
+  CHECK (s.file_history && s.file_history_last == 1733000000LL);
+
+  /* Group Policy turns things off over the local values. */
+  set_dword (L"HKLM", L"SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\PublicProfile", L"EnableFirewall", 0);
+  set_dword (L"HKLM", L"SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU", L"NoAutoUpdate", 1);
+  set_dword (L"HKLM", L"SOFTWARE\\Policies\\Microsoft\\Windows Defender", L"DisableAntiSpyware", 1);
+  set_sz (L"HKCU", L"Software\\Policies\\Microsoft\\Windows\\Control Panel\\Desktop", L"ScreenSaverIsSecure", L"0");
+  set_dword (L"HKCU", L"Software\\Policies\\Microsoft\\Office\\16.0\\Excel\\Security", L"VBAWarnings", 4);
+  CHECK (otasuke_win32_get_settings (&test_options, &s) == OTASUKE_WIN32_OK);
+  CHECK (s.firewall_profiles[0] == 1 && s.firewall_profiles[2] == 0);
+  CHECK (s.firewall_enabled == OTASUKE_WIN32_NO);
+  CHECK (s.auto_updates == OTASUKE_WIN32_NO);
+  CHECK (s.defender_enabled == OTASUKE_WIN32_NO);
+  CHECK (s.screen_lock_detected && !s.screen_lock_enabled);
+  CHECK (s.vba_level == 3 && s.vba_app == 0);
+  remove_test_tree ();
+  CHECK (otasuke_win32_get_settings (NULL, NULL) == OTASUKE_WIN32_ERROR_INVALID_ARGUMENT);
+}
+
+/* The real registry of the test's Wine prefix: build-and-test.sh plants
+ * values there with `wine reg add` and sets OTASUKE_WIN32_PLANTED. */
+static void
+test_settings_planted (void)
+{
+  OtasukeWin32Settings s;
+
+  CHECK (otasuke_win32_get_settings (NULL, &s) == OTASUKE_WIN32_OK);
+  printf ("  real registry: firewall %d, updates %d, defender %d, lock %d/%lu s, office %d vba %d, onedrive %d\n",
+          s.firewall_enabled, s.auto_updates, s.defender_enabled, s.screen_lock_enabled,
+          s.screen_lock_idle_seconds, s.office_found, s.vba_level, s.onedrive_backup);
+  if (_wgetenv (L"OTASUKE_WIN32_PLANTED") == NULL)
+    return;
+  CHECK (s.firewall_profiles[0] == OTASUKE_WIN32_YES && s.firewall_profiles[2] == OTASUKE_WIN32_NO);
+  CHECK (s.firewall_enabled == OTASUKE_WIN32_NO);
+  CHECK (s.screen_lock_detected && s.screen_lock_enabled && s.screen_lock_idle_seconds == 300);
+  CHECK (s.office_found && s.vba_level == 2 && s.vba_app == 2);
+}
+
 static int
 real_run_value_exists (void)
 {
@@ -615,6 +799,10 @@ wmain (int       argc,
   test_file_version ();
   test_os ();
   test_antivirus ();
+  test_product_state_recorded ();
+  test_settings_pure ();
+  test_settings_registry ();
+  test_settings_planted ();
   test_autostart ();
   test_tray ();
   remove_test_tree ();

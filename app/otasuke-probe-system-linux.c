@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -12,158 +16,17 @@
 #include "otasuke-feed.h"
 #include "otasuke-os-info.h"
 #include "otasuke-probe-private.h"
+#include "otasuke-subprocess.h"
 #include "otasuke-version.h"
 
-/* The operating system and its support, security software, firewall,
- * automatic updates, disk encryption, office macro security, screen lock and
- * backups, as far as Linux lets us tell. What is not
- * found is reported as not found, never guessed. */
+/* The Linux side of the probes (twin: win32/otasuke-probe-system-win32.c):
+ * security software, firewall, automatic updates, disk encryption, office
+ * macro security, screen lock and backups, as far as Linux lets us tell.
+ * What is not found is reported as not found, never guessed. The OS and its
+ * support are platform-neutral, in otasuke-probe-os.c. */
 
 #define XCU_MAX (16 * 1024 * 1024)
 #define SECONDS_PER_DAY (24 * 60 * 60)
-
-/* End of support, in the feed's os_end_of_support form. The date is the day
- * support ends (as in the feed: from that day on, no more updates). */
-static const struct {
-  const char *os;
-  const char *version;
-  const char *date;
-} bundled_os[] = {
-  { "debian", "10", "2024-06-30" },    /* LTS, ended */
-  { "debian", "11", "2026-08-31" },    /* LTS */
-  { "debian", "12", "2028-06-30" },    /* LTS */
-  { "debian", "13", "2030-06-30" },    /* LTS; unsure: as announced at release, check */
-  { "ubuntu", "20.04", "2025-05-31" }, /* standard support; Ubuntu Pro ESM runs longer */
-  { "ubuntu", "22.04", "2027-06-01" }, /* unsure: "June 2027", day assumed so we warn early */
-  { "ubuntu", "24.04", "2029-06-01" }, /* unsure: "June 2029", day assumed so we warn early */
-  { "windows", "10", "2025-10-14" },
-};
-
-GPtrArray *
-otasuke_probe_bundled_os_checks (void)
-{
-  GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_feed_check_free);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bundled_os); i++)
-    {
-      OtasukeFeedCheck *check = g_new0 (OtasukeFeedCheck, 1);
-
-      check->type = OTASUKE_CHECK_OS_END_OF_SUPPORT;
-      check->os = g_strdup (bundled_os[i].os);
-      check->version = g_strdup (bundled_os[i].version);
-      check->date = g_strdup (bundled_os[i].date);
-      g_ptr_array_add (checks, check);
-    }
-
-  return checks;
-}
-
-/* "12" matches VERSION_ID "12" and "12.5"; "22.04" matches "22.04" only. */
-static gboolean
-os_version_matches (const char *mine,
-                    const char *theirs)
-{
-  g_auto(GStrv) a = NULL;
-  g_auto(GStrv) b = NULL;
-
-  if (mine == NULL || theirs == NULL || !otasuke_version_is_valid (mine) ||
-      !otasuke_version_is_valid (theirs))
-    return FALSE;
-
-  a = g_strsplit (mine, ".", -1);
-  b = g_strsplit (theirs, ".", -1);
-  for (guint i = 0; b[i] != NULL; i++)
-    {
-      if (a[i] == NULL || g_ascii_strtoull (a[i], NULL, 10) != g_ascii_strtoull (b[i], NULL, 10))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_date (const char *text,
-            gint64     *unix_time)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y = 0, m = 0, d = 0;
-  char rest = 0;
-
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  dt = g_date_time_new_local (y, m, d, 0, 0, 0);
-  if (dt == NULL)
-    return FALSE;
-  *unix_time = g_date_time_to_unix (dt);
-  return TRUE;
-}
-
-static const OtasukeFeedCheck *
-find_os_check (GPtrArray  *checks,
-               const char *os_id,
-               const char *version_id)
-{
-  for (guint i = 0; checks != NULL && i < checks->len; i++)
-    {
-      const OtasukeFeedCheck *check = g_ptr_array_index (checks, i);
-      gint64 unused;
-
-      if (check != NULL && check->type == OTASUKE_CHECK_OS_END_OF_SUPPORT &&
-          check->os != NULL && g_ascii_strcasecmp (check->os, os_id) == 0 &&
-          os_version_matches (version_id, check->version) &&
-          parse_date (check->date, &unused))
-        return check;
-    }
-  return NULL;
-}
-
-OtasukeProbeAnswer
-otasuke_probe_os_supported (const char  *os_id,
-                            const char  *version_id,
-                            GPtrArray   *checks,
-                            gint64       now,
-                            char       **end_date)
-{
-  g_autoptr(GPtrArray) bundled = NULL;
-  const OtasukeFeedCheck *check;
-  gint64 end = 0;
-
-  if (end_date != NULL)
-    *end_date = NULL;
-  if (os_id == NULL || version_id == NULL)
-    return OTASUKE_PROBE_UNKNOWN;
-
-  check = find_os_check (checks, os_id, version_id);
-  if (check == NULL)
-    {
-      bundled = otasuke_probe_bundled_os_checks ();
-      check = find_os_check (bundled, os_id, version_id);
-    }
-  if (check == NULL || !parse_date (check->date, &end))
-    return OTASUKE_PROBE_UNKNOWN;
-
-  if (end_date != NULL)
-    *end_date = g_strdup (check->date);
-  return now < end ? OTASUKE_PROBE_YES : OTASUKE_PROBE_NO;
-}
-
-void
-otasuke_probe_os (const OtasukeProbeContext *ctx,
-                  OtasukeProbeOs            *os)
-{
-  g_autoptr(OtasukeOsInfo) info = otasuke_os_info_read (ctx->root);
-
-  os->name = g_steal_pointer (&info->name);
-  os->version = g_steal_pointer (&info->version);
-  os->id = g_steal_pointer (&info->id);
-  os->version_id = g_steal_pointer (&info->version_id);
-  os->architecture = g_steal_pointer (&info->architecture);
-  os->kernel = g_steal_pointer (&info->kernel);
-  os->supported = otasuke_probe_os_supported (os->id, os->version_id, ctx->os_checks,
-                                              ctx->now, &os->end_of_support);
-}
 
 static char *
 first_existing (const char        *root,
@@ -667,4 +530,90 @@ otasuke_probe_screen_lock (const OtasukeProbeContext *ctx,
   lock->detected = TRUE;
   lock->lock_enabled = g_settings_get_boolean (screensaver, "lock-enabled");
   lock->idle_delay_seconds = g_settings_get_uint (session, "idle-delay");
+}
+
+/* The helpers of the Linux probes (otasuke-probe-private.h). */
+gboolean
+otasuke_probe_read_file (const char  *path,
+                         gsize        max,
+                         char       **contents,
+                         gsize       *len)
+{
+  g_autofree char *buf = NULL;
+  struct stat st;
+  gsize total = 0;
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    return FALSE;
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < 0 || (guint64) st.st_size > max)
+    {
+      close (fd);
+      return FALSE;
+    }
+
+  /* The file may grow while we read: never take more than @max. */
+  buf = g_malloc ((gsize) st.st_size + 2);
+  while (total < (gsize) st.st_size + 1)
+    {
+      gssize n = read (fd, buf + total, (gsize) st.st_size + 1 - total);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          close (fd);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      total += n;
+    }
+  close (fd);
+
+  if (total > max)
+    return FALSE;
+
+  buf[total] = '\0';
+  *contents = g_steal_pointer (&buf);
+  if (len != NULL)
+    *len = total;
+  return TRUE;
+}
+
+gboolean
+otasuke_probe_path_exists (const char *path)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+char *
+otasuke_probe_program_version (const OtasukeProbeContext *ctx,
+                               const char                *path,
+                               GCancellable              *cancellable)
+{
+  const char * const argv[] = { path, "--version", NULL };
+  g_autoptr(OtasukeSubprocessResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = otasuke_subprocess_run (argv, ctx->timeout_ms, OTASUKE_PROBE_MAX_OUTPUT,
+                                   cancellable, &error);
+  if (result == NULL)
+    {
+      g_debug ("%s --version: %s", path, error->message);
+      return NULL;
+    }
+  /* Something that prints more than a version line is not answering the question. */
+  if (result->truncated || !result->exited || result->exit_status != 0)
+    {
+      g_debug ("%s --version: no usable answer", path);
+      return NULL;
+    }
+
+  return otasuke_probe_parse_version_output (result->output, result->output_len);
 }
