@@ -14,6 +14,7 @@
 
 #include "otasuke-feed.h"
 #include "otasuke-json.h"
+#include "otasuke-paths.h"
 #include "otasuke-probe-private.h"
 #include "otasuke-subprocess.h"
 #include "otasuke-version.h"
@@ -375,8 +376,8 @@ otasuke_probe_read_file (const char  *path,
   gsize total = 0;
   int fd;
 
-  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  /* Opening a FIFO must not wait for a writer (O_NONBLOCK on Unix). */
+  fd = g_open (path, O_RDONLY | otasuke_paths_read_flags (), 0);
   if (fd < 0)
     return FALSE;
 
