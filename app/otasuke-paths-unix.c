@@ -31,6 +31,12 @@ otasuke_paths_create_flags (void)
   return O_CLOEXEC | O_NOFOLLOW;
 }
 
+int
+otasuke_paths_read_flags (void)
+{
+  return O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+}
+
 void
 otasuke_paths_restrict (const char *path,
                         gboolean    is_folder,

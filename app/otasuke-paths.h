@@ -20,6 +20,10 @@ char                *otasuke_paths_get_locale_dir      (void);
 /* Flags to add to O_RDWR | O_CREAT | O_EXCL when creating a private file
  * (O_CLOEXEC | O_NOFOLLOW where they exist, O_BINARY on Windows). */
 int                  otasuke_paths_create_flags        (void);
+/* Flags to add to O_RDONLY when reading a file that may turn out to be
+ * something else (a FIFO must not wait for a writer): O_NONBLOCK | O_CLOEXEC
+ * | O_NOCTTY on Unix, O_BINARY | O_NOINHERIT on Windows. */
+int                  otasuke_paths_read_flags          (void);
 /* Takes away what others may do with @path when they may do anything: the
  * group/other bits (Unix), or an inherited access list (Windows). With
  * @own_only, only a file the user owns is changed. Failures are logged. */

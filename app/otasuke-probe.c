@@ -10,6 +10,7 @@
 
 #include "otasuke-feed.h"
 #include "otasuke-json.h"
+#include "otasuke-paths.h"
 #include "otasuke-probe-private.h"
 #include "otasuke-version.h"
 

@@ -941,7 +941,7 @@ test_crash_consistency (void)
   g_autoptr(OtasukeStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "store-crash-writer", NULL);
+  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "store-crash-writer" TEST_EXEEXT, NULL);
   g_autofree char *path = otasuke_store_default_path ();
   gint64 n_rows;
   sqlite3 *db;

@@ -4,8 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <zxcvbn.h>
-
+#include "otasuke-password-estimate.h"
 #include "otasuke-password-meter.h"
 
 /* Entropy in bits as zxcvbn counts it (log2 of the guesses needed). A router's
@@ -23,7 +22,9 @@ struct _OtasukePasswordMeter
 
   /* Template widgets */
   GtkLabel             *detail_label;
+  AdwPreferencesGroup  *group;
   GtkLevelBar          *level_bar;
+  GtkWidget            *verdict_box;
   AdwPasswordEntryRow  *password_row;
   GtkLabel             *verdict_label;
 };
@@ -89,7 +90,7 @@ on_password_changed (OtasukePasswordMeter *self)
   const char *words[MAX_WORDS + 1] = { NULL };
   double bits;
 
-  if (password == NULL || password[0] == '\0')
+  if (password == NULL || password[0] == '\0' || !otasuke_password_estimate_available ())
     {
       show_strength (self, OTASUKE_PASSWORD_STRENGTH_NONE);
       return;
@@ -98,7 +99,7 @@ on_password_changed (OtasukePasswordMeter *self)
   for (guint i = 0; self->user_words != NULL && self->user_words[i] != NULL && i < MAX_WORDS; i++)
     words[i] = self->user_words[i];
 
-  bits = ZxcvbnMatch (password, words, NULL);
+  bits = otasuke_password_estimate_bits (password, words);
   show_strength (self, otasuke_password_strength_for_bits (bits));
 }
 
@@ -148,8 +149,10 @@ otasuke_password_meter_class_init (OtasukePasswordMeterClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-password-meter.ui");
   gtk_widget_class_bind_template_child (widget_class, OtasukePasswordMeter, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePasswordMeter, group);
   gtk_widget_class_bind_template_child (widget_class, OtasukePasswordMeter, level_bar);
   gtk_widget_class_bind_template_child (widget_class, OtasukePasswordMeter, password_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePasswordMeter, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, OtasukePasswordMeter, verdict_label);
   gtk_widget_class_bind_template_callback (widget_class, on_password_changed);
 }
@@ -163,6 +166,17 @@ otasuke_password_meter_init (OtasukePasswordMeter *self)
   gtk_level_bar_add_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_HIGH, OTASUKE_PASSWORD_STRENGTH_FAIR);
   gtk_level_bar_add_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_FULL, OTASUKE_PASSWORD_STRENGTH_STRONG);
   show_strength (self, OTASUKE_PASSWORD_STRENGTH_NONE);
+
+  /* Without an estimator (the Windows build) no verdict rather than a guessed
+   * one: nothing to type, only what makes a router's password strong. */
+  if (!otasuke_password_estimate_available ())
+    {
+      adw_preferences_group_set_title (self->group, _("The Router’s Password"));
+      adw_preferences_group_set_description (self->group,
+        _("This version of Otasuke cannot measure how strong a password is. A strong router password is long (12 characters or more, or four unrelated words), is not a word, a name or the factory password printed on the router, and is used nowhere else."));
+      gtk_widget_set_visible (GTK_WIDGET (self->password_row), FALSE);
+      gtk_widget_set_visible (self->verdict_box, FALSE);
+    }
 }
 
 GtkWidget *

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* A local strength meter for the router's admin password, which the user may
- * leave empty; it measures with zxcvbn-c, a build requirement. What is typed
+ * leave empty; it measures with zxcvbn-c on Linux (otasuke-password-estimate.h:
+ * the Windows build has no estimator and gives advice instead). What is typed
  * stays in the entry: it is never stored, logged or sent, and the entry is
  * emptied whenever the meter is unmapped or cleared. */
 

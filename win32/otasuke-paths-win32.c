@@ -42,6 +42,12 @@ otasuke_paths_create_flags (void)
   return O_BINARY | O_NOINHERIT;
 }
 
+int
+otasuke_paths_read_flags (void)
+{
+  return O_BINARY | O_NOINHERIT;
+}
+
 /* The running user's SID as a string ("S-1-5-21-…"), LocalFree'd by the caller. */
 static wchar_t *
 user_sid_string (PSID *sid_copy)

@@ -92,7 +92,7 @@ if [ -f "$stamps/complete" ]; then
 fi
 
 # Everything below is slow and the machine is shared.
-renice -n 19 -p $$ >/dev/null 2>&1 || true
+renice -n "${OTASUKE_SYSROOT_NICE:-19}" -p $$ >/dev/null 2>&1 || true
 
 mkdir -p "$prefix/bin" "$prefix/lib/pkgconfig" "$prefix/include" "$stamps" "$logs" "$work" "$sources"
 
