@@ -49,7 +49,7 @@ fake_lookup_records (GResolver            *resolver,
       return NULL;
     }
   for (guint i = found->len; i > 0; i--)
-    list = g_list_prepend (list, g_variant_ref_sink (g_variant_ref (g_ptr_array_index (found, i - 1))));
+    list = g_list_prepend (list, g_variant_ref (g_ptr_array_index (found, i - 1)));
   return list;
 }
 
