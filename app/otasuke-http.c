@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "otasuke-http.h"
+#include "otasuke-http-private.h"
 
 #define USER_AGENT        "Otasuke/" PACKAGE_VERSION " (+https://www.sakura-cci.or.jp)"
 /* Far more than any honest answer carries; libcurl alone would take
@@ -674,18 +675,15 @@ set_options (OtasukeHttpSession *session,
 {
   const OtasukeHttpOptions *options = request->options;
   CURL *easy = session->easy;
-  gint64 remaining_ms = MAX (1, (options->deadline - g_get_monotonic_time ()) / 1000);
+  static const OtasukeCurlCallbacks callbacks = { on_header, on_body, on_progress, on_prereq };
 
   curl_easy_reset (easy);
-  curl_easy_setopt (easy, CURLOPT_URL, options->url);
-  curl_easy_setopt (easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (easy, CURLOPT_USERAGENT, USER_AGENT);
+  otasuke_curl_setup_bounded (easy, options->url, USER_AGENT, request->error_buffer,
+                              options->connect_timeout_ms, options->stall_timeout_ms, options->deadline,
+                              &callbacks, request);
   curl_easy_setopt (easy, CURLOPT_HTTPHEADER, headers);
   /* Every encoding this libcurl can decode; the body limit counts decoded bytes. */
   curl_easy_setopt (easy, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt (easy, CURLOPT_ERRORBUFFER, request->error_buffer);
 
   curl_easy_setopt (easy, CURLOPT_SSLVERSION, (long) CURL_SSLVERSION_TLSv1_2);
   curl_easy_setopt (easy, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -704,24 +702,43 @@ set_options (OtasukeHttpSession *session,
   curl_easy_setopt (easy, CURLOPT_PROXY, proxy);
   curl_easy_setopt (easy, CURLOPT_NOPROXY, "");
   curl_easy_setopt (easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+}
 
-  curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT_MS,
-                    (long) MIN ((gint64) options->connect_timeout_ms, remaining_ms));
+void
+otasuke_curl_setup_bounded (CURL                       *easy,
+                            const char                 *url,
+                            const char                 *user_agent,
+                            char                       *error_buffer,
+                            guint                       connect_timeout_ms,
+                            guint                       stall_timeout_ms,
+                            gint64                      deadline,
+                            const OtasukeCurlCallbacks *callbacks,
+                            void                       *data)
+{
+  gint64 remaining_ms = MAX (1, (deadline - g_get_monotonic_time ()) / 1000);
+
+  curl_easy_setopt (easy, CURLOPT_URL, url);
+  curl_easy_setopt (easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (easy, CURLOPT_USERAGENT, user_agent);
+  curl_easy_setopt (easy, CURLOPT_ERRORBUFFER, error_buffer);
+
+  curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT_MS, (long) MIN ((gint64) connect_timeout_ms, remaining_ms));
   curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, (long) remaining_ms);
-  /* A backstop for the stall check in check_abort(), in whole seconds. */
+  /* A backstop for the callers' own stall check (on_progress), in whole seconds. */
   curl_easy_setopt (easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt (easy, CURLOPT_LOW_SPEED_TIME,
-                    (long) MAX (1, (options->stall_timeout_ms + 999) / 1000 + 1));
+  curl_easy_setopt (easy, CURLOPT_LOW_SPEED_TIME, (long) MAX (1, (stall_timeout_ms + 999) / 1000 + 1));
 
-  curl_easy_setopt (easy, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt (easy, CURLOPT_HEADERDATA, request);
-  curl_easy_setopt (easy, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt (easy, CURLOPT_WRITEDATA, request);
+  curl_easy_setopt (easy, CURLOPT_HEADERFUNCTION, callbacks->on_header);
+  curl_easy_setopt (easy, CURLOPT_HEADERDATA, data);
+  curl_easy_setopt (easy, CURLOPT_WRITEFUNCTION, callbacks->on_body);
+  curl_easy_setopt (easy, CURLOPT_WRITEDATA, data);
   curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt (easy, CURLOPT_XFERINFODATA, request);
-  curl_easy_setopt (easy, CURLOPT_PREREQFUNCTION, on_prereq);
-  curl_easy_setopt (easy, CURLOPT_PREREQDATA, request);
+  curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, callbacks->on_progress);
+  curl_easy_setopt (easy, CURLOPT_XFERINFODATA, data);
+  curl_easy_setopt (easy, CURLOPT_PREREQFUNCTION, callbacks->on_prereq);
+  curl_easy_setopt (easy, CURLOPT_PREREQDATA, data);
 }
 
 OtasukeHttpResponse *

@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 #include <string.h>
 
+#include "otasuke-http-private.h"
 #include "otasuke-json.h"
 #include "otasuke-site-check.h"
 
@@ -267,16 +268,13 @@ static gboolean
 fetch_run (Fetch *fetch)
 {
   const OtasukeSiteCheckOptions *options = fetch->options;
-  gint64 remaining_ms = MAX (1, (fetch->deadline - g_get_monotonic_time ()) / 1000);
+  static const OtasukeCurlCallbacks callbacks = { on_header, on_body, on_progress, on_prereq };
   CURL *easy = curl_easy_init ();
 
   g_assert (easy != NULL);
-  curl_easy_setopt (easy, CURLOPT_URL, fetch->url);
-  curl_easy_setopt (easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt (easy, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt (easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (easy, CURLOPT_USERAGENT, USER_AGENT);
-  curl_easy_setopt (easy, CURLOPT_ERRORBUFFER, fetch->error_buffer);
+  otasuke_curl_setup_bounded (easy, fetch->url, USER_AGENT, fetch->error_buffer,
+                              options->connect_timeout_ms, options->stall_timeout_ms, fetch->deadline,
+                              &callbacks, fetch);
   curl_easy_setopt (easy, CURLOPT_RESOLVE, fetch->resolve);
   /* Never a proxy: the check looks at the site itself. */
   curl_easy_setopt (easy, CURLOPT_PROXY, "");
@@ -297,22 +295,6 @@ fetch_run (Fetch *fetch)
   else
     curl_easy_setopt (easy, CURLOPT_SSLVERSION, (long) CURL_SSLVERSION_TLSv1_2);
 
-  curl_easy_setopt (easy, CURLOPT_CONNECTTIMEOUT_MS,
-                    (long) MIN ((gint64) options->connect_timeout_ms, remaining_ms));
-  curl_easy_setopt (easy, CURLOPT_TIMEOUT_MS, (long) remaining_ms);
-  curl_easy_setopt (easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt (easy, CURLOPT_LOW_SPEED_TIME,
-                    (long) MAX (1, (options->stall_timeout_ms + 999) / 1000 + 1));
-
-  curl_easy_setopt (easy, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt (easy, CURLOPT_HEADERDATA, fetch);
-  curl_easy_setopt (easy, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt (easy, CURLOPT_WRITEDATA, fetch);
-  curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt (easy, CURLOPT_XFERINFODATA, fetch);
-  curl_easy_setopt (easy, CURLOPT_PREREQFUNCTION, on_prereq);
-  curl_easy_setopt (easy, CURLOPT_PREREQDATA, fetch);
   curl_easy_setopt (easy, CURLOPT_DEBUGFUNCTION, on_debug);
   curl_easy_setopt (easy, CURLOPT_DEBUGDATA, fetch);
   curl_easy_setopt (easy, CURLOPT_VERBOSE, 1L);

@@ -518,18 +518,6 @@ otasuke_store_save_company_profile_finish (OtasukeStore  *self,
   return otasuke_store_propagate_boolean (self, result, otasuke_store_save_company_profile_async, error);
 }
 
-static void
-load_profile_in_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  GError *error = NULL;
-  OtasukeCompanyProfile *profile = otasuke_store_load_company_profile (source_object, &error);
-
-  otasuke_store_task_return_pointer (task, profile, (GDestroyNotify) otasuke_company_profile_free, error);
-}
-
 void
 otasuke_store_load_company_profile_async (OtasukeStore        *self,
                                           GCancellable        *cancellable,
@@ -538,8 +526,8 @@ otasuke_store_load_company_profile_async (OtasukeStore        *self,
 {
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
-  otasuke_store_run_in_thread (self, otasuke_store_load_company_profile_async, NULL, NULL,
-                               load_profile_in_thread, cancellable, callback, user_data);
+  otasuke_store_get_in_thread (self, otasuke_store_load_company_profile_async, (OtasukeStoreGetter) otasuke_store_load_company_profile,
+                               (GDestroyNotify) otasuke_company_profile_free, cancellable, callback, user_data);
 }
 
 OtasukeCompanyProfile *

@@ -105,6 +105,18 @@ void          otasuke_store_run_in_thread         (OtasukeStore        *self,
                                                    GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data);
+/* A store call that takes nothing but the store and returns a value. */
+typedef gpointer (*OtasukeStoreGetter) (OtasukeStore  *self,
+                                        GError       **error);
+/* The *_async half of such a call: @getter runs in a worker thread and its
+ * value, freed with @value_free if nobody takes it, ends the task. */
+void          otasuke_store_get_in_thread         (OtasukeStore        *self,
+                                                   gpointer             source_tag,
+                                                   OtasukeStoreGetter   getter,
+                                                   GDestroyNotify       value_free,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 /* In @thread_func: ends the task with @error when set, else with @value (NULL allowed). */
 void          otasuke_store_task_return_pointer   (GTask          *task,
                                                    gpointer        value,

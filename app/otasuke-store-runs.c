@@ -619,18 +619,6 @@ otasuke_store_load_check_run_finish (OtasukeStore  *self,
   return otasuke_store_propagate_pointer (self, result, otasuke_store_load_check_run_async, error);
 }
 
-static void
-list_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *runs = otasuke_store_list_check_runs (source_object, &error);
-
-  otasuke_store_task_return_pointer (task, runs, (GDestroyNotify) g_ptr_array_unref, error);
-}
-
 void
 otasuke_store_list_check_runs_async (OtasukeStore        *self,
                                      GCancellable        *cancellable,
@@ -639,8 +627,8 @@ otasuke_store_list_check_runs_async (OtasukeStore        *self,
 {
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
-  otasuke_store_run_in_thread (self, otasuke_store_list_check_runs_async, NULL, NULL,
-                               list_in_thread, cancellable, callback, user_data);
+  otasuke_store_get_in_thread (self, otasuke_store_list_check_runs_async, (OtasukeStoreGetter) otasuke_store_list_check_runs,
+                               (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *

@@ -275,18 +275,6 @@ sheet_op_free (SheetOp *op)
   g_free (op);
 }
 
-static void
-list_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *sheets = otasuke_store_list_sheets (source_object, &error);
-
-  otasuke_store_task_return_pointer (task, sheets, (GDestroyNotify) g_ptr_array_unref, error);
-}
-
 void
 otasuke_store_list_sheets_async (OtasukeStore        *self,
                                  GCancellable        *cancellable,
@@ -295,8 +283,8 @@ otasuke_store_list_sheets_async (OtasukeStore        *self,
 {
   g_return_if_fail (OTASUKE_IS_STORE (self));
 
-  otasuke_store_run_in_thread (self, otasuke_store_list_sheets_async, NULL, NULL,
-                               list_in_thread, cancellable, callback, user_data);
+  otasuke_store_get_in_thread (self, otasuke_store_list_sheets_async, (OtasukeStoreGetter) otasuke_store_list_sheets,
+                               (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *

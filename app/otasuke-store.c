@@ -227,6 +227,40 @@ otasuke_store_run_in_thread (OtasukeStore        *self,
   g_task_run_in_thread (task, thread_func);
 }
 
+typedef struct {
+  OtasukeStoreGetter getter;
+  GDestroyNotify     value_free;
+} GetOp;
+
+static void
+get_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GetOp *op = task_data;
+  GError *error = NULL;
+  gpointer value = op->getter (source_object, &error);
+
+  otasuke_store_task_return_pointer (task, value, op->value_free, error);
+}
+
+void
+otasuke_store_get_in_thread (OtasukeStore        *self,
+                             gpointer             source_tag,
+                             OtasukeStoreGetter   getter,
+                             GDestroyNotify       value_free,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GetOp *op = g_new0 (GetOp, 1);
+
+  op->getter = getter;
+  op->value_free = value_free;
+  otasuke_store_run_in_thread (self, source_tag, op, g_free, get_in_thread, cancellable, callback, user_data);
+}
+
 void
 otasuke_store_task_return_pointer (GTask          *task,
                                    gpointer        value,

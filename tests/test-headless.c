@@ -17,6 +17,7 @@
 #include "otasuke-store-action.h"
 #include "otasuke-store-runs.h"
 #include "test-server.h"
+#include "test-util.h"
 
 /* `otasuke --fetch-feed` as a script or a cron job would run it: no display,
  * one line of output, exit 0 when a feed was accepted or nothing changed,
@@ -371,20 +372,6 @@ test_router_check (void)
   g_assert_nonnull (strstr (err, "--router-check MODEL"));
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  char *text = NULL;
-
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 static void
 test_export_sheet (void)
 {
@@ -402,7 +389,7 @@ test_export_sheet (void)
   g_assert_cmpint (run_program (args, &out, &err), ==, 0);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, FALSE);
   g_assert_nonnull (strstr (text, "Information Security Consultation Sheet"));
   g_assert_nonnull (strstr (text, "03-5978-7509"));
   g_assert_nonnull (strstr (text, "No check has been done on this computer yet."));
@@ -421,7 +408,7 @@ test_export_sheet (void)
     g_assert_no_error (error);
   }
   g_assert_cmpint (run_program (args, &out, &err), ==, 0);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, FALSE);
   g_assert_nonnull (strstr (text, "61 of 100"));
   g_assert_null (strstr (text, "No check has been done on this computer yet."));
   g_clear_pointer (&out, g_free);
@@ -522,7 +509,7 @@ test_export_policy (void)
   g_assert_cmpint (run_program_in (args, "ja_JP.UTF-8", &out, &err), ==, 0);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, FALSE);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "情報セキュリティ基本方針"));
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)

@@ -14,6 +14,7 @@
 #include "otasuke-sheet-render.h"
 #include "otasuke-store-action.h"
 #include "otasuke-store-runs.h"
+#include "test-util.h"
 
 /* SECURITY ACTION: what ★ and ★★ still need for several answer sets, the
  * profile, drafts, confirmations and declarations surviving a restart of
@@ -392,24 +393,6 @@ test_store_survives_restart (void)
   }
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) p = NULL;
-  char *text = NULL;
-
-  if (program == NULL)
-    g_error ("pdftotext is not installed; the PDF test needs poppler-utils (build-aux/dev.sh installs it)");
-  p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 /* The sheet, with no check but a declaration: both are said. */
 static void
 test_sheet_shows_declaration (void)
@@ -436,7 +419,7 @@ test_sheet_shows_declaration (void)
 
   g_assert_true (otasuke_sheet_write_pdf (sheet, summary, NULL, NULL, pdf, &error));
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, TRUE);
   g_assert_nonnull (strstr (text, "SECURITY ACTION"));
   g_assert_nonnull (strstr (text, "declared on 2026-05-10"));
   g_assert_nonnull (strstr (text, "★ One star"));
@@ -479,7 +462,7 @@ test_policy_pdf (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (otasuke_policy_render_count_pages (policy, now), >=, 1);
 
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, TRUE);
   g_assert_nonnull (strstr (text, "Basic Information Security Policy"));
   g_assert_nonnull (strstr (text, "Sakura Shoten Ltd."));
   g_assert_nonnull (strstr (text, "Hanako Sakura, President"));

@@ -379,23 +379,6 @@ test_sheet_save_pdf (Fixture       *fixture,
   g_rmdir (dir);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-  int status = 0;
-
-  /* The text of the PDF is what this test is about: no pdftotext, no pass. */
-  g_assert_nonnull (program);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return text;
-}
-
 /* Without white space: pdftotext breaks lines where the layout wrapped them. */
 static char *
 squeeze (const char *text)
@@ -558,7 +541,7 @@ test_sheet_pdf_has_latest_check (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.save-pdf-to", "s", path));
   iterate_until (file_exists, path);
 
-  text = pdf_text (path);
+  text = test_pdf_text (path, FALSE);
   g_test_message ("%s", text);
   g_assert_false (pdf_says (text, _("No check has been done on this computer yet. Otasuke’s check takes about "
                                     "ten minutes and shows what to fix first.")));

@@ -19,6 +19,7 @@
 #include "otasuke-sheet.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-store-sheets.h"
+#include "test-util.h"
 
 /* Version 3 of the schema, as Otasuke wrote it before the sheets existed;
  * kept verbatim so the migration test does not depend on the code it tests. */
@@ -149,14 +150,6 @@ run_tool (const char * const *argv)
   if (!g_subprocess_get_successful (process))
     g_error ("%s failed: %s", argv[0], err);
   return g_steal_pointer (&out);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-  return run_tool (argv);
 }
 
 static guint
@@ -855,7 +848,7 @@ test_pdf_long_timeline (void)
   g_assert_cmpuint (pages, >, 1);
   g_assert_cmpuint (pages, <, 12);
 
-  text = pdf_text (path);
+  text = test_pdf_text (path, FALSE);
   /* Headings, in the order they are printed. */
   g_assert_true (strstr (text, "Information Security Consultation Sheet") != NULL);
   assert_has (text, "Who is asking");
@@ -935,7 +928,7 @@ test_pdf_hostile_text (void)
   g_assert_cmpuint (pages, >=, 2);
   g_assert_cmpuint (pages, <=, 10);
 
-  text = pdf_text (path);
+  text = test_pdf_text (path, FALSE);
   assert_has (text, "evil title second");
   assert_has (text, "ACME[2J株式会社ISO");
   assert_has (text, "Dropbox");
@@ -969,7 +962,7 @@ test_pdf_empty_and_contacts (void)
 
   g_assert_true (otasuke_sheet_write_pdf (sheet, NULL, NULL, now, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = test_pdf_text (path, FALSE);
   assert_has (text, "Company name");
   assert_has (text, "Cloud services used");
   assert_has (text, "Date and time");
@@ -985,7 +978,7 @@ test_pdf_empty_and_contacts (void)
   g_assert_no_error (error);
   g_assert_true (otasuke_sheet_write_pdf (sheet, NULL, contacts, now, path2, &error));
   g_assert_no_error (error);
-  text2 = pdf_text (path2);
+  text2 = test_pdf_text (path2, FALSE);
   assert_has (text2, "さくら相談窓口");
   assert_has (text2, "0120-000-000");
   assert_has (text2, "https://example.jp/help");
@@ -1042,7 +1035,7 @@ test_pdf_contact_question (void)
   otasuke_sheet_set_company_name (sheet, "さくら商事");
   g_assert_true (otasuke_sheet_write_pdf (sheet, NULL, NULL, now, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = test_pdf_text (path, FALSE);
   assert_has (text, "03-0000-1234");
   assert_has (text, "hanako@example.jp");
   assert_has (text, "What you want to ask");
@@ -1175,7 +1168,7 @@ test_cli_export (void)
   g_assert_no_error (error);
   assert_mode_0600 (path);
   {
-    g_autofree char *text = pdf_text (path);
+    g_autofree char *text = test_pdf_text (path, FALSE);
 
     assert_has (text, "Company name");
   }
@@ -1191,7 +1184,7 @@ test_cli_export (void)
   g_assert_true (otasuke_sheet_export_pdf_for_cli (store, 0, path, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *text = pdf_text (path);
+    g_autofree char *text = test_pdf_text (path, FALSE);
 
     assert_has (text, "Second Draft KK");
     assert_has (text, "55 of 100");
@@ -1200,7 +1193,7 @@ test_cli_export (void)
   g_assert_true (otasuke_sheet_export_pdf_for_cli (store, otasuke_sheet_get_id (first), path, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *text = pdf_text (path);
+    g_autofree char *text = test_pdf_text (path, FALSE);
 
     assert_has (text, "First Draft KK");
   }
@@ -1310,7 +1303,7 @@ test_summary_from_store (void)
   g_assert_no_error (error);
   {
     /* pdftotext is a hard dependency of the tests (pdf_text fails without it). */
-    g_autofree char *text = pdf_text (path);
+    g_autofree char *text = test_pdf_text (path, FALSE);
 
     assert_has (text, "94 of 100");
     assert_has (text, "Google Chrome 127.0.6533.88");

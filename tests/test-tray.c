@@ -17,6 +17,7 @@
 #include "otasuke-tray.h"
 #include "otasuke-window.h"
 #include "test-server.h"
+#include "test-util.h"
 
 /* The tray icon (StatusNotifierItem + dbusmenu) and the notifications, driven
  * from outside through D-Bus as a panel and a notification server would.
@@ -32,45 +33,6 @@
 #define ADVISORY_TITLE "Routers of the XYZ series are being taken over"
 
 static GDBusConnection *bus;  /* the test's own connection: panel and notification client */
-
-/* How many times slower than usual this build runs (OTASUKE_TEST_SLOWDOWN, set
- * by tests/meson.build for the sanitizer build), for the waits' deadlines. */
-static gint64
-test_slowdown (void)
-{
-  const char *value = g_getenv ("OTASUKE_TEST_SLOWDOWN");
-  gint64 factor = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 1;
-
-  return CLAMP (factor, 1, 20);
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Handles events as they come until @done says so. The loop sleeps in the
- * main context, woken by every event; the short tick only re-checks
- * conditions no event of this process announces (a file another process
- * writes) and the deadline. */
-static void
-iterate_until_ (gboolean  (*done) (gpointer),
-                gpointer    data,
-                const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC * test_slowdown ();
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Still not %s after %" G_GINT64_FORMAT " s", what, 20 * test_slowdown ());
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-#define iterate_until(done, data) iterate_until_ ((done), (data), #done)
 
 static gboolean
 pointer_is_cleared (gpointer data)
@@ -369,27 +331,6 @@ run_app (Body     body,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 reset_user_state (void)
 {
   g_autofree char *data = g_build_filename (g_get_user_data_dir (), "otasuke", NULL);
@@ -398,8 +339,8 @@ reset_user_state (void)
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
 
-  remove_tree (data);
-  remove_tree (autostart);
+  test_remove_tree (data);
+  test_remove_tree (autostart);
   g_object_get (settings, "settings-schema", &schema, NULL);
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
@@ -1384,6 +1325,6 @@ main (int   argc,
   status = g_test_run ();
   g_dbus_connection_close_sync (bus, NULL, NULL);
   g_clear_object (&bus);
-  remove_tree (private_root);
+  test_remove_tree (private_root);
   return status;
 }

@@ -24,43 +24,6 @@ is_japanese (void)
   return lang != NULL && g_str_has_prefix (lang, "ja");
 }
 
-/* How many times slower than usual this build runs (OTASUKE_TEST_SLOWDOWN, set
- * by tests/meson.build for the sanitizer build), for the waits' deadlines. */
-static gint64
-test_slowdown (void)
-{
-  const char *value = g_getenv ("OTASUKE_TEST_SLOWDOWN");
-  gint64 factor = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 1;
-
-  return CLAMP (factor, 1, 20);
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* The loop sleeps in the main context, woken by every event; the short tick
- * only re-checks conditions no event of this process announces (a file a
- * worker thread renames into place) and the deadline. */
-void
-iterate_until_ (gboolean  (*done) (gpointer),
-                gpointer    data,
-                const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC * test_slowdown ();
-  guint tick = g_timeout_add (10, wake_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Still not %s after %" G_GINT64_FORMAT " s", what, 20 * test_slowdown ());
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
 static gboolean
 pointer_is_cleared (gpointer data)
 {
@@ -142,28 +105,6 @@ save_png (GtkWidget  *widget,
   g_test_message ("Saved %s", path);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 void
 probe_root_write (const char *relative,
                   const char *contents)
@@ -181,7 +122,7 @@ probe_root_write (const char *relative,
 void
 reset_probe_root (void)
 {
-  remove_tree (probe_root);
+  test_remove_tree (probe_root);
   g_assert_cmpint (g_mkdir_with_parents (probe_root, 0700), ==, 0);
   probe_root_write ("etc/os-release",
                     "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
@@ -226,8 +167,8 @@ reset_user_state (void)
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
 
-  remove_tree (data);
-  remove_tree (autostart);
+  test_remove_tree (data);
+  test_remove_tree (autostart);
   reset_probe_root ();
 
   g_object_get (settings, "settings-schema", &schema, NULL);
@@ -483,7 +424,7 @@ window_harness_run (void)
 {
   int status = g_test_run ();
 
-  remove_tree (harness_root);
+  test_remove_tree (harness_root);
   g_clear_pointer (&harness_root, g_free);
   g_clear_pointer (&probe_root, g_free);
   g_clear_pointer (&harness_app_id, g_free);

@@ -7,6 +7,7 @@
 #include "otasuke-overview-page.h"
 #include "otasuke-store.h"
 #include "otasuke-window.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
@@ -37,9 +38,7 @@ int  window_harness_run  (void);
 
 gboolean is_japanese (void);
 
-void iterate_until_ (gboolean (*done) (gpointer), gpointer data, const char *what);
-/* Handles events until @done (data) is TRUE; fails, naming @done, after 20 s. */
-#define iterate_until(done, data) iterate_until_ ((done), (data), #done)
+/* iterate_until (done, data): tests/test-util.h. */
 
 /* Lets the frame clock run a few frames so layout and drawing have happened. */
 void wait_for_frames (GtkWidget *widget);
