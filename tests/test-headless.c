@@ -354,7 +354,8 @@ test_router_check (void)
       { "TP-Link Archer C50", NULL, "end_of_life", "TP-Link" },
       { "PR-500MI", "Ver.08.00.0004", "affected", "NTT" },
       { "ｒｘ－６００ｍｉ", "01.00.0009", "not_affected", "NTT" },
-      { "ELECOM WRC-X1800GS-B", "v1.13", "affected", "ELECOM" },
+      { "ELECOM WRC-X1800GS-B", "v1.19", "affected", "ELECOM" },
+      { "wrc-x1800gs-b", "v1.20", "not_affected", "ELECOM" },
       { "LAN-W300N/DR", NULL, "end_of_life", "LOGITEC" },
     };
 

@@ -217,6 +217,47 @@ static const struct {
   /* ELECOM, CVE-2023-43752. */
   { "ELECOM", "WRC-X3000GS2-W", "CVE-2023-43752", "1.05", NULL },
   { "ELECOM", "WRC-X3000GS2A-B", "CVE-2023-43752", "1.05", NULL },
+  /* ELECOM, JVN#94012927 (CVE-2026-20704, CVE-2026-22550). */
+  { "ELECOM", "WRC-X1500GS-B", "JVN#94012927", "1.12", NULL },
+  { "ELECOM", "WRC-X1500GSA-B", "JVN#94012927", "1.12", NULL },
+  { "ELECOM", "WRC-X3000GS2-W", "JVN#94012927", "1.09", NULL },
+  { "ELECOM", "WRC-X3000GS2A-B", "JVN#94012927", "1.09", NULL },
+  { "ELECOM", "WRC-X3000GST2-B", "JVN#94012927", "1.06", NULL },
+  { "ELECOM", "WRC-X1800GS-B", "JVN#94012927", "1.19", NULL },
+  { "ELECOM", "WRC-X1800GSA-B", "JVN#94012927", "1.19", NULL },
+  { "ELECOM", "WRC-X6000XS-G", "JVN#94012927", "1.12", NULL },
+  { "ELECOM", "WRC-X6000XST-G", "JVN#94012927", "1.16", NULL },
+  { "ELECOM", "WRC-XE5400GS-G", "JVN#94012927", "1.13", NULL },
+  { "ELECOM", "WRC-XE5400GSA-G", "JVN#94012927", "1.13", NULL },
+  /* ELECOM, JVNVU#90908488 (CVE-2024-22372). */
+  { "ELECOM", "WRC-X1500GS-B", "JVNVU#90908488", "1.11", NULL },
+  { "ELECOM", "WRC-X1500GSA-B", "JVNVU#90908488", "1.11", NULL },
+  { "ELECOM", "WRC-X1800GS-B", "JVNVU#90908488", "1.17", NULL },
+  { "ELECOM", "WRC-X1800GSA-B", "JVNVU#90908488", "1.17", NULL },
+  { "ELECOM", "WRC-X1800GSH-B", "JVNVU#90908488", "1.17", NULL },
+  { "ELECOM", "WRC-X3000GS2-W", "JVNVU#90908488", "1.08", NULL },
+  { "ELECOM", "WRC-X3000GS2A-B", "JVNVU#90908488", "1.08", NULL },
+  { "ELECOM", "WRC-XE5400GS-G", "JVNVU#90908488", "1.12", NULL },
+  { "ELECOM", "WRC-XE5400GSA-G", "JVNVU#90908488", "1.12", NULL },
+  { "ELECOM", "WRC-X6000QS-G", "JVNVU#90908488", "1.13", NULL },
+  { "ELECOM", "WRC-X6000QSA-G", "JVNVU#90908488", "1.13", NULL },
+  { "ELECOM", "WRC-X6000XST-G", "JVNVU#90908488", "1.12", NULL },
+  /* ELECOM, CVE-2024-26258. */
+  { "ELECOM", "WRC-X3200GST3-B", "CVE-2024-26258", "1.25", NULL },
+  { "ELECOM", "WRC-G01-W", "CVE-2024-26258", "1.24", NULL },
+  { "ELECOM", "WRC-1167GST2", "CVE-2024-26258", "1.32", NULL },
+  { "ELECOM", "WRC-2533GST2", "CVE-2024-26258", "1.30", NULL },
+  { "ELECOM", "WMC-2LX-B", "CVE-2024-26258", "1.42", NULL },
+  { "ELECOM", "WMC-X1800GST-B", "CVE-2024-26258", "1.42", NULL },
+  { "ELECOM", "WSC-X1800GS-B", "CVE-2024-26258", "1.42", NULL },
+  /* ELECOM, CVE-2024-34021. */
+  { "ELECOM", "WRC-2533GS2V-B", "CVE-2024-34021", "1.68", NULL },
+  { "ELECOM", "WRC-2533GS2-B", "CVE-2024-34021", "1.68", NULL },
+  { "ELECOM", "WRC-1167GST2", "CVE-2024-34021", "1.32", NULL },
+  { "ELECOM", "WRC-2533GST2", "CVE-2024-34021", "1.30", NULL },
+  { "ELECOM", "WRC-1167GS2-B", "CVE-2024-34021", "1.74", NULL },
+  { "ELECOM", "WRC-1167GS2H-B", "CVE-2024-34021", "1.74", NULL },
+  { "ELECOM", "WRC-X3200GST3-B", "CVE-2024-34021", "1.27", NULL },
   /* LOGITEC (ELECOM group), JVNVU#91630351 and CVE-2023-37567: all versions. */
   { "LOGITEC", "LAN-W300N/DR", "JVNVU#91630351", NULL, NULL },
   { "LOGITEC", "LAN-WH300N/DR", "JVNVU#91630351", NULL, NULL },
@@ -230,7 +271,7 @@ static const struct {
   { "LOGITEC", "LAN-W301NR", "CVE-2023-37567", NULL, NULL },
 };
 
-#define N_OTHER_MODELS 138
+#define N_OTHER_MODELS 155
 #define N_REFERENCE_MODELS (N_BUFFALO_MODELS + N_OTHER_MODELS)
 
 static OtasukeRouterTable *
@@ -707,8 +748,9 @@ test_suggest (void)
   const char * const wsr_11[] = { "WSR-1166DHP", "WSR-1166DHP2", "WSR-1166DHP3", "WSR-1166DHP4", NULL };
   const char * const exact_first[] = { "WSR-1166DHP", "WSR-1166DHP2", "WSR-1166DHP3", "WSR-1166DHP4", NULL };
   const char * const exact_later[] = { "WSR-1166DHP3", NULL };
-  const char * const n2533[] = { "WSR-2533DHP", "WSR-2533DHP2", "WSR-2533DHP3", "WSR-2533DHPL",
-                                 "WSR-2533DHPL2", "WSR-A2533DHP2", NULL };
+  const char * const n2533[] = { "WRC-2533GS2-B", "WSR-2533DHP", "WRC-2533GS2V-B", "WRC-2533GST2",
+                                 "WSR-2533DHP2", "WSR-2533DHP3", "WSR-2533DHPL", "WSR-2533DHPL2",
+                                 "WSR-A2533DHP2", NULL };
   /* Where "300" starts earliest in the name, then the shorter name. */
   const char * const n300[] = { "W300P", "WF300HP", "WG300HP", "WF300HP2", "WR8300N", "WR9300N",
                                 "WMR-300", "WRH-300BK", "WRH-300RD", "WRH-300SV", NULL };
@@ -1416,7 +1458,11 @@ test_other_vendors_spelling (void)
   assert_status (table, "PR-500MI", "Ver.08.00.0005", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "RT-400MI", "9.0.15", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "WRC-X1800GS-B", "v1.13", OTASUKE_ROUTER_STATUS_AFFECTED);
-  assert_status (table, "WRC-X1800GS-B", "v1.14", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "WRC-X1800GS-B", "v1.14", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WRC-X1800GS-B", "v1.19", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WRC-X1800GS-B", "v1.20", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "wrc-x3000gs2-b", "v1.09", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "wrc-x3000gs2-b", "v1.10", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "Aterm", "1.0.0", OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
   /* Firmware as people type it. */
   assert_status (table, "RTX830", "Rev.15.02.17", OTASUKE_ROUTER_STATUS_AFFECTED);
