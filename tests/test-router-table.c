@@ -86,6 +86,8 @@ static const struct {
   { "YAMAHA", "NVR510", "JVNVU#91161784", "15.01.18", "15.01.21" },
   { "YAMAHA", "NVR700W", "JVNVU#91161784", "15.00.19", "15.00.22" },
   { "YAMAHA", "RTX1210", "JVNVU#91161784", "14.01.38", "14.01.40" },
+  /* YAMAHA, JVNVU#91027179 (CVE-2026-97854). */
+  { "YAMAHA", "NWR100", "JVNVU#91027179", "26.00.07", NULL },
   { "ELECOM", "WRC-1167FS-W", "JVNVU#94260088", NULL, NULL },
   { "ELECOM", "WRC-300FEBK", "JVNVU#94260088", NULL, NULL },
   { "ELECOM", "WRC-F300NF", "JVNVU#94260088", NULL, NULL },
@@ -271,7 +273,7 @@ static const struct {
   { "LOGITEC", "LAN-W301NR", "CVE-2023-37567", NULL, NULL },
 };
 
-#define N_OTHER_MODELS 155
+#define N_OTHER_MODELS 156
 #define N_REFERENCE_MODELS (N_BUFFALO_MODELS + N_OTHER_MODELS)
 
 static OtasukeRouterTable *
@@ -1468,6 +1470,8 @@ test_other_vendors_spelling (void)
   assert_status (table, "RTX830", "Rev.15.02.17", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "RTX830", "Rev.15.02.20", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "RTX830", "rev 15.02.20", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "YAMAHA NWR100", "Rev.26.00.07", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "nwr100", "Rev.26.00.08", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "WG2600HS", "Ver1.5.1", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "WG2600HS", "Ver.1.5.2", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "WG1200CR", "v1.3.3", OTASUKE_ROUTER_STATUS_AFFECTED);
