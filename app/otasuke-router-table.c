@@ -559,7 +559,14 @@ add_advice (OtasukeRouterResult *result,
 
 /* Where each maker's routers show the firmware version; only what a source
  * says (README.md, "The router table"): a maker with no sourced hint gets the
- * general advice. */
+ * general advice. Sources: BUFFALO 192.168.11.1, moshbox.jp/?p=6487 (a
+ * WHR-1166DHP2); Aterm "クイック設定Web", NEC quoted at
+ * something-betterer.com/2018/12/aterm-201812.html, aterm.me at
+ * tokusengai.com/_ct/17249363; YAMAHA "Rev." and the dashboard of the
+ * かんたん設定ページ, yamaha.com .../techdocs/dashboard/, 192.168.100.1 as the
+ * factory address, blog.goo.ne.jp/mach5481/m/201105 (RTX1100); ELECOM
+ * 192.168.2.1, OpenWrt commits adding the WRC-2533GST2 and WRC-2533GHBK2-T;
+ * NTT the front label, ntt.setup and the user name, synapse.jp/info/cgi/?pr2019070402. */
 static const char *
 vendor_find_version_hint (const char *vendor)
 {
