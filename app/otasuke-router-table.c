@@ -557,22 +557,31 @@ add_advice (OtasukeRouterResult *result,
 #define ADVICE_END_OF_SUPPORT \
   _("The maker no longer updates this model. Replace it with a model that still receives updates.")
 
-/* Where each maker's routers show the model name and the firmware version. */
+/* Where each maker's routers show the firmware version; only what a source
+ * says (README.md, "The router table"): a maker with no sourced hint gets the
+ * general advice. Sources: BUFFALO 192.168.11.1, moshbox.jp/?p=6487 (a
+ * WHR-1166DHP2); Aterm "クイック設定Web", NEC quoted at
+ * something-betterer.com/2018/12/aterm-201812.html, aterm.me at
+ * tokusengai.com/_ct/17249363; YAMAHA "Rev." and the dashboard of the
+ * かんたん設定ページ, yamaha.com .../techdocs/dashboard/, 192.168.100.1 as the
+ * factory address, blog.goo.ne.jp/mach5481/m/201105 (RTX1100); ELECOM
+ * 192.168.2.1, OpenWrt commits adding the WRC-2533GST2 and WRC-2533GHBK2-T;
+ * NTT the front label, ntt.setup and the user name, synapse.jp/info/cgi/?pr2019070402. */
 static const char *
 vendor_find_version_hint (const char *vendor)
 {
   if (vendor == NULL)
     return ADVICE_FIND_VERSION;
   if (g_ascii_strcasecmp (vendor, "BUFFALO") == 0)
-    return _("On a BUFFALO router the model name is on the label on its bottom or side. The firmware version (for example “Ver.2.95”) is shown on its settings page, usually at http://192.168.11.1.");
+    return _("Type the model name as it is printed on the router. On a BUFFALO router the firmware version (for example “Ver.2.95”) is shown on its settings page, which opens at http://192.168.11.1 unless that address was changed.");
   if (g_ascii_strcasecmp (vendor, "NEC") == 0)
-    return _("On an Aterm router the model name (for example “WG2600HS”) is on the label on its side or back. The firmware version (for example “Ver1.5.1”) is shown on its settings page, “クイック設定Web”, usually at http://192.168.10.1.");
+    return _("Type the model name as it is printed on the router, for example “WG1200HS”. On an Aterm router the firmware version (for example “Ver1.5.1”) is shown on its settings page, “クイック設定Web”, which opens at http://aterm.me/.");
   if (g_ascii_strcasecmp (vendor, "YAMAHA") == 0)
-    return _("On a YAMAHA router the model name (for example “RTX1210”) is printed on its front. The firmware revision (for example “Rev.14.01.38”) is shown on the dashboard of its web settings page or by the “show environment” command.");
+    return _("Type the model name as it is printed on the router, for example “RTX1210”. A YAMAHA router shows its firmware revision as, for example, “Rev.14.01.38”; log in to its web settings page (“かんたん設定ページ”), at http://192.168.100.1 unless that address was changed, to see it.");
   if (g_ascii_strcasecmp (vendor, "ELECOM") == 0)
-    return _("On an ELECOM router the model name (for example “WRC-1167FS-W”) is on the label on its bottom. The firmware version is shown on its settings page, usually at http://192.168.2.1.");
-  if (g_ascii_strcasecmp (vendor, "I-O DATA") == 0)
-    return _("On an I-O DATA router the model name (for example “UD-LT1”) is on the label on its bottom. The firmware version (for example “2.1.9”) is shown on the status screen of its settings page.");
+    return _("Type the model name as it is printed on the router, for example “WRC-X1800GS-B”. On an ELECOM router the firmware version (for example “v1.13”) is shown on its settings page, which opens at http://192.168.2.1 unless that address was changed.");
+  if (g_ascii_strcasecmp (vendor, "NTT") == 0)
+    return _("On an NTT hikari denwa router or home gateway the model name (for example “PR-500MI”) is printed on the lower part of its front. The firmware version (for example “Ver.08.00.0004”) is shown at the top left of its settings page: open http://ntt.setup/ and log in with the user name “user”.");
   return ADVICE_FIND_VERSION;
 }
 

@@ -348,6 +348,16 @@ test_router_check (void)
       { "WRH-300BK", NULL, "end_of_life", "ELECOM" },
       { "I-O DATA UD-LT1/EX", "2.1.9", "affected", "I-O DATA" },
       { "UD-LT1", NULL, "firmware_needed", "I-O DATA" },
+      /* The example: every firmware affected, replace it. */
+      { "Aterm WG1200HS", NULL, "end_of_life", "NEC" },
+      { "wg1200hs", "Ver1.0.2", "end_of_life", "NEC" },
+      { "ＷＧ１２００ＨＳ－ＢＫ", "1.0.2", "end_of_life", "NEC" },
+      { "TP-Link Archer C50", NULL, "end_of_life", "TP-Link" },
+      { "PR-500MI", "Ver.08.00.0004", "affected", "NTT" },
+      { "ｒｘ－６００ｍｉ", "01.00.0009", "not_affected", "NTT" },
+      { "ELECOM WRC-X1800GS-B", "v1.19", "affected", "ELECOM" },
+      { "wrc-x1800gs-b", "v1.20", "not_affected", "ELECOM" },
+      { "LAN-W300N/DR", NULL, "end_of_life", "LOGITEC" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

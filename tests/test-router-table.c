@@ -86,6 +86,8 @@ static const struct {
   { "YAMAHA", "NVR510", "JVNVU#91161784", "15.01.18", "15.01.21" },
   { "YAMAHA", "NVR700W", "JVNVU#91161784", "15.00.19", "15.00.22" },
   { "YAMAHA", "RTX1210", "JVNVU#91161784", "14.01.38", "14.01.40" },
+  /* YAMAHA, JVNVU#91027179 (CVE-2026-97854). */
+  { "YAMAHA", "NWR100", "JVNVU#91027179", "26.00.07", NULL },
   { "ELECOM", "WRC-1167FS-W", "JVNVU#94260088", NULL, NULL },
   { "ELECOM", "WRC-300FEBK", "JVNVU#94260088", NULL, NULL },
   { "ELECOM", "WRC-F300NF", "JVNVU#94260088", NULL, NULL },
@@ -101,9 +103,177 @@ static const struct {
   { "ELECOM", "WRH-300WH-S", "JVNVU#94260088", NULL, NULL },
   { "I-O DATA", "UD-LT1", "CVE-2024-45841", "2.1.9", "2.2.0" },
   { "I-O DATA", "UD-LT1/EX", "CVE-2024-45841", "2.1.9", "2.2.0" },
+  /* NEC NV24-001 / JVN#82074338 (CVE-2024-28012): "all versions", no fix. */
+  { "NEC", "WG1800HP4", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1200HS3", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1900HP2", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1200HP3", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1800HP3", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1200HS2", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1900HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1200HP2", "JVN#82074338", NULL, NULL },
+  { "NEC", "W1200EX", "JVN#82074338", NULL, NULL },
+  { "NEC", "W1200EX-MS", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1200HS", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1200HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WF300HP2", "JVN#82074338", NULL, NULL },
+  { "NEC", "W300P", "JVN#82074338", NULL, NULL },
+  { "NEC", "WF800HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8165N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG2200HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WF1200HP2", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1800HP2", "JVN#82074338", NULL, NULL },
+  { "NEC", "WF1200HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG600HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG300HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WF300HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1800HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1400HP", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8175N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR9300N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8750N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8160N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR9500N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8600N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8370N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8170N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8700N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8300N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8150N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR4100N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR4500N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8100N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8500N", "JVN#82074338", NULL, NULL },
+  { "NEC", "CR2500P", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8400N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8200N", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR1200H", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR7870S", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR6670S", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR7850S", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR6650S", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR6600H", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR7800H", "JVN#82074338", NULL, NULL },
+  { "NEC", "WM3400RN", "JVN#82074338", NULL, NULL },
+  { "NEC", "WM3450RN", "JVN#82074338", NULL, NULL },
+  { "NEC", "WM3500R", "JVN#82074338", NULL, NULL },
+  { "NEC", "WM3600R", "JVN#82074338", NULL, NULL },
+  { "NEC", "WM3800R", "JVN#82074338", NULL, NULL },
+  { "NEC", "WR8166N", "JVN#82074338", NULL, NULL },
+  { "NEC", "MR01LN", "JVN#82074338", NULL, NULL },
+  { "NEC", "MR02LN", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1810HP(JE)", "JVN#82074338", NULL, NULL },
+  { "NEC", "WG1810HP(MF)", "JVN#82074338", NULL, NULL },
+  /* NEC NV26-001, CVE-2026-4309: the models listed with "All versions". */
+  { "NEC", "W1200EX", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "W1200EX-MS", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1200HP2", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1900HP", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1200HS2", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1800HP3", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1200HP3", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1900HP2", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1200HS3", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1800HP4", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1200HP4", "CVE-2026-4309", NULL, NULL },
+  { "NEC", "WG1200HS4", "CVE-2026-4309", NULL, NULL },
+  /* TP-Link, CVE-2025-6982: Archer C50 V3/V4/V5, out of support. */
+  { "TP-Link", "Archer C50", "CVE-2025-6982", NULL, NULL },
+  /* NTT East hikari denwa routers, CVE-2024-47044. */
+  { "NTT", "RT-400MI", "CVE-2024-47044", "09.00.0015", NULL },
+  { "NTT", "PR-400MI", "CVE-2024-47044", "09.00.0015", NULL },
+  { "NTT", "RV-440MI", "CVE-2024-47044", "09.00.0015", NULL },
+  { "NTT", "PR-500MI", "CVE-2024-47044", "08.00.0004", NULL },
+  { "NTT", "RS-500MI", "CVE-2024-47044", "08.00.0004", NULL },
+  { "NTT", "RT-500MI", "CVE-2024-47044", "08.00.0004", NULL },
+  { "NTT", "PR-600MI", "CVE-2024-47044", "01.00.0008", NULL },
+  { "NTT", "RX-600MI", "CVE-2024-47044", "01.00.0008", NULL },
+  /* ELECOM, JVN#05223215 (CVE-2023-37563). */
+  { "ELECOM", "WRC-1167GHBK-S", "JVN#05223215", "1.03", NULL },
+  { "ELECOM", "WRC-1167GEBK-S", "JVN#05223215", "1.03", NULL },
+  { "ELECOM", "WRC-1167FEBK-S", "JVN#05223215", "1.04", NULL },
+  { "ELECOM", "WRC-1167GHBK3-A", "JVN#05223215", "1.24", NULL },
+  { "ELECOM", "WRC-1167FEBK-A", "JVN#05223215", "1.18", NULL },
+  { "ELECOM", "WRC-F1167ACF2", "JVN#05223215", NULL, NULL },
+  { "ELECOM", "WRC-600GHBK-A", "JVN#05223215", NULL, NULL },
+  { "ELECOM", "WRC-733FEBK2-A", "JVN#05223215", NULL, NULL },
+  { "ELECOM", "WRC-1467GHBK-A", "JVN#05223215", NULL, NULL },
+  { "ELECOM", "WRC-1467GHBK-S", "JVN#05223215", NULL, NULL },
+  { "ELECOM", "WRC-1900GHBK-A", "JVN#05223215", NULL, NULL },
+  { "ELECOM", "WRC-1900GHBK-S", "JVN#05223215", NULL, NULL },
+  /* ELECOM, JVNVU#91630351 (CVE-2023-40069): all versions. */
+  { "ELECOM", "WRC-F1167ACF", "JVNVU#91630351", NULL, NULL },
+  { "ELECOM", "WRC-1750GHBK", "JVNVU#91630351", NULL, NULL },
+  { "ELECOM", "WRC-1167GHBK2", "JVNVU#91630351", NULL, NULL },
+  { "ELECOM", "WRC-1750GHBK2-I", "JVNVU#91630351", NULL, NULL },
+  { "ELECOM", "WRC-1750GHBK-E", "JVNVU#91630351", NULL, NULL },
+  /* ELECOM, CVE-2023-39454. */
+  { "ELECOM", "WRC-X1800GS-B", "CVE-2023-39454", "1.13", NULL },
+  { "ELECOM", "WRC-X1800GSA-B", "CVE-2023-39454", "1.13", NULL },
+  { "ELECOM", "WRC-X1800GSH-B", "CVE-2023-39454", "1.13", NULL },
+  { "ELECOM", "WRC-X6000QS-G", "CVE-2023-39454", "1.13", NULL },
+  { "ELECOM", "WRC-X6000QSA-G", "CVE-2023-39454", "1.13", NULL },
+  { "ELECOM", "WRC-X3000GS3-B", "CVE-2023-39454", "1.05", NULL },
+  { "ELECOM", "WRC-X3000GS3A-B", "CVE-2023-39454", "1.05", NULL },
+  { "ELECOM", "WMC-2LX-B", "CVE-2023-39454", "1.42", NULL },
+  /* ELECOM, CVE-2023-43752. */
+  { "ELECOM", "WRC-X3000GS2-W", "CVE-2023-43752", "1.05", NULL },
+  { "ELECOM", "WRC-X3000GS2A-B", "CVE-2023-43752", "1.05", NULL },
+  /* ELECOM, JVN#94012927 (CVE-2026-20704, CVE-2026-22550). */
+  { "ELECOM", "WRC-X1500GS-B", "JVN#94012927", "1.12", NULL },
+  { "ELECOM", "WRC-X1500GSA-B", "JVN#94012927", "1.12", NULL },
+  { "ELECOM", "WRC-X3000GS2-W", "JVN#94012927", "1.09", NULL },
+  { "ELECOM", "WRC-X3000GS2A-B", "JVN#94012927", "1.09", NULL },
+  { "ELECOM", "WRC-X3000GST2-B", "JVN#94012927", "1.06", NULL },
+  { "ELECOM", "WRC-X1800GS-B", "JVN#94012927", "1.19", NULL },
+  { "ELECOM", "WRC-X1800GSA-B", "JVN#94012927", "1.19", NULL },
+  { "ELECOM", "WRC-X6000XS-G", "JVN#94012927", "1.12", NULL },
+  { "ELECOM", "WRC-X6000XST-G", "JVN#94012927", "1.16", NULL },
+  { "ELECOM", "WRC-XE5400GS-G", "JVN#94012927", "1.13", NULL },
+  { "ELECOM", "WRC-XE5400GSA-G", "JVN#94012927", "1.13", NULL },
+  /* ELECOM, JVNVU#90908488 (CVE-2024-22372). */
+  { "ELECOM", "WRC-X1500GS-B", "JVNVU#90908488", "1.11", NULL },
+  { "ELECOM", "WRC-X1500GSA-B", "JVNVU#90908488", "1.11", NULL },
+  { "ELECOM", "WRC-X1800GS-B", "JVNVU#90908488", "1.17", NULL },
+  { "ELECOM", "WRC-X1800GSA-B", "JVNVU#90908488", "1.17", NULL },
+  { "ELECOM", "WRC-X1800GSH-B", "JVNVU#90908488", "1.17", NULL },
+  { "ELECOM", "WRC-X3000GS2-W", "JVNVU#90908488", "1.08", NULL },
+  { "ELECOM", "WRC-X3000GS2A-B", "JVNVU#90908488", "1.08", NULL },
+  { "ELECOM", "WRC-XE5400GS-G", "JVNVU#90908488", "1.12", NULL },
+  { "ELECOM", "WRC-XE5400GSA-G", "JVNVU#90908488", "1.12", NULL },
+  { "ELECOM", "WRC-X6000QS-G", "JVNVU#90908488", "1.13", NULL },
+  { "ELECOM", "WRC-X6000QSA-G", "JVNVU#90908488", "1.13", NULL },
+  { "ELECOM", "WRC-X6000XST-G", "JVNVU#90908488", "1.12", NULL },
+  /* ELECOM, CVE-2024-26258. */
+  { "ELECOM", "WRC-X3200GST3-B", "CVE-2024-26258", "1.25", NULL },
+  { "ELECOM", "WRC-G01-W", "CVE-2024-26258", "1.24", NULL },
+  { "ELECOM", "WRC-1167GST2", "CVE-2024-26258", "1.32", NULL },
+  { "ELECOM", "WRC-2533GST2", "CVE-2024-26258", "1.30", NULL },
+  { "ELECOM", "WMC-2LX-B", "CVE-2024-26258", "1.42", NULL },
+  { "ELECOM", "WMC-X1800GST-B", "CVE-2024-26258", "1.42", NULL },
+  { "ELECOM", "WSC-X1800GS-B", "CVE-2024-26258", "1.42", NULL },
+  /* ELECOM, CVE-2024-34021. */
+  { "ELECOM", "WRC-2533GS2V-B", "CVE-2024-34021", "1.68", NULL },
+  { "ELECOM", "WRC-2533GS2-B", "CVE-2024-34021", "1.68", NULL },
+  { "ELECOM", "WRC-1167GST2", "CVE-2024-34021", "1.32", NULL },
+  { "ELECOM", "WRC-2533GST2", "CVE-2024-34021", "1.30", NULL },
+  { "ELECOM", "WRC-1167GS2-B", "CVE-2024-34021", "1.74", NULL },
+  { "ELECOM", "WRC-1167GS2H-B", "CVE-2024-34021", "1.74", NULL },
+  { "ELECOM", "WRC-X3200GST3-B", "CVE-2024-34021", "1.27", NULL },
+  /* LOGITEC (ELECOM group), JVNVU#91630351 and CVE-2023-37567: all versions. */
+  { "LOGITEC", "LAN-W300N/DR", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-WH300N/DR", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-W300N/P", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-WH450N/GP", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-WH300AN/DGP", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-WH300N/DGP", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-WH300ANDGPE", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-W300N/RS", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-W300N/PR5", "JVNVU#91630351", NULL, NULL },
+  { "LOGITEC", "LAN-W301NR", "CVE-2023-37567", NULL, NULL },
 };
 
-#define N_OTHER_MODELS 31
+#define N_OTHER_MODELS 156
 #define N_REFERENCE_MODELS (N_BUFFALO_MODELS + N_OTHER_MODELS)
 
 static OtasukeRouterTable *
@@ -580,12 +750,13 @@ test_suggest (void)
   const char * const wsr_11[] = { "WSR-1166DHP", "WSR-1166DHP2", "WSR-1166DHP3", "WSR-1166DHP4", NULL };
   const char * const exact_first[] = { "WSR-1166DHP", "WSR-1166DHP2", "WSR-1166DHP3", "WSR-1166DHP4", NULL };
   const char * const exact_later[] = { "WSR-1166DHP3", NULL };
-  const char * const n2533[] = { "WSR-2533DHP", "WSR-2533DHP2", "WSR-2533DHP3", "WSR-2533DHPL",
-                                 "WSR-2533DHPL2", "WSR-A2533DHP2", NULL };
-  const char * const n300[] = { "WMR-300", "WRH-300BK", "WRH-300RD", "WRH-300SV", "WRH-300WH",
-                                "WHR-300HP2", "WRC-300FEBK", "WRH-300BK-S", "WRH-300WH-S",
-                                "WEX-300HPS/N", NULL };
-  const char * const three[] = { "WF800HP", "WMR-300", "WF1200CR", NULL };
+  const char * const n2533[] = { "WRC-2533GS2-B", "WSR-2533DHP", "WRC-2533GS2V-B", "WRC-2533GST2",
+                                 "WSR-2533DHP2", "WSR-2533DHP3", "WSR-2533DHPL", "WSR-2533DHPL2",
+                                 "WSR-A2533DHP2", NULL };
+  /* Where "300" starts earliest in the name, then the shorter name. */
+  const char * const n300[] = { "W300P", "WF300HP", "WG300HP", "WF300HP2", "WR8300N", "WR9300N",
+                                "WMR-300", "WRH-300BK", "WRH-300RD", "WRH-300SV", NULL };
+  const char * const three[] = { "W300P", "W1200EX", "WF300HP", NULL };
   const char * const slash[] = { "WEX-300HPS/N", NULL };
   const char * const none[] = { NULL };
   g_auto(GStrv) all = otasuke_router_table_suggest (table, "W", 1000);
@@ -1174,8 +1345,9 @@ test_other_vendors_boundaries (void)
   /* Where to find the model and firmware, in that maker's words. */
   {
     static const char * const examples[][2] = {
-      { "WG2600HS", "クイック設定Web" }, { "RTX1210", "Rev." }, { "UD-LT1", "I-O DATA" },
-      { "WSR-1166DHP3", "BUFFALO" },
+      { "WG2600HS", "クイック設定Web" }, { "WG2600HS", "aterm.me" }, { "RTX1210", "Rev." },
+      { "WSR-1166DHP3", "BUFFALO" }, { "WRC-X1800GS-B", "ELECOM" }, { "PR-500MI", "ntt.setup" },
+      { "PR-500MI", "front" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
@@ -1186,6 +1358,15 @@ test_other_vendors_boundaries (void)
         g_assert_true (advice_contains (result, examples[i][1]));
         g_assert_true (advice_contains (result, "model name"));
       }
+  }
+
+  /* No sourced hint for a maker: the general advice, not another maker's. */
+  {
+    g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "UD-LT1", "x");
+
+    g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED);
+    g_assert_true (advice_contains (result, "the label or the manual tells you how"));
+    g_assert_false (advice_contains (result, "192.168."));
   }
 
   /* Two advisories of one model: the newer reaches further. */
@@ -1226,6 +1407,34 @@ test_other_vendors_spelling (void)
     /* Revisions are other models. */
     { "WG2600HP2", "WG2600HP2", "NEC" },
     { "WG2600HP", "WG2600HP", "NEC" },
+    { "WG1200HS", "WG1200HS", "NEC" },
+    { "WG1200HS2", "WG1200HS2", "NEC" },
+    { "WG1200HS4", "WG1200HS4", "NEC" },
+    /* The example, typed as people type it. */
+    { "Aterm WG1200HS", "WG1200HS", "NEC" },
+    { "wg1200hs", "WG1200HS", "NEC" },
+    { "ＷＧ１２００ＨＳ", "WG1200HS", "NEC" },
+    { "Aterm WG1200HS-BK", "WG1200HS", "NEC" },
+    { "NEC Aterm WG1200HS", "WG1200HS", "NEC" },
+    { "W1200EX-MS", "W1200EX-MS", "NEC" },
+    { "aterm wg1810hp(je)", "WG1810HP(JE)", "NEC" },
+    /* TP-Link: the series name is part of the model. */
+    { "TP-Link Archer C50", "ARCHERC50", "TP-Link" },
+    { "archer c50", "ARCHERC50", "TP-Link" },
+    { "ＴＰ－Ｌｉｎｋ　Ａｒｃｈｅｒ　Ｃ５０", "ARCHERC50", "TP-Link" },
+    { "tplink archer-c50", "ARCHERC50", "TP-Link" },
+    /* NTT hikari denwa routers, the name on the front. */
+    { "PR-500MI", "PR-500MI", "NTT" },
+    { "pr500mi", "PR-500MI", "NTT" },
+    { "ＲＸ－６００ＭＩ", "RX-600MI", "NTT" },
+    { "NTT RT-400MI", "RT-400MI", "NTT" },
+    /* ELECOM and LOGITEC. */
+    { "ELECOM WRC-X1800GS-B", "WRC-X1800GS", "ELECOM" },
+    { "wrc-x3000gs2-b", "WRC-X3000GS2", "ELECOM" },
+    { "WRC-X3000GS2A-B", "WRC-X3000GS2A", "ELECOM" },
+    { "ｗｒｃ－１７５０ｇｈｂｋ２－ｉ", "WRC-1750GHBK2-I", "ELECOM" },
+    { "LOGITEC LAN-W300N/DR", "LAN-W300N/DR", "LOGITEC" },
+    { "lan-w300n/rs", "LAN-W300N/RS", "LOGITEC" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1238,13 +1447,31 @@ test_other_vendors_spelling (void)
       g_assert_cmpstr (result->vendor, ==, cases[i].vendor);
     }
 
-  /* "WG1200HS2" is not in any advisory we have, and it is not "WG1200CR". */
-  assert_status (table, "WG1200HS2", "1.0.0", OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+  /* A revision nobody lists is not the one before it. */
+  assert_status (table, "WG1200HS5", "1.0.0", OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+  assert_status (table, "Archer C5", "1.0.0", OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+  assert_status (table, "WRC-X1800G", "1.13", OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
+  /* End of life whatever the firmware; the example among them. */
+  assert_status (table, "Aterm WG1200HS", NULL, OTASUKE_ROUTER_STATUS_END_OF_LIFE);
+  assert_status (table, "Aterm WG1200HS", "Ver1.0.2", OTASUKE_ROUTER_STATUS_END_OF_LIFE);
+  assert_status (table, "TP-Link Archer C50", "180703", OTASUKE_ROUTER_STATUS_END_OF_LIFE);
+  /* NTT East firmware as its settings page shows it. */
+  assert_status (table, "PR-500MI", "Ver.08.00.0004", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "PR-500MI", "Ver.08.00.0005", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "RT-400MI", "9.0.15", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WRC-X1800GS-B", "v1.13", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WRC-X1800GS-B", "v1.14", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WRC-X1800GS-B", "v1.19", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WRC-X1800GS-B", "v1.20", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "wrc-x3000gs2-b", "v1.09", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "wrc-x3000gs2-b", "v1.10", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "Aterm", "1.0.0", OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL);
   /* Firmware as people type it. */
   assert_status (table, "RTX830", "Rev.15.02.17", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "RTX830", "Rev.15.02.20", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "RTX830", "rev 15.02.20", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "YAMAHA NWR100", "Rev.26.00.07", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "nwr100", "Rev.26.00.08", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "WG2600HS", "Ver1.5.1", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "WG2600HS", "Ver.1.5.2", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "WG1200CR", "v1.3.3", OTASUKE_ROUTER_STATUS_AFFECTED);
