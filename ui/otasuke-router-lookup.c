@@ -219,17 +219,24 @@ look_up (OtasukeRouterLookup *self)
   show_result (self);
 }
 
+/* The model or the maker changed: a new verdict, and new suggestions when the user made the change. */
 static void
-on_model_changed (OtasukeRouterLookup *self)
+look_up_and_suggest (OtasukeRouterLookup *self)
 {
-  g_free (self->model);
-  self->model = stripped_or_null (GTK_EDITABLE (self->model_row));
   look_up (self);
   if (self->filling)
     return;
 
   show_suggestions (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_model_changed (OtasukeRouterLookup *self)
+{
+  g_free (self->model);
+  self->model = stripped_or_null (GTK_EDITABLE (self->model_row));
+  look_up_and_suggest (self);
 }
 
 static void
@@ -252,12 +259,7 @@ on_vendor_changed (OtasukeRouterLookup *self)
   if (self->vendors != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
       selected <= g_strv_length (self->vendors))
     self->vendor = g_strdup (self->vendors[selected - 1]);
-  look_up (self);
-  if (self->filling)
-    return;
-
-  show_suggestions (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  look_up_and_suggest (self);
 }
 
 /* Sets vendor_row to @vendor (NULL: "Not sure"). */
