@@ -534,8 +534,18 @@ suggest_router (OtasukeSuggestion     *s,
                 GString               *reasons)
 {
   const OtasukeRouterResult *router = evidence->router;
-  const char *model = router->model != NULL ? router->model : _("Your router");
+  const char *model = router->canonical != NULL ? router->canonical
+                      : router->model != NULL ? router->model : _("Your router");
   g_autofree char *sentence = NULL;
+
+  if (otasuke_router_result_is_ambiguous (router))
+    {
+      /* Translators: %s is a router model as typed, which several makers have */
+      sentence = g_strdup_printf (_("More than one maker has a router called %s. Choose the maker in the check to find out whether it is affected."),
+                                  model);
+      add_reason (reasons, sentence);
+      return;
+    }
 
   s->detected = TRUE;
   switch (router->status)

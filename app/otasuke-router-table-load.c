@@ -422,7 +422,7 @@ otasuke_router_table_new_from_bytes (GBytes  *bytes,
       if (entry == NULL)
         return NULL;
 
-      if (g_hash_table_contains (table->by_key, entry->key))
+      if (otasuke_router_table_find (table, entry->vendor, entry->key) != NULL)
         {
           fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.model %s is listed twice",
                 path, entry->key);

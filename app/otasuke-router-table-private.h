@@ -31,8 +31,8 @@ typedef struct {
 
 struct _OtasukeRouterTable {
   GPtrArray  *entries;   /* of OtasukeRouterEntry* */
-  GHashTable *by_key;    /* key → OtasukeRouterEntry*, borrowed */
-  GHashTable *by_loose;  /* loose → OtasukeRouterEntry* or an "ambiguous" marker */
+  GHashTable *by_key;    /* key → GPtrArray of OtasukeRouterEntry*, borrowed: one per vendor */
+  GHashTable *by_loose;  /* loose → GPtrArray of OtasukeRouterEntry*, borrowed */
 };
 
 void                otasuke_router_advisory_free   (OtasukeRouterAdvisory *adv);
@@ -40,7 +40,14 @@ void                otasuke_router_entry_free      (OtasukeRouterEntry    *entry
 char               *otasuke_router_loose_key       (const char            *key);
 
 OtasukeRouterTable *otasuke_router_table_new_empty (void);
-/* Takes @entry; the caller has checked that its key is new. */
+/* @vendor's model with this key, or NULL. */
+OtasukeRouterEntry *otasuke_router_table_find      (OtasukeRouterTable    *table,
+                                                    const char            *vendor,
+                                                    const char            *key);
+/* Whether any vendor has a model with this key. */
+gboolean            otasuke_router_table_has_key   (OtasukeRouterTable    *table,
+                                                    const char            *key);
+/* Takes @entry; the caller has checked that its vendor has no model of that key. */
 void                otasuke_router_table_add       (OtasukeRouterTable    *table,
                                                     OtasukeRouterEntry    *entry);
 

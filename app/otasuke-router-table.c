@@ -16,9 +16,6 @@
 #define FIRMWARE_MAX_BYTES    256
 #define QUOTE_MAX_CHARS       40
 
-/* Two models with the same loose key: the loose form then matches neither. */
-static OtasukeRouterEntry ambiguous;
-
 void
 otasuke_router_advisory_free (OtasukeRouterAdvisory *adv)
 {
@@ -83,8 +80,8 @@ otasuke_router_table_new_empty (void)
   OtasukeRouterTable *table = g_atomic_rc_box_new0 (OtasukeRouterTable);
 
   table->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_entry_free);
-  table->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  table->by_loose = g_hash_table_new (g_str_hash, g_str_equal);
+  table->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  table->by_loose = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   return table;
 }
 
@@ -112,22 +109,71 @@ otasuke_router_table_unref (OtasukeRouterTable *table)
   g_atomic_rc_box_release_full (table, (GDestroyNotify) table_clear);
 }
 
+/* "I-O DATA", "iodata", "IO-DATA" compare equal. */
+static gboolean
+vendor_equal (const char *a,
+              const char *b)
+{
+  while (a != NULL && b != NULL)
+    {
+      while (*a != '\0' && !g_ascii_isalnum (*a))
+        a++;
+      while (*b != '\0' && !g_ascii_isalnum (*b))
+        b++;
+      if (*a == '\0' || *b == '\0')
+        return *a == *b;
+      if (g_ascii_toupper (*a) != g_ascii_toupper (*b))
+        return FALSE;
+      a++;
+      b++;
+    }
+  return FALSE;
+}
+
+OtasukeRouterEntry *
+otasuke_router_table_find (OtasukeRouterTable *table,
+                           const char         *vendor,
+                           const char         *key)
+{
+  GPtrArray *same = g_hash_table_lookup (table->by_key, key);
+
+  for (guint i = 0; same != NULL && i < same->len; i++)
+    if (vendor_equal (((OtasukeRouterEntry *) same->pdata[i])->vendor, vendor))
+      return same->pdata[i];
+  return NULL;
+}
+
+gboolean
+otasuke_router_table_has_key (OtasukeRouterTable *table,
+                              const char         *key)
+{
+  return g_hash_table_contains (table->by_key, key);
+}
+
+static void
+index_add (GHashTable         *index,
+           char               *key,
+           OtasukeRouterEntry *entry)
+{
+  GPtrArray *same = g_hash_table_lookup (index, key);
+
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (index, key, same);
+    }
+  g_ptr_array_add (same, entry);
+}
+
 void
 otasuke_router_table_add (OtasukeRouterTable *table,
                           OtasukeRouterEntry *entry)
 {
-  OtasukeRouterEntry *other;
-
-  g_assert (!g_hash_table_contains (table->by_key, entry->key));
+  g_assert (otasuke_router_table_find (table, entry->vendor, entry->key) == NULL);
 
   g_ptr_array_add (table->entries, entry);
-  g_hash_table_insert (table->by_key, entry->key, entry);
-
-  other = g_hash_table_lookup (table->by_loose, entry->loose);
-  if (other == NULL)
-    g_hash_table_insert (table->by_loose, entry->loose, entry);
-  else if (other != &ambiguous)
-    g_hash_table_replace (table->by_loose, entry->loose, &ambiguous);
+  index_add (table->by_key, entry->key, entry);
+  index_add (table->by_loose, entry->loose, entry);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -152,10 +198,12 @@ merge_check (OtasukeRouterTable     *table,
       return;
     }
 
-  entry = g_hash_table_lookup (table->by_key, key);
-  if (entry != NULL && g_ascii_strcasecmp (entry->vendor, check->vendor) != 0)
+  /* A name another vendor has is taken for a mistake in the feed: only the
+   * bundled table lists one model name under two vendors. */
+  entry = otasuke_router_table_find (table, check->vendor, key);
+  if (entry == NULL && otasuke_router_table_has_key (table, key))
     {
-      g_debug ("Feed item %s: %s is a %s model, not %s", item->id, key, entry->vendor, check->vendor);
+      g_debug ("Feed item %s: %s is another vendor's model, not %s", item->id, key, check->vendor);
       return;
     }
 
@@ -277,6 +325,27 @@ otasuke_router_table_list_models (OtasukeRouterTable *table)
   return (char **) g_ptr_array_free (models, FALSE);
 }
 
+/* Brand names people put before the model (normalised, longest first), and
+ * the vendor each names. */
+static const struct {
+  const char *prefix;
+  const char *vendor;
+} brand_prefixes[] = {
+  { "NECATERM", "NEC" }, { "ATERM", "NEC" }, { "NEC", "NEC" },
+  { "AIRSTATION", "BUFFALO" }, { "BUFFALO", "BUFFALO" },
+  { "I-ODATA", "I-O DATA" }, { "IODATA", "I-O DATA" },
+  { "ELECOM", "ELECOM" }, { "TP-LINK", "TP-Link" }, { "TPLINK", "TP-Link" },
+  { "YAMAHA", "YAMAHA" }, { "LOGITEC", "LOGITEC" }, { "NTT", "NTT" },
+};
+
+static const char *
+skip_separators (const char *rest)
+{
+  while (*rest == '-' || *rest == '/' || *rest == ':')
+    rest++;
+  return rest;
+}
+
 typedef struct {
   const OtasukeRouterEntry *entry;
   guint                     tier;
@@ -297,6 +366,13 @@ compare_suggestions (gconstpointer a,
   if (la != lb)
     return la < lb ? -1 : 1;
   return strcmp (sa->entry->model, sb->entry->model);
+}
+
+static int
+compare_models (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp (((const Suggestion *) a)->entry->model, ((const Suggestion *) b)->entry->model);
 }
 
 /* 0 exact, 1 prefix, 2 prefix without dashes, 3 substring, 4 substring
@@ -335,9 +411,57 @@ rank (const OtasukeRouterEntry *entry,
 }
 
 char **
-otasuke_router_table_suggest (OtasukeRouterTable *table,
-                              const char         *query,
-                              guint               max_results)
+otasuke_router_table_list_vendors (OtasukeRouterTable *table)
+{
+  GPtrArray *vendors;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  vendors = g_ptr_array_new ();
+  for (guint i = 0; i < table->entries->len; i++)
+    {
+      const char *vendor = ((OtasukeRouterEntry *) table->entries->pdata[i])->vendor;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < vendors->len && !seen; j++)
+        seen = vendor_equal (vendors->pdata[j], vendor);
+      if (!seen)
+        g_ptr_array_add (vendors, g_strdup (vendor));
+    }
+  g_ptr_array_sort (vendors, compare_strings);
+  g_ptr_array_add (vendors, NULL);
+
+  return (char **) g_ptr_array_free (vendors, FALSE);
+}
+
+static OtasukeRouterCandidate *
+candidate_new (const OtasukeRouterEntry *entry,
+               OtasukeRouterStatus       status)
+{
+  OtasukeRouterCandidate *candidate = g_new0 (OtasukeRouterCandidate, 1);
+
+  candidate->vendor = g_strdup (entry->vendor);
+  candidate->model = g_strdup (entry->model);
+  candidate->status = status;
+  return candidate;
+}
+
+void
+otasuke_router_candidate_free (OtasukeRouterCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+
+  g_free (candidate->vendor);
+  g_free (candidate->model);
+  g_free (candidate);
+}
+
+GPtrArray *
+otasuke_router_table_suggest_models (OtasukeRouterTable *table,
+                                     const char         *vendor,
+                                     const char         *query,
+                                     guint               max_results)
 {
   g_autoptr(GArray) hits = NULL;
   g_autofree char *key = NULL;
@@ -346,26 +470,63 @@ otasuke_router_table_suggest (OtasukeRouterTable *table,
 
   g_return_val_if_fail (table != NULL, NULL);
 
-  out = g_ptr_array_new ();
-  key = otasuke_router_normalize_model (query);
-  if (key == NULL || max_results == 0)
-    goto done;
-  loose = otasuke_router_loose_key (key);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_candidate_free);
+  key = query != NULL ? otasuke_router_normalize_model (query) : NULL;
+  if ((key == NULL && vendor == NULL) || max_results == 0)
+    return out;
+  loose = key != NULL ? otasuke_router_loose_key (key) : g_strdup ("");
 
   hits = g_array_new (FALSE, FALSE, sizeof (Suggestion));
   for (guint i = 0; i < table->entries->len; i++)
     {
-      Suggestion s;
+      const OtasukeRouterEntry *entry = table->entries->pdata[i];
+      Suggestion s = { entry, 1, 0 };
 
-      if (rank (table->entries->pdata[i], key, loose, &s))
+      if (vendor != NULL && !vendor_equal (entry->vendor, vendor))
+        continue;
+      if (key == NULL || rank (entry, key, loose, &s))
         g_array_append_val (hits, s);
     }
-  g_array_sort (hits, compare_suggestions);
+  g_array_sort (hits, key != NULL ? compare_suggestions : compare_models);
+
+  /* "Aterm WG26": the brand name is not part of the model. */
+  for (guint i = 0; hits->len == 0 && key != NULL && i < G_N_ELEMENTS (brand_prefixes); i++)
+    {
+      const char *rest;
+
+      if (!g_str_has_prefix (key, brand_prefixes[i].prefix))
+        continue;
+      rest = skip_separators (key + strlen (brand_prefixes[i].prefix));
+      if (vendor == NULL || vendor_equal (vendor, brand_prefixes[i].vendor))
+        {
+          g_ptr_array_unref (out);
+          return otasuke_router_table_suggest_models (table, brand_prefixes[i].vendor, rest, max_results);
+        }
+    }
 
   for (guint i = 0; i < hits->len && i < max_results; i++)
-    g_ptr_array_add (out, g_strdup (g_array_index (hits, Suggestion, i).entry->model));
+    g_ptr_array_add (out, candidate_new (g_array_index (hits, Suggestion, i).entry,
+                                         OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL));
+  return out;
+}
 
-done:
+char **
+otasuke_router_table_suggest (OtasukeRouterTable *table,
+                              const char         *query,
+                              guint               max_results)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  out = g_ptr_array_new ();
+  if (query != NULL)
+    {
+      hits = otasuke_router_table_suggest_models (table, NULL, query, max_results);
+      for (guint i = 0; i < hits->len; i++)
+        g_ptr_array_add (out, g_strdup (((OtasukeRouterCandidate *) hits->pdata[i])->model));
+    }
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
 }
@@ -373,88 +534,132 @@ done:
 /* ------------------------------------------------------------------------ */
 /* Lookup */
 
-static const OtasukeRouterEntry *
-find_entry (OtasukeRouterTable *table,
-            const char         *key)
+/* Borrowed entries, in table order, into @out; @out is empty when none matched. */
+static void
+add_entries (GPtrArray       *out,
+             const GPtrArray *entries,
+             gboolean       (*keep) (const OtasukeRouterEntry *entry, const char *key),
+             const char      *key)
 {
-  g_autofree char *loose = NULL;
-  const OtasukeRouterEntry *entry;
-
-  entry = g_hash_table_lookup (table->by_key, key);
-  if (entry != NULL)
-    return entry;
-
-  /* The "/N" bundle suffix, typed without it or with it where the table has none. */
-  {
-    g_autofree char *other = g_str_has_suffix (key, "/N")
-                             ? g_strndup (key, strlen (key) - 2)
-                             : g_strconcat (key, "/N", NULL);
-
-    g_autofree char *other_loose = otasuke_router_loose_key (other);
-
-    entry = g_hash_table_lookup (table->by_key, other);
-    if (entry != NULL)
-      return entry;
-    entry = g_hash_table_lookup (table->by_loose, other_loose);
-    if (entry != NULL && entry != &ambiguous && g_str_has_suffix (entry->key, "/N") != g_str_has_suffix (key, "/N"))
-      return entry;
-  }
-
-  /* "WSR1166DHP3", "WSR-2533DHP/L": unique without dashes and slashes. */
-  loose = otasuke_router_loose_key (key);
-  entry = g_hash_table_lookup (table->by_loose, loose);
-  if (entry != NULL && entry != &ambiguous)
-    return entry;
-
-  return NULL;
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if ((keep == NULL || keep (entries->pdata[i], key)) &&
+        !g_ptr_array_find (out, entries->pdata[i], NULL))
+      g_ptr_array_add (out, entries->pdata[i]);
 }
 
-static const char * const brand_prefixes[] = {
-  "NECATERM", "ATERM", "NEC", "AIRSTATION", "BUFFALO", "I-ODATA", "IODATA",
-  "ELECOM", "TP-LINK", "TPLINK", "YAMAHA",
-};
-
-static const OtasukeRouterEntry *
-find_entry_with_vendor (OtasukeRouterTable *table,
-                        const char         *key)
+/* The loose form of "X/N" found "X", or of "X" found "X/N". */
+static gboolean
+other_bundle (const OtasukeRouterEntry *entry,
+              const char               *key)
 {
-  const OtasukeRouterEntry *entry = find_entry (table, key);
+  return g_str_has_suffix (entry->key, "/N") != g_str_has_suffix (key, "/N");
+}
 
-  if (entry != NULL)
-    return entry;
+/* Every model @key may mean: the same name (one per vendor), else with or
+ * without the "/N" bundle suffix, else without dashes and slashes
+ * ("WSR1166DHP3", "WSR-2533DHP/L"), where several models may look alike. */
+static void
+find_entries (OtasukeRouterTable *table,
+              const char         *key,
+              GPtrArray          *out)
+{
+  g_autofree char *other = NULL;
+  g_autofree char *other_loose = NULL;
+  g_autofree char *loose = NULL;
 
-  /* "Aterm WG2600HS", "NEC Aterm WG2600HS", "I-O DATA UD-LT1": brand names
-   * people put before the model (normalised, longest first). */
+  add_entries (out, g_hash_table_lookup (table->by_key, key), NULL, NULL);
+  if (out->len > 0)
+    return;
+
+  /* The "/N" bundle suffix, typed without it or with it where the table has none. */
+  other = g_str_has_suffix (key, "/N") ? g_strndup (key, strlen (key) - 2) : g_strconcat (key, "/N", NULL);
+  other_loose = otasuke_router_loose_key (other);
+  add_entries (out, g_hash_table_lookup (table->by_key, other), NULL, NULL);
+  if (out->len > 0)
+    return;
+  add_entries (out, g_hash_table_lookup (table->by_loose, other_loose), other_bundle, key);
+  if (out->len > 0)
+    return;
+
+  loose = otasuke_router_loose_key (key);
+  add_entries (out, g_hash_table_lookup (table->by_loose, loose), NULL, NULL);
+}
+
+/* Keeps only @vendor's entries, when it has any. */
+static void
+prefer_vendor (GPtrArray  *entries,
+               const char *vendor)
+{
+  gboolean any = FALSE;
+
+  if (vendor == NULL)
+    return;
+  for (guint i = 0; i < entries->len && !any; i++)
+    any = vendor_equal (((OtasukeRouterEntry *) entries->pdata[i])->vendor, vendor);
+  if (!any)
+    return;
+  for (guint i = entries->len; i > 0; i--)
+    if (!vendor_equal (((OtasukeRouterEntry *) entries->pdata[i - 1])->vendor, vendor))
+      g_ptr_array_remove_index (entries, i - 1);
+}
+
+/* The entries @key may mean, @vendor's (chosen, or named before the model)
+ * when it has any. */
+static GPtrArray *
+find_entries_with_vendor (OtasukeRouterTable *table,
+                          const char         *vendor,
+                          const char         *key)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  find_entries (table, key, out);
+  if (out->len > 0)
+    {
+      prefer_vendor (out, vendor);
+      return out;
+    }
+
+  /* "Aterm WG2600HS", "NEC Aterm WG2600HS", "I-O DATA UD-LT1". */
   for (guint i = 0; i < G_N_ELEMENTS (brand_prefixes); i++)
     {
       const char *rest;
 
-      if (!g_str_has_prefix (key, brand_prefixes[i]))
+      if (!g_str_has_prefix (key, brand_prefixes[i].prefix))
         continue;
-      rest = key + strlen (brand_prefixes[i]);
-      while (*rest == '-' || *rest == '/' || *rest == ':')
-        rest++;
-      if (*rest != '\0' && (entry = find_entry (table, rest)) != NULL)
-        return entry;
+      rest = skip_separators (key + strlen (brand_prefixes[i].prefix));
+      if (*rest == '\0')
+        continue;
+      find_entries (table, rest, out);
+      if (out->len > 0)
+        {
+          prefer_vendor (out, brand_prefixes[i].vendor);
+          prefer_vendor (out, vendor);
+          return out;
+        }
     }
 
-  /* "BUFFALO WSR-1166DHP3" */
+  /* "BUFFALO WSR-1166DHP3": any vendor of the table. */
   for (guint i = 0; i < table->entries->len; i++)
     {
       const OtasukeRouterEntry *e = table->entries->pdata[i];
-      g_autofree char *vendor = otasuke_router_normalize_model (e->vendor);
+      g_autofree char *name = otasuke_router_normalize_model (e->vendor);
       const char *rest;
 
-      if (vendor == NULL || !g_str_has_prefix (key, vendor))
+      if (name == NULL || !g_str_has_prefix (key, name))
         continue;
-      rest = key + strlen (vendor);
-      while (*rest == '-' || *rest == '/' || *rest == ':')
-        rest++;
-      if (*rest != '\0' && (entry = find_entry (table, rest)) != NULL)
-        return entry;
+      rest = skip_separators (key + strlen (name));
+      if (*rest == '\0')
+        continue;
+      find_entries (table, rest, out);
+      if (out->len > 0)
+        {
+          prefer_vendor (out, e->vendor);
+          prefer_vendor (out, vendor);
+          return out;
+        }
     }
 
-  return NULL;
+  return out;
 }
 
 /* "Ver.2.95", "ver 2.95", "Version: 2.95", "Ｖｅｒ．２．９５", "2.95 (R1.02/B1.02)"
@@ -585,40 +790,49 @@ vendor_find_version_hint (const char *vendor)
   return ADVICE_FIND_VERSION;
 }
 
-OtasukeRouterResult *
-otasuke_router_table_lookup (OtasukeRouterTable *table,
-                             const char         *model,
-                             const char         *firmware)
+/* The table's spelling, without a colour suffix it has ("WRC-1167FS" for
+ * "WRC-1167FS-W": the unit may be another colour); the vendor first when
+ * another vendor has a model of that name, so that it finds this one again. */
+static char *
+canonical_spelling (OtasukeRouterTable       *table,
+                    const OtasukeRouterEntry *entry)
 {
-  g_autoptr(OtasukeRouterResult) result = g_new0 (OtasukeRouterResult, 1);
-  g_autofree char *key = NULL;
-  const char *highest_affected = NULL;
-  const OtasukeRouterEntry *entry = NULL;
-  gboolean end_of_life = FALSE;
+  g_autofree char *upper = g_ascii_strup (entry->model, -1);
+  const char *model = entry->model;
+  GPtrArray *same = g_hash_table_lookup (table->by_key, entry->key);
 
-  g_return_val_if_fail (table != NULL, NULL);
+  if (!g_str_equal (upper, entry->key) && g_str_has_prefix (upper, entry->key))
+    model = entry->key;
+  if (same != NULL && same->len > 1)
+    return g_strdup_printf ("%s %s", entry->vendor, model);
+  return g_strdup (model);
+}
+
+static OtasukeRouterResult *
+result_new (void)
+{
+  OtasukeRouterResult *result = g_new0 (OtasukeRouterResult, 1);
 
   result->advisories = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_advisory_free);
   result->advice = g_ptr_array_new_with_free_func (g_free);
+  result->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_router_candidate_free);
+  return result;
+}
 
-  key = otasuke_router_normalize_model (model);
-  if (key != NULL)
-    entry = find_entry_with_vendor (table, key);
-
-  if (entry == NULL)
-    {
-      result->status = OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL;
-      result->model = g_steal_pointer (&key);
-      result->firmware = clean_firmware (firmware);
-      if (result->model == NULL)
-        add_advice (result, g_strdup (_("Type the model name printed on the router’s label, for example “WSR-1166DHP3”.")));
-      else
-        add_advice (result, g_strdup (_("No advisory we know of lists this model. Check that the name matches the label on the router; if it does, keep its firmware up to date.")));
-      add_advice (result, g_strdup (ADVICE_PASSWORD));
-      return g_steal_pointer (&result);
-    }
+/* The verdict for one model of the table. */
+static void
+evaluate_entry (OtasukeRouterTable       *table,
+                const OtasukeRouterEntry *entry,
+                const char               *firmware,
+                OtasukeRouterResult      *result)
+{
+  const char *highest_affected = NULL;
+  const char *fixed = NULL;
+  gboolean fixed_unknown = FALSE;
+  gboolean end_of_life = FALSE;
 
   result->model = g_strdup (entry->key);
+  result->canonical = canonical_spelling (table, entry);
   result->vendor = g_strdup (entry->vendor);
   result->firmware = clean_firmware (firmware);
   result->end_of_support = entry_is_past_support (entry);
@@ -646,9 +860,18 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
           if (highest_affected == NULL ||
               (otasuke_version_compare (adv->affected_max, highest_affected, &cmp, NULL) && cmp > 0))
             highest_affected = adv->affected_max;
+          /* The version that fixes them all, when every one names its fix. */
+          if (adv->fixed == NULL || !otasuke_version_is_valid (adv->fixed))
+            fixed_unknown = TRUE;
+          else if (fixed == NULL ||
+                   (otasuke_version_compare (adv->fixed, fixed, &cmp, NULL) && cmp > 0))
+            fixed = adv->fixed;
         }
       g_ptr_array_add (result->advisories, adv);
     }
+
+  if (fixed_unknown)
+    fixed = NULL;
 
   if (end_of_life)
     {
@@ -680,10 +903,17 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
         add_advice (result, g_strdup (_("Attackers take over this router when its admin password is the factory default or easy to guess. Change it now to a long password that only you know.")));
       if (result->end_of_support)
         add_advice (result, g_strdup (ADVICE_END_OF_SUPPORT));
-      add_advice (result, g_strdup (_("Update the router’s firmware to the newest version, from the router’s settings page or with the firmware on the maker’s website.")));
-      /* Translators: %s is the last affected firmware version, e.g. “2.95” */
-      add_advice (result, g_strdup_printf (_("After the update, check on the settings page that the firmware version is newer than %s."),
-                                           highest_affected));
+      if (fixed != NULL)
+        /* Translators: %s is the first firmware version that fixes every problem found, e.g. “1.5.2” */
+        add_advice (result, g_strdup_printf (_("Update the router’s firmware to version %s or later, from the router’s settings page or with the firmware on the maker’s website. Then check on the settings page that it shows that version."),
+                                             fixed));
+      else
+        {
+          add_advice (result, g_strdup (_("Update the router’s firmware to the newest version, from the router’s settings page or with the firmware on the maker’s website.")));
+          /* Translators: %s is the last affected firmware version, e.g. “2.95” */
+          add_advice (result, g_strdup_printf (_("After the update, check on the settings page that the firmware version is newer than %s."),
+                                               highest_affected));
+        }
       if (!result->default_password)
         add_advice (result, g_strdup (ADVICE_PASSWORD));
     }
@@ -696,7 +926,128 @@ otasuke_router_table_lookup (OtasukeRouterTable *table,
       add_advice (result, g_strdup (ADVICE_PASSWORD));
     }
 
+}
+
+static guint
+status_urgency (OtasukeRouterStatus status)
+{
+  switch (status)
+    {
+    case OTASUKE_ROUTER_STATUS_END_OF_LIFE:
+      return 4;
+    case OTASUKE_ROUTER_STATUS_AFFECTED:
+      return 3;
+    case OTASUKE_ROUTER_STATUS_FIRMWARE_NEEDED:
+      return 2;
+    case OTASUKE_ROUTER_STATUS_NOT_AFFECTED:
+      return 1;
+    case OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL:
+    default:
+      return 0;
+    }
+}
+
+/* Several models match: each one's verdict, and the user is asked which. */
+static void
+evaluate_candidates (OtasukeRouterTable *table,
+                     GPtrArray          *entries,
+                     const char         *firmware,
+                     OtasukeRouterResult *result)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  result->firmware = clean_firmware (firmware);
+  result->status = OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const OtasukeRouterEntry *entry = entries->pdata[i];
+      g_autoptr(OtasukeRouterResult) one = result_new ();
+
+      evaluate_entry (table, entry, firmware, one);
+      g_ptr_array_add (result->candidates, candidate_new (entry, one->status));
+      g_ptr_array_extend_and_steal (result->advisories, g_steal_pointer (&one->advisories));
+      if (status_urgency (one->status) > status_urgency (result->status))
+        result->status = one->status;
+
+      if (names->len > 0)
+        /* Translators: between the items of a list, "BUFFALO WSR-1166DHP3, NEC WG1200HS" */
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append_printf (names, "%s %s", otasuke_router_vendor_get_display_name (entry->vendor), entry->model);
+    }
+
+  /* Translators: the first %s is the model as typed, the second a list of makers and models */
+  add_advice (result, g_strdup_printf (_("More than one router is called “%s”: %s. Choose the maker, or pick your model from the list, to find out whether yours is affected."),
+                                       result->model, names->str));
+  add_advice (result, g_strdup (ADVICE_PASSWORD));
+}
+
+gboolean
+otasuke_router_result_is_ambiguous (const OtasukeRouterResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  return result->candidates != NULL && result->candidates->len > 1;
+}
+
+OtasukeRouterResult *
+otasuke_router_table_lookup_vendor (OtasukeRouterTable *table,
+                                    const char         *vendor,
+                                    const char         *model,
+                                    const char         *firmware)
+{
+  g_autoptr(OtasukeRouterResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  result = result_new ();
+  key = otasuke_router_normalize_model (model);
+  entries = key != NULL ? find_entries_with_vendor (table, vendor, key) : g_ptr_array_new ();
+
+  if (entries->len == 1)
+    {
+      evaluate_entry (table, entries->pdata[0], firmware, result);
+      return g_steal_pointer (&result);
+    }
+  if (entries->len > 1)
+    {
+      result->model = g_steal_pointer (&key);
+      evaluate_candidates (table, entries, firmware, result);
+      return g_steal_pointer (&result);
+    }
+
+  result->status = OTASUKE_ROUTER_STATUS_UNKNOWN_MODEL;
+  result->model = g_steal_pointer (&key);
+  result->firmware = clean_firmware (firmware);
+  if (result->model == NULL)
+    add_advice (result, g_strdup (_("Type the model name printed on the router’s label, for example “WSR-1166DHP3”.")));
+  else
+    add_advice (result, g_strdup (_("No advisory we know of lists this model. Check that the name matches the label on the router; if it does, keep its firmware up to date.")));
+  add_advice (result, g_strdup (ADVICE_PASSWORD));
   return g_steal_pointer (&result);
+}
+
+OtasukeRouterResult *
+otasuke_router_table_lookup (OtasukeRouterTable *table,
+                             const char         *model,
+                             const char         *firmware)
+{
+  return otasuke_router_table_lookup_vendor (table, NULL, model, firmware);
+}
+
+const char *
+otasuke_router_vendor_get_hint (const char *vendor)
+{
+  return vendor_find_version_hint (vendor);
+}
+
+const char *
+otasuke_router_vendor_get_display_name (const char *vendor)
+{
+  if (vendor != NULL && g_ascii_strcasecmp (vendor, "NEC") == 0)
+    return "NEC Aterm";
+  return vendor;
 }
 
 void
@@ -708,6 +1059,8 @@ otasuke_router_result_free (OtasukeRouterResult *result)
   g_free (result->model);
   g_free (result->vendor);
   g_free (result->firmware);
+  g_free (result->canonical);
+  g_clear_pointer (&result->candidates, g_ptr_array_unref);
   g_clear_pointer (&result->advisories, g_ptr_array_unref);
   g_clear_pointer (&result->advice, g_ptr_array_unref);
   g_free (result);
@@ -756,7 +1109,7 @@ char *
 otasuke_router_result_to_json (const OtasukeRouterResult *result)
 {
   g_autoptr(json_t) root = NULL;
-  json_t *advisories;
+  json_t *advisories, *candidates;
 
   g_return_val_if_fail (result != NULL, NULL);
 
@@ -789,5 +1142,18 @@ otasuke_router_result_to_json (const OtasukeRouterResult *result)
 
   /* Added after the first fields, so scripts reading them keep working. */
   otasuke_json_set_string (root, "vendor", result->vendor);
+  /* The table's spelling ("Archer C50" where `model` is the key "ARCHERC50"): what to show. */
+  otasuke_json_set_string (root, "canonical", result->canonical);
+  candidates = otasuke_json_set (root, "candidates", json_array ());
+  for (guint i = 0; result->candidates != NULL && i < result->candidates->len; i++)
+    {
+      const OtasukeRouterCandidate *candidate = result->candidates->pdata[i];
+      json_t *entry = json_object ();
+
+      json_array_append_new (candidates, entry);
+      otasuke_json_set_string (entry, "vendor", candidate->vendor);
+      otasuke_json_set_string (entry, "model", candidate->model);
+      otasuke_json_set_string (entry, "status", otasuke_router_status_to_string (candidate->status));
+    }
   return otasuke_json_to_string (root, FALSE);
 }

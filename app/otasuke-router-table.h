@@ -52,15 +52,33 @@ typedef struct {
   gboolean  affected;      /* TRUE only for status AFFECTED and firmware <= affected_max */
 } OtasukeRouterAdvisory;
 
+/* A model of the table: a suggestion while typing, or one of the models a
+ * lookup could mean. */
+typedef struct {
+  char                *vendor;
+  char                *model;   /* as the table spells it ("WRC-1167FS-W") */
+  OtasukeRouterStatus  status;  /* for the firmware looked up; UNKNOWN_MODEL in suggestions */
+} OtasukeRouterCandidate;
+
 typedef struct {
   OtasukeRouterStatus status;
   char      *model;             /* normalised ("WSR-1166DHP3"); NULL when unreadable */
-  char      *vendor;            /* NULL for UNKNOWN_MODEL */
+  char      *vendor;            /* NULL for UNKNOWN_MODEL and when ambiguous */
   char      *firmware;          /* normalised ("2.95"); NULL when not given or unreadable */
   gboolean   default_password;  /* an advisory that affects it is dangerous with the default password */
   gboolean   end_of_support;    /* the maker no longer updates this model */
   GPtrArray *advisories;        /* of OtasukeRouterAdvisory*: every advisory listing the model */
   GPtrArray *advice;            /* of char*: translated plain sentences, most urgent first */
+  /* The spelling to save and show when one model matched: the table's ("WG1200HS" for
+   * "ｗｇ１２００ｈｓ"; without a colour suffix the table has, "WRC-1167FS"), with the
+   * vendor first ("NEC WG1200HS") when another vendor has a model of that name. NULL
+   * when no model or several matched. */
+  char      *canonical;
+  /* Of OtasukeRouterCandidate*, never NULL: empty unless what was typed matches models
+   * of several vendors (or similar names), when the user has to say which. Then
+   * `status` is the most urgent of theirs (end of life, affected, firmware needed, not
+   * affected), `advisories` holds all of theirs and `vendor` is NULL. */
+  GPtrArray *candidates;
 } OtasukeRouterResult;
 
 typedef struct _OtasukeRouterTable OtasukeRouterTable;
@@ -86,6 +104,17 @@ guint                otasuke_router_table_get_n_models      (OtasukeRouterTable 
 /* Every known model as printed, sorted; free with g_strfreev(). */
 char               **otasuke_router_table_list_models       (OtasukeRouterTable  *table);
 
+/* Every vendor of the table, sorted, once each; free with g_strfreev(). */
+char               **otasuke_router_table_list_vendors      (OtasukeRouterTable  *table);
+
+/* Like otasuke_router_table_suggest(), as OtasukeRouterCandidate*, limited to
+ * @vendor's models when @vendor is not NULL; with @vendor and an empty @query,
+ * that vendor's models in order. At most @max_results; never NULL. */
+GPtrArray           *otasuke_router_table_suggest_models    (OtasukeRouterTable  *table,
+                                                             const char          *vendor,
+                                                             const char          *query,
+                                                             guint                max_results);
+
 /* Known models (as printed) that match what the user has typed so far,
  * best first: exact, then prefix, then substring matches, also when dashes or
  * slashes were left out. At most @max_results; never NULL. */
@@ -98,17 +127,35 @@ OtasukeRouterResult *otasuke_router_table_lookup            (OtasukeRouterTable 
                                                              const char          *model,
                                                              const char          *firmware);
 
+/* The same, with the vendor the user chose (NULL: not chosen): it picks among
+ * models of several vendors that match @model. A vendor that has none of them is
+ * not used. */
+OtasukeRouterResult *otasuke_router_table_lookup_vendor     (OtasukeRouterTable  *table,
+                                                             const char          *vendor,
+                                                             const char          *model,
+                                                             const char          *firmware);
+/* TRUE when what was looked up matches models of several vendors (see candidates). */
+gboolean             otasuke_router_result_is_ambiguous     (const OtasukeRouterResult *result);
+/* Where @vendor's routers show their model name and firmware version, in plain
+ * words, translated; a general sentence for NULL or a vendor without one. */
+const char          *otasuke_router_vendor_get_hint         (const char          *vendor);
+/* How to show @vendor in a list ("NEC Aterm" for "NEC"); not translated, a brand. */
+const char          *otasuke_router_vendor_get_display_name (const char          *vendor);
+
+void                 otasuke_router_candidate_free          (OtasukeRouterCandidate *candidate);
 void                 otasuke_router_result_free             (OtasukeRouterResult *result);
 const char          *otasuke_router_status_to_string        (OtasukeRouterStatus  status);
 /* The verdict in words, translated: "This router is affected by a known problem". */
 const char          *otasuke_router_status_get_title        (OtasukeRouterStatus  status);
 /* {"model":…, "vendor":…, "firmware":…, "status":…, "advisories":[{"id", "cves",
  * "title", "affected_max", "fixed", "end_of_life", "condition", "affected",
- * "source_url", "date"}]}, for `otasuke --router-check`.
+ * "source_url", "date"}], "candidates":[{"vendor", "model", "status"}]},
+ * for `otasuke --router-check`; candidates is empty unless ambiguous.
  * Untranslated, so scripts can read it. */
 char                *otasuke_router_result_to_json          (const OtasukeRouterResult *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeRouterTable, otasuke_router_table_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeRouterResult, otasuke_router_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OtasukeRouterCandidate, otasuke_router_candidate_free)
 
 G_END_DECLS

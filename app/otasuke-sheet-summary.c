@@ -237,7 +237,10 @@ otasuke_sheet_check_summary_load (OtasukeStore        *store,
           router_table = own_table;
         }
       router = otasuke_router_table_lookup (router_table, model, otasuke_check_run_get_router_firmware (run));
-      summary->router = describe_router (model, otasuke_check_run_get_router_firmware (run), router);
+      /* The table's spelling when one model matched; no advisory ids while it is unclear which. */
+      summary->router = describe_router (router->canonical != NULL ? router->canonical : model,
+                                         otasuke_check_run_get_router_firmware (run),
+                                         otasuke_router_result_is_ambiguous (router) ? NULL : router);
     }
 
   if (checklist == NULL)

@@ -645,6 +645,235 @@ test_check_new_browser (void)
   run_in_app (check_new_browser);
 }
 
+/* The keyboard, as someone who does not touch the mouse: Down from the model
+ * entry into the list, Down again, Enter. Returns the row picked. */
+static GtkEventController *
+router_key_controller (OtasukeCheckPage *page)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (router_child (page, "router_list"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+pick_by_keyboard (Fixture          *fixture,
+                  OtasukeCheckPage *page,
+                  guint             downs)
+{
+  GtkWidget *model_row = router_child (page, "model_row");
+  GtkListBox *list = router_child (page, "router_list");
+  gboolean handled = FALSE;
+  GtkWidget *focus;
+  const char *title;
+
+  g_assert_true (gtk_widget_grab_focus (model_row));
+  g_signal_emit_by_name (router_key_controller (page), "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  for (guint i = 0; i < downs; i++)
+    g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (ADW_IS_ACTION_ROW (focus));
+  g_assert_true (gtk_widget_get_parent (focus) == GTK_WIDGET (list));
+  title = g_intern_string (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)));
+  /* Enter. */
+  g_assert_true (gtk_widget_activate (focus));
+  return title;
+}
+
+static const char *
+combo_selected_text (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+static guint
+combo_position (AdwComboRow *row,
+                const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), text))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static OtasukeRouterTable *
+load_router_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  OtasukeRouterTable *table;
+  gsize len = 0;
+
+  g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "routers", "ambiguous.json", NULL),
+                       &text, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+  table = otasuke_router_table_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static void
+assert_saved_router (const char *model,
+                     const char *firmware)
+{
+  g_autoptr(OtasukeStore) store = open_test_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OtasukeCheckRun) saved = otasuke_store_load_unfinished_check_run (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (otasuke_check_run_get_router_model (saved), ==, model);
+  g_assert_cmpstr (otasuke_check_run_get_router_firmware (saved), ==, firmware);
+}
+
+/* An Aterm and an ELECOM owner: the maker and model picked from the list by
+ * keyboard, where to find the version, what to do; the model saved in the
+ * table's spelling; one name two makers have, asked which. */
+static void
+check_router_picker (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  OtasukeRouterLookup *lookup = check_child (page, "router_lookup");
+  AdwComboRow *vendor_row = router_child (page, "vendor_row");
+  GtkLabel *hint_label = router_child (page, "hint_label");
+  GtkLabel *status_label = router_child (page, "status_label");
+  GtkLabel *advice_label = router_child (page, "advice_label");
+  g_autoptr(OtasukeRouterTable) fixture_table = NULL;
+  const OtasukeRouterResult *result;
+  GtkListBoxRow *row;
+  const char *picked;
+
+  iterate_until (advisories_are_loaded, fixture->app);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lookup)));
+  wait_for_frames (GTK_WIDGET (page));
+
+  /* Nothing chosen: "Not sure", no hint yet. */
+  g_assert_cmpuint (adw_combo_row_get_selected (vendor_row), ==, 0);
+  g_assert_cmpstr (combo_selected_text (vendor_row), ==, C_("router maker", "Not sure"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint_label)));
+
+  /* Aterm: typed with the brand, the list shows NEC's WG2600 models. */
+  gtk_editable_set_text (router_child (page, "model_row"), "aterm wg26");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), ==, 3);
+  row = suggestion_row (page, "WG2600HS");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "NEC Aterm");
+  /* WG2600HP, WG2600HS, WG2600HP2: the second. */
+  picked = pick_by_keyboard (fixture, page, 1);
+  g_assert_cmpstr (picked, ==, "WG2600HS");
+  g_assert_cmpstr (gtk_editable_get_text (router_child (page, "model_row")), ==, "WG2600HS");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), ==, 0);
+  g_assert_cmpstr (combo_selected_text (vendor_row), ==, "NEC Aterm");
+  g_assert_true (gtk_widget_is_focus (router_child (page, "firmware_row")) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         router_child (page, "firmware_row")));
+
+  /* Where an Aterm shows its model and version, said once. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint_label)));
+  g_assert_cmpstr (gtk_label_get_text (hint_label), ==, otasuke_router_vendor_get_hint ("NEC"));
+  g_assert_null (strstr (gtk_label_get_text (advice_label), otasuke_router_vendor_get_hint ("NEC")));
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, _("Firmware version not entered"));
+
+  /* The verdict for its version. */
+  gtk_editable_set_text (router_child (page, "firmware_row"), "Ver1.5.1");
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, _("This router is affected by a known problem"));
+  g_assert_true (has_label_containing (router_child (page, "advisories_label"), "CVE-2021-20709"));
+  save_png (GTK_WIDGET (fixture->window), "check-router-aterm.png");
+
+  /* Typed the way an input method gives it: saved as the table spells it. */
+  gtk_editable_set_text (router_child (page, "model_row"), "ａｔｅｒｍ　ｗｇ２６００ｈｓ");
+  result = otasuke_router_lookup_get_result (lookup);
+  g_assert_cmpstr (result->vendor, ==, "NEC");
+  g_assert_cmpstr (otasuke_check_run_get_router_model (otasuke_check_page_get_run (page)), ==, "WG2600HS");
+  iterate_until (check_page_is_saved, page);
+  assert_saved_router ("WG2600HS", "Ver1.5.1");
+
+  /* ELECOM chosen first: its models to pick from, its hint at once. */
+  gtk_editable_set_text (router_child (page, "model_row"), "");
+  gtk_editable_set_text (router_child (page, "firmware_row"), "");
+  adw_combo_row_set_selected (vendor_row, combo_position (vendor_row, "ELECOM"));
+  g_assert_cmpstr (otasuke_router_lookup_get_vendor (lookup), ==, "ELECOM");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), >=, 4);
+  g_assert_nonnull (suggestion_row (page, "WRC-1167FS-W"));
+  g_assert_null (suggestion_row (page, "WG2600HS"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint_label)));
+  g_assert_cmpstr (gtk_label_get_text (hint_label), ==, otasuke_router_vendor_get_hint ("ELECOM"));
+  /* Typing narrows the maker's list. */
+  gtk_editable_set_text (router_child (page, "model_row"), "wrc-1167");
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), ==, 2);
+  picked = pick_by_keyboard (fixture, page, 0);
+  g_assert_cmpstr (picked, ==, "WRC-1167FS-W");
+  result = otasuke_router_lookup_get_result (lookup);
+  g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_END_OF_LIFE);
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, _("This router will not be fixed: replace it"));
+  g_assert_true (has_label_containing (GTK_WIDGET (advice_label),
+                                       _("The maker has stopped updating this model and will not fix its known problems. Stop using it and replace it with a model that still receives updates.")));
+  save_png (GTK_WIDGET (fixture->window), "check-router-elecom.png");
+  iterate_until (check_page_is_saved, page);
+  /* The table's "-W" is a colour, not kept. */
+  assert_saved_router ("WRC-1167FS", NULL);
+
+  /* One name, two makers (a test table): asked which, then the chosen one's verdict. */
+  fixture_table = load_router_fixture ();
+  otasuke_router_lookup_set_table (lookup, fixture_table);
+  adw_combo_row_set_selected (vendor_row, 0);
+  gtk_editable_set_text (router_child (page, "firmware_row"), "1.0.3");
+  gtk_editable_set_text (router_child (page, "model_row"), "zz-100");
+  result = otasuke_router_lookup_get_result (lookup);
+  g_assert_true (otasuke_router_result_is_ambiguous (result));
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, _("Which maker made your router?"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint_label)));
+  g_assert_false (gtk_widget_get_visible (router_child (page, "advisories_label")));
+  g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), ==, 2);
+  /* Until it is said which, the run keeps what was typed. */
+  g_assert_cmpstr (otasuke_check_run_get_router_model (otasuke_check_page_get_run (page)), ==, "zz-100");
+  save_png (GTK_WIDGET (fixture->window), "check-router-which-maker.png");
+
+  /* The table lists NEC first, then ELECOM: the second. */
+  picked = pick_by_keyboard (fixture, page, 1);
+  g_assert_cmpstr (picked, ==, "ZZ-100");
+  g_assert_cmpstr (combo_selected_text (vendor_row), ==, "ELECOM");
+  result = otasuke_router_lookup_get_result (lookup);
+  g_assert_false (otasuke_router_result_is_ambiguous (result));
+  g_assert_cmpstr (result->vendor, ==, "ELECOM");
+  g_assert_cmpstr (gtk_label_get_text (status_label), ==, _("This router will not be fixed: replace it"));
+  g_assert_cmpstr (gtk_label_get_text (hint_label), ==, otasuke_router_vendor_get_hint ("ELECOM"));
+  iterate_until (check_page_is_saved, page);
+  /* Saved with its maker, so that it is found again. */
+  assert_saved_router ("ELECOM ZZ-100", "1.0.3");
+}
+
+static void
+test_check_router_picker (void)
+{
+  reset_with_size (1024, 900);
+  install_well_kept_machine ();
+  run_in_app (check_router_picker);
+}
+
+
 static void
 test_check_complete_run (void)
 {
@@ -663,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/window/check/new-browser", test_check_new_browser);
   g_test_add_func ("/window/check/resume", test_check_resume);
   g_test_add_func ("/window/check/narrow", test_check_narrow);
+  g_test_add_func ("/window/check/router-picker", test_check_router_picker);
 
   return window_harness_run ();
 }

@@ -358,6 +358,9 @@ test_router_check (void)
       { "ELECOM WRC-X1800GS-B", "v1.19", "affected", "ELECOM" },
       { "wrc-x1800gs-b", "v1.20", "not_affected", "ELECOM" },
       { "LAN-W300N/DR", NULL, "end_of_life", "LOGITEC" },
+      /* Brand first, as people type it. */
+      { "logitec lan-w300n/rs", NULL, "end_of_life", "LOGITEC" },
+      { "NTT PR-500MI", "Ver.08.00.0004", "affected", "NTT" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

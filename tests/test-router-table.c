@@ -675,7 +675,9 @@ test_advice (void)
 
   g_assert_false (plain->default_password);
   g_assert_nonnull (strstr (plain->advice->pdata[0], "Update the router’s firmware"));
-  g_assert_true (advice_contains (plain, "newer than 1.24"));
+  /* The advisory names its fix: the version to update to. */
+  g_assert_true (advice_contains (plain, "to version 1.25 or later"));
+  g_assert_false (advice_contains (plain, "newer than"));
   g_assert_true (advice_contains (plain, "factory default"));
 
   g_assert_true (advice_contains (fine, "No advisory we know of affects"));
@@ -1123,7 +1125,7 @@ assert_members (json_t             *object,
 static void
 test_json (void)
 {
-  static const char * const top[] = { "model", "firmware", "status", "advisories", "vendor", NULL };
+  static const char * const top[] = { "model", "firmware", "status", "advisories", "vendor", "canonical", "candidates", NULL };
   static const char * const per_advisory[] = { "id", "cves", "title", "affected_max", "fixed", "end_of_life",
                                                "source_url", "date", "condition", "affected", NULL };
   g_autoptr(OtasukeRouterTable) table = load_bundled ();
@@ -1141,6 +1143,10 @@ test_json (void)
   g_assert_cmpstr (otasuke_json_get_string (object, "firmware"), ==, "1.17");
   g_assert_cmpstr (otasuke_json_get_string (object, "status"), ==, "affected");
   g_assert_cmpstr (otasuke_json_get_string (object, "vendor"), ==, "BUFFALO");
+  /* The table's spelling, without the colour suffix typed. */
+  g_assert_cmpstr (otasuke_json_get_string (object, "canonical"), ==, "WSR-1166DHP3");
+  /* One model matched: no others to choose from. */
+  g_assert_cmpuint (json_array_size (json_object_get (object, "candidates")), ==, 0);
 
   advisories = otasuke_json_get_array (object, "advisories");
   g_assert_cmpuint (json_array_size (advisories), ==, 2);

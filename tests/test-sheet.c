@@ -1312,6 +1312,30 @@ test_summary_from_store (void)
   }
 }
 
+/* A router saved as it was typed before the check kept the table's spelling:
+ * the sheet shows the table's. */
+static void
+test_summary_router_spelling (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autoptr(OtasukeStore) store = open_store (dir);
+  g_autoptr(OtasukeChecklist) checklist = NULL;
+  g_autoptr(OtasukeSheetCheckSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  checklist = otasuke_checklist_new_from_resource (&error);
+  g_assert_no_error (error);
+  save_run (store, checklist, now - 60, NULL, "ａｔｅｒｍ ｗｇ２６００ｈｓ", "1.5.2", TRUE);
+
+  summary = otasuke_sheet_check_summary_load (store, checklist, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  g_test_message ("router: %s", summary->router);
+  g_assert_true (g_str_has_prefix (summary->router, "WG2600HS, firmware 1.5.2"));
+  g_assert_null (strstr (summary->router, "ｗｇ"));
+}
+
 /* Compiled into this program from resources/ (tests/meson.build), as in the application. */
 void otasuke_register_resource (void);
 
@@ -1346,6 +1370,7 @@ main (int   argc,
   g_test_add_func ("/sheet/render/async", test_write_async);
   g_test_add_func ("/sheet/render/cli", test_cli_export);
   g_test_add_func ("/sheet/summary/from-store", test_summary_from_store);
+  g_test_add_func ("/sheet/summary/router-spelling", test_summary_router_spelling);
 
   return g_test_run ();
 }

@@ -184,8 +184,9 @@ otasuke_check_page_on_router_changed (OtasukeCheckPage *self)
 {
   if (self->run != NULL)
     {
+      /* The table's spelling when the model is known ("WG1200HS" for "ｗｇ１２００ｈｓ"). */
       otasuke_check_run_set_router (self->run,
-                                    otasuke_router_lookup_get_model (self->router_lookup),
+                                    otasuke_router_lookup_get_saved_model (self->router_lookup),
                                     otasuke_router_lookup_get_firmware (self->router_lookup));
       otasuke_check_page_schedule_save (self);
     }

@@ -7,8 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* The router step of the check: the model as printed on the label, with
- * suggestions as the user types, the firmware version, and the lookup's
+/* The router step of the check: the maker (optional, from a list), the model
+ * as printed on the label, with suggestions as the user types (the chosen
+ * maker's models; the makers' models to choose from when several have the
+ * name), where that maker shows the model and the version, the firmware version, and the lookup's
  * verdict and advice, updated live. The lookup is an in-memory table, fast
  * enough to run on every key press. Emits "changed" when the user edits the
  * model or the firmware. */
@@ -26,6 +28,11 @@ void                       otasuke_router_lookup_set_router        (OtasukeRoute
                                                                     const char          *firmware);
 /* As typed, without surrounding spaces; NULL when empty. */
 const char                *otasuke_router_lookup_get_model         (OtasukeRouterLookup *self);
+/* What to save and show: the table's spelling when one model matched
+ * (otasuke_router_result's canonical), else as typed; NULL when empty. */
+const char                *otasuke_router_lookup_get_saved_model   (OtasukeRouterLookup *self);
+/* The maker chosen in the list, or NULL ("Not sure"). */
+const char                *otasuke_router_lookup_get_vendor        (OtasukeRouterLookup *self);
 const char                *otasuke_router_lookup_get_firmware      (OtasukeRouterLookup *self);
 /* NULL when no model has been entered (or there is no table). */
 const OtasukeRouterResult *otasuke_router_lookup_get_result        (OtasukeRouterLookup *self);
