@@ -821,7 +821,7 @@ check_router_picker (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint_label)));
   g_assert_cmpstr (gtk_label_get_text (hint_label), ==, otasuke_router_vendor_get_hint ("ELECOM"));
   /* Typing narrows the maker's list. */
-  gtk_editable_set_text (router_child (page, "model_row"), "wrc-1167");
+  gtk_editable_set_text (router_child (page, "model_row"), "wrc-1167fs");
   g_assert_cmpuint (otasuke_router_lookup_get_n_suggestions (lookup), ==, 2);
   picked = pick_by_keyboard (fixture, page, 0);
   g_assert_cmpstr (picked, ==, "WRC-1167FS-W");
