@@ -111,6 +111,18 @@ otasuke_policy_render_pdf (const OtasukePolicy  *policy,
   return otasuke_sheet_doc_render_pdf (doc, error);
 }
 
+OtasukeDocument *
+otasuke_policy_render_document (const OtasukePolicy *policy,
+                                GDateTime           *now)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  when = otasuke_sheet_now_or_current (now);
+  return otasuke_document_new_take (doc_build (policy, when));
+}
+
 int
 otasuke_policy_render_count_pages (const OtasukePolicy *policy,
                                    GDateTime           *now)

@@ -83,6 +83,20 @@ otasuke_sheet_render_pdf (OtasukeSheet                   *sheet,
   return otasuke_sheet_doc_render_pdf (doc, error);
 }
 
+OtasukeDocument *
+otasuke_sheet_render_document (OtasukeSheet                   *sheet,
+                               const OtasukeSheetCheckSummary *summary,
+                               GPtrArray                      *contacts,
+                               GDateTime                      *now)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (OTASUKE_IS_SHEET (sheet), NULL);
+
+  when = otasuke_sheet_now_or_current (now);
+  return otasuke_document_new_take (otasuke_sheet_doc_build (sheet, summary, contacts, when));
+}
+
 /* Printing, a page at a time */
 
 /* Lays the document out on @cr's page @page_nr (from 0), scaled to fit
