@@ -33,6 +33,8 @@ struct _OtasukeCheckResults
   AdwPreferencesGroup *fix_group;
   GtkLabel            *meaning_label;
   GtkWidget           *new_button;
+  GtkWidget           *print_button;
+  GtkWidget           *save_pdf_button;
   GtkLabel            *saved_label;
   GtkLabel            *score_label;
   GtkScrolledWindow   *scroller;
@@ -332,6 +334,8 @@ otasuke_check_results_class_init (OtasukeCheckResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, fix_group);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, meaning_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, new_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, print_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, save_pdf_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, saved_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, score_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, scroller);
