@@ -107,6 +107,7 @@ otasuke_welcome_init (OtasukeWelcome *self)
   gtk_box_append (GTK_BOX (toolbar), header);
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), APPLICATION_ID);
+  gtk_widget_add_css_class (status, "compact");
   adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Welcome to Otasuke"));
   adw_status_page_set_description (ADW_STATUS_PAGE (status),
                                    _("Otasuke helps a small business check its computers and network, step by step."));
@@ -137,7 +138,6 @@ otasuke_welcome_init (OtasukeWelcome *self)
   gtk_widget_add_css_class (self->check_button, "suggested-action");
   gtk_box_append (GTK_BOX (buttons), later);
   gtk_box_append (GTK_BOX (buttons), self->check_button);
-  gtk_box_append (GTK_BOX (box), buttons);
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 480);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
@@ -146,6 +146,10 @@ otasuke_welcome_init (OtasukeWelcome *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), status);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (toolbar), scroller);
+  /* The two buttons stay in sight, however small the window. */
+  gtk_widget_set_margin_top (buttons, 12);
+  gtk_widget_set_margin_bottom (buttons, 18);
+  gtk_box_append (GTK_BOX (toolbar), buttons);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
 
   g_signal_connect_object (later, "clicked", G_CALLBACK (on_later_clicked), self, G_CONNECT_SWAPPED);
