@@ -336,6 +336,34 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
+static GtkWindow *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* By name: the Unix print dialog's header is not on every platform. */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_print_dialog (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+no_print_dialog (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
 /* @text (taken) without white space: pdftotext breaks lines where it likes. */
 static char *
 without_space (char *text)
@@ -474,6 +502,13 @@ test_check_complete (Fixture       *fixture,
     g_unlink (pdf);
     g_rmdir (dir);
   }
+
+  /* Printing takes the sheet's path: the pages, the printer check, GTK's print window. */
+  click (results_child (page, "print_button"));
+  iterate_until (has_print_dialog, NULL);
+  g_assert_null (find_message_dialog ());
+  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
+  iterate_until (no_print_dialog, NULL);
 
   /* Reaching the results finished the check and put it into the history:
    * there is nothing else to press, and the page says so once it is true. */
