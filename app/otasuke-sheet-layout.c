@@ -992,8 +992,8 @@ run_pass (Pdf *pdf)
 /* Decides, once per document, how tight it is set: a last page that would
  * hold only a few lines is avoided by setting the document a little tighter
  * (less space between blocks, smaller padding and writing lines) when that
- * saves the page, or else by ending the page before it earlier, so the last
- * page gets a fair share. */
+ * saves the page, or else by ending the page before it a little earlier, so
+ * the last page holds a few lines more. */
 static void
 plan (Pdf *pdf)
 {
@@ -1030,7 +1030,9 @@ plan (Pdf *pdf)
         {
           pdf->squeeze = 1.0;
           pdf->short_page = n_pages - 1;
-          pdf->short_by = MAX (0.0, (prev_used - last_used) / 2);
+          /* Enough to give the last page a few lines more than "nearly
+           * empty", not so much that the page before looks cut short. */
+          pdf->short_by = CLAMP (1.5 * NEARLY_EMPTY - last_used, 0.0, MAX (0.0, (prev_used - last_used) / 2));
           if (run_pass (pdf) != n_pages)
             pdf->short_page = 0;
         }

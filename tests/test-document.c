@@ -215,6 +215,34 @@ test_no_nearly_empty_last_page (void)
   g_assert_cmpuint (fixed, >, 0);
 }
 
+/* Text alone, which setting tighter cannot shorten: the page before the
+ * last ends early instead, so the last page holds more than a line or two. */
+static void
+test_rebalance_last_page (void)
+{
+  guint rebalanced = 0;
+
+  for (guint words = 700; words < 1000; words += 10)
+    {
+      g_autoptr(Doc) doc = otasuke_sheet_doc_new ();
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (OtasukeSheetPlaced));
+      g_autofree char *text = filler (words);
+      guint n_pages;
+
+      doc->header_title = g_strdup ("Layout");
+      doc->date = g_strdup ("2026-12-04");
+      doc->pdf_title = g_strdup ("Layout");
+      otasuke_sheet_doc_add_block (doc, BLOCK_PARAGRAPH, NULL, text);
+      n_pages = otasuke_sheet_doc_layout (doc, placed);
+      if (n_pages < 2)
+        continue;
+      g_test_message ("%u words: %u pages, %.0f pt on the last", words, n_pages, last_page_used (placed, n_pages));
+      g_assert_cmpfloat (last_page_used (placed, n_pages), >=, 110.0);
+      rebalanced++;
+    }
+  g_assert_cmpuint (rebalanced, >, 0);
+}
+
 /* The real sheet with a long timeline and long answers. */
 static void
 test_sheet_long (void)
@@ -385,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/document/layout/keep-with-next", test_keep_with_next);
   g_test_add_func ("/document/layout/keep-with-tall-body", test_keep_with_tall_body);
   g_test_add_func ("/document/layout/no-nearly-empty-last-page", test_no_nearly_empty_last_page);
+  g_test_add_func ("/document/layout/rebalance-last-page", test_rebalance_last_page);
   g_test_add_func ("/document/layout/sheet-long", test_sheet_long);
   g_test_add_func ("/document/layout/label-words", test_label_words);
   g_test_add_func ("/document/results/pdf", test_results_pdf);
