@@ -83,6 +83,8 @@ static void
 otasuke_welcome_class_init (OtasukeWelcomeClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = otasuke_welcome_dispose;
+  /* Escape is the same as 「あとで」. */
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
