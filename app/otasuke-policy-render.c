@@ -111,6 +111,18 @@ otasuke_policy_render_pdf (const OtasukePolicy  *policy,
   return otasuke_sheet_doc_render_pdf (doc, error);
 }
 
+OtasukeDocument *
+otasuke_policy_render_document (const OtasukePolicy *policy,
+                                GDateTime           *now)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  when = otasuke_sheet_now_or_current (now);
+  return otasuke_document_new_take (doc_build (policy, when));
+}
+
 int
 otasuke_policy_render_count_pages (const OtasukePolicy *policy,
                                    GDateTime           *now)
@@ -167,36 +179,6 @@ otasuke_policy_write_pdf (const OtasukePolicy  *policy,
   return otasuke_sheet_write_private_file (path, data, length, error);
 }
 
-typedef struct {
-  OtasukePolicy *policy;
-  char *path;
-} WriteJob;
-
-static void
-write_job_free (WriteJob *job)
-{
-  otasuke_policy_free (job->policy);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-write_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  WriteJob *job = task_data;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (otasuke_policy_write_pdf (job->policy, NULL, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 otasuke_policy_write_pdf_async (const OtasukePolicy *policy,
                                 const char          *path,
@@ -204,29 +186,21 @@ otasuke_policy_write_pdf_async (const OtasukePolicy *policy,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  WriteJob *job;
+  g_autoptr(OtasukeDocument) document = NULL;
 
   g_return_if_fail (policy != NULL);
   g_return_if_fail (path != NULL);
 
-  job = g_new0 (WriteJob, 1);
-  job->policy = otasuke_policy_copy (policy);
-  job->path = g_strdup (path);
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, otasuke_policy_write_pdf_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_in_thread);
+  /* The text is taken now; the layout and the file happen in a thread. */
+  document = otasuke_policy_render_document (policy, NULL);
+  otasuke_document_write_pdf_async (document, path, cancellable, callback, user_data);
 }
 
 gboolean
 otasuke_policy_write_pdf_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_policy_write_pdf_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return otasuke_document_write_pdf_finish (result, error);
 }
 
 char *

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "otasuke-document.h"
 #include "otasuke-policy.h"
 #include "otasuke-store.h"
 
@@ -17,6 +18,9 @@ G_BEGIN_DECLS
 GBytes   *otasuke_policy_render_pdf         (const OtasukePolicy *policy,
                                              GDateTime           *now,
                                              GError             **error);
+/* The same pages as a document to print or save (otasuke-document.h). */
+OtasukeDocument *otasuke_policy_render_document (const OtasukePolicy *policy,
+                                                 GDateTime           *now);
 int       otasuke_policy_render_count_pages (const OtasukePolicy *policy,
                                              GDateTime           *now);
 gboolean  otasuke_policy_render_draw_page   (const OtasukePolicy *policy,

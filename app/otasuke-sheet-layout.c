@@ -199,6 +199,24 @@ draw_page_furniture (Pdf *pdf)
 
 static void place_row (Pdf *pdf, const Block *block);
 
+/* Where the content of the current page must end: a page can be made
+ * shorter to move rows onto a last page that would be nearly empty. */
+static double
+content_bottom (const Pdf *pdf)
+{
+  if (pdf->short_page != 0 && pdf->page == pdf->short_page)
+    return CONTENT_BOTTOM - pdf->short_by;
+  return CONTENT_BOTTOM;
+}
+
+/* Vertical space scaled down when the document is tightened. */
+static double
+space (const Pdf *pdf,
+       double     points)
+{
+  return points * pdf->squeeze;
+}
+
 static void
 start_page (Pdf *pdf)
 {
@@ -217,6 +235,8 @@ start_page (Pdf *pdf)
 static void
 end_page (Pdf *pdf)
 {
+  pdf->prev_used = pdf->last_used;
+  pdf->last_used = pdf->y - CONTENT_TOP;
   /* A printed page is ended by the print operation. */
   if (pdf->cr != NULL && pdf->only_page == 0)
     cairo_show_page (pdf->cr);
@@ -344,7 +364,8 @@ draw_blank_guides (Pdf    *pdf,
                    double  x0,
                    double  x1,
                    double  y,
-                   guint   lines)
+                   guint   lines,
+                   double  line_height)
 {
   static const double dash[] = { 1.0, 2.0 };
 
@@ -354,56 +375,118 @@ draw_blank_guides (Pdf    *pdf,
   cairo_save (pdf->cr);
   cairo_set_dash (pdf->cr, dash, G_N_ELEMENTS (dash), 0);
   for (guint i = 1; i < lines; i++)
-    hline (pdf, x0, x1, y + i * BLANK_LINE, 0.5, &guide);
+    hline (pdf, x0, x1, y + i * line_height, 0.5, &guide);
   cairo_restore (pdf->cr);
+}
+
+/* A blank line to write on by hand, and the cells' padding: tightened less
+ * than the space between blocks, so a box stays big enough for a pen. */
+static double
+blank_line (const Pdf *pdf)
+{
+  return BLANK_LINE * (0.5 + 0.5 * pdf->squeeze);
+}
+
+static double
+pad_y (const Pdf *pdf)
+{
+  return CELL_PAD_Y * (0.5 + 0.5 * pdf->squeeze);
+}
+
+/* Notes where the block being placed starts (the first time only). */
+static void
+mark_start (Pdf *pdf)
+{
+  if (pdf->block_marked)
+    return;
+  pdf->block_marked = TRUE;
+  pdf->block_page = pdf->page;
+  pdf->block_top = pdf->y;
+}
+
+/* A row ready to place: its style and its two cells. */
+typedef struct {
+  RowStyle style;
+  PangoLayout *left;
+  PangoLayout *right;
+  GArray *lines;        /* of the right cell */
+  double left_offset;   /* label and value on the same baseline */
+  double left_height;
+  guint blank_lines;
+  double space_before;  /* a paragraph keeps its distance from a bordered row */
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_clear_object (&row->left);
+  g_clear_object (&row->right);
+  g_clear_pointer (&row->lines, g_array_unref);
+}
+
+/* The height of the row's first @n_lines lines in one piece, padding
+ * included (all of them with G_MAXUINT). */
+static double
+row_height (const Pdf *pdf,
+            const Row *row,
+            guint      n_lines)
+{
+  double height;
+
+  if (row->right == NULL)
+    return row->blank_lines * blank_line (pdf);
+  n_lines = MIN (n_lines, row->lines->len);
+  height = n_lines > 0 ? g_array_index (row->lines, LineBox, n_lines - 1).bottom -
+                         g_array_index (row->lines, LineBox, 0).top
+                       : 0;
+  return MAX (height, row->left_height) + 2 * row->style.pad_y;
+}
+
+/* The room on a fresh page for a row (a running table repeats its titles). */
+static double
+page_room (const Pdf *pdf)
+{
+  return CONTENT_BOTTOM - CONTENT_TOP - (pdf->table_head != NULL ? 40.0 : 0.0);
 }
 
 /* Places a row of up to two cells. A row that does not fit goes to the next
  * page whole; only a row taller than a page is split, between lines. */
 static void
-place_cells (Pdf            *pdf,
-             const RowStyle *style,
-             PangoLayout    *left,
-             PangoLayout    *right,
-             guint           blank_lines)
+place_cells (Pdf *pdf,
+             Row *row)
 {
-  g_autoptr(GArray) lines = layout_lines (right);
-  double left_offset = 0;
-  double left_height;
+  const RowStyle *style = &row->style;
+  PangoLayout *left = row->left;
+  PangoLayout *right = row->right;
+  GArray *lines = row->lines;
   double right_x = MARGIN + style->left_width + style->pad_x;
-  double page_room = CONTENT_BOTTOM - CONTENT_TOP - (pdf->table_head != NULL ? 40.0 : 0.0);
   guint first = 0;
   guint n_lines = right != NULL ? lines->len : 0;
 
-  /* Label and value sit on the same baseline, whatever their sizes. */
-  if (left != NULL && right != NULL)
-    left_offset = MAX (0.0, (double) (pango_layout_get_baseline (right) - pango_layout_get_baseline (left)) / PANGO_SCALE);
-  left_height = left != NULL ? layout_height (left) + left_offset : 0;
-
   for (;;)
     {
-      double room = CONTENT_BOTTOM - pdf->y - 2 * style->pad_y;
+      double room = content_bottom (pdf) - pdf->y - 2 * style->pad_y;
       double rest_height;
       double height;
       guint last = first;
 
       if (right == NULL)
-        rest_height = blank_lines * BLANK_LINE - 2 * style->pad_y;
+        rest_height = row->blank_lines * blank_line (pdf) - 2 * style->pad_y;
       else
         rest_height = g_array_index (lines, LineBox, n_lines - 1).bottom -
                       g_array_index (lines, LineBox, first).top;
       if (first == 0)
-        rest_height = MAX (rest_height, left_height);
+        rest_height = MAX (rest_height, row->left_height);
 
       if (rest_height <= room)
         last = n_lines;
-      else if (right != NULL && rest_height > page_room - 2 * style->pad_y)
+      else if (right != NULL && rest_height > page_room (pdf) - 2 * style->pad_y)
         {
           /* Taller than a page: as many whole lines as fit here. */
           while (last < n_lines &&
                  g_array_index (lines, LineBox, last).bottom -
                  g_array_index (lines, LineBox, first).top <= room &&
-                 (first > 0 || left_height <= room))
+                 (first > 0 || row->left_height <= room))
             last++;
         }
 
@@ -418,17 +501,18 @@ place_cells (Pdf            *pdf,
                 ? g_array_index (lines, LineBox, last - 1).bottom - g_array_index (lines, LineBox, first).top
                 : rest_height);
       if (first == 0)
-        height = MAX (height, left_height);
+        height = MAX (height, row->left_height);
       if (right == NULL)
         height = rest_height;
       height += 2 * style->pad_y;
 
+      mark_start (pdf);
       draw_row_frame (pdf, style, pdf->y, height);
       if (first == 0)
-        show_layout (pdf, left, MARGIN + style->pad_x, pdf->y + style->pad_y + left_offset, style->left_color);
+        show_layout (pdf, left, MARGIN + style->pad_x, pdf->y + style->pad_y + row->left_offset, style->left_color);
       if (right == NULL)
         draw_blank_guides (pdf, MARGIN + style->left_width + style->pad_x,
-                           PAGE_WIDTH - MARGIN - style->pad_x, pdf->y, blank_lines);
+                           PAGE_WIDTH - MARGIN - style->pad_x, pdf->y, row->blank_lines, blank_line (pdf));
       else
         show_lines (pdf, right, lines, first, last, right_x, pdf->y + style->pad_y, style->right_color);
 
@@ -449,20 +533,23 @@ place_cells (Pdf            *pdf,
     }
 }
 
+static PangoLayout *make_label_layout (Pdf *pdf, const char *label, double width);
+
 static void
-place_row (Pdf         *pdf,
-           const Block *block)
+row_prepare (Pdf         *pdf,
+             const Block *block,
+             Row         *row)
 {
   RowStyle style = {
     .bordered = TRUE,
     .label_fill = TRUE,
     .pad_x = CELL_PAD_X,
-    .pad_y = CELL_PAD_Y,
+    .pad_y = pad_y (pdf),
     .left_color = &ink,
     .right_color = &ink,
   };
-  g_autoptr(PangoLayout) left = NULL;
-  g_autoptr(PangoLayout) right = NULL;
+  PangoLayout *left = NULL;
+  PangoLayout *right = NULL;
   double right_width;
 
   switch (block->kind)
@@ -482,7 +569,7 @@ place_row (Pdf         *pdf,
       style.label_fill = FALSE;
       style.pad_x = 0;
       style.pad_y = 0;
-      style.space_after = 4.0;
+      style.space_after = space (pdf, 4.0);
       style.left_width = block->kind == BLOCK_BULLET ? BULLET_INDENT : 0;
       break;
     case BLOCK_TITLE:
@@ -499,7 +586,7 @@ place_row (Pdf         *pdf,
     {
     case BLOCK_FIELD:
       if (block->label != NULL)
-        left = make_layout (pdf, block->label, 8.5, TRUE, pdf->label_width - 2 * CELL_PAD_X);
+        left = make_label_layout (pdf, block->label, pdf->label_width - 2 * CELL_PAD_X);
       if (block->text != NULL)
         right = make_value_layout (pdf, block->text, block->note, right_width);
       break;
@@ -529,52 +616,136 @@ place_row (Pdf         *pdf,
       g_assert_not_reached ();
     }
 
-  if (block->kind == BLOCK_PARAGRAPH && pdf->row_open)
-    pdf->y += 5.0;
-
-  place_cells (pdf, &style, left, right,
-               block->kind == BLOCK_EVENT ? 1 : MAX (block->blank_lines, 1));
-}
-
-/* Room a block needs at least, so a heading never ends a page alone. */
-static double
-min_height (Pdf         *pdf,
-            const Block *block)
-{
-  if (block == NULL)
-    return 0;
-  if (block->kind == BLOCK_TABLE_HEAD)
-    return 60.0;
-  /* A box to write in is never split, so it needs its whole height. */
-  if (block->kind == BLOCK_FIELD && block->text == NULL)
-    return MAX (block->blank_lines, 1) * BLANK_LINE + 2.0;
-  return 36.0;
+  row->style = style;
+  row->left = left;
+  row->right = right;
+  row->lines = layout_lines (right);
+  row->left_offset = 0;
+  if (left != NULL && right != NULL)
+    row->left_offset = MAX (0.0, (double) (pango_layout_get_baseline (right) - pango_layout_get_baseline (left)) / PANGO_SCALE);
+  row->left_height = left != NULL ? layout_height (left) + row->left_offset : 0;
+  row->blank_lines = block->kind == BLOCK_EVENT ? 1 : MAX (block->blank_lines, 1);
+  row->space_before = block->kind == BLOCK_PARAGRAPH ? space (pdf, 5.0) : 0;
 }
 
 static void
-place_heading (Pdf         *pdf,
-               const Block *block,
-               const Block *next)
+place_row (Pdf         *pdf,
+           const Block *block)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  double height;
-  double space_before = pdf->y > CONTENT_TOP ? 13.0 : 0.0;
+  Row row = { 0 };
 
-  pdf->table_head = NULL;
+  row_prepare (pdf, block, &row);
+  if (row.space_before > 0 && pdf->row_open)
+    pdf->y += row.space_before;
+  place_cells (pdf, &row);
+  row_clear (&row);
+}
+
+static PangoLayout *
+heading_layout (Pdf         *pdf,
+                const Block *block,
+                double      *height,
+                double      *space_before)
+{
+  PangoLayout *layout;
 
   if (block->kind == BLOCK_HEADING)
     {
       layout = make_layout (pdf, block->label, 11.5, TRUE, CONTENT_WIDTH - 20.0);
-      height = layout_height (layout) + 8.0;
+      *height = layout_height (layout) + 8.0;
+      *space_before = space (pdf, 13.0);
     }
   else
     {
       layout = make_layout (pdf, block->text, 10.0, TRUE, CONTENT_WIDTH);
-      height = layout_height (layout) + 4.0;
-      space_before = pdf->y > CONTENT_TOP ? 10.0 : 0.0;
+      *height = layout_height (layout) + 4.0;
+      *space_before = space (pdf, 10.0);
     }
+  return layout;
+}
 
-  if (pdf->y + space_before + height + min_height (pdf, next) > CONTENT_BOTTOM)
+/* How much of the document from block @index on must fit below a heading
+ * for the heading to stay on this page (keep with next): a row that moves to
+ * the next page whole (all but the tallest) needs its whole height, a taller
+ * one its first two lines; a heading or the timeline's column titles need
+ * themselves and what they keep in turn. */
+static double
+keep_with_next (Pdf   *pdf,
+                guint  index,
+                guint  depth)
+{
+  const GPtrArray *blocks = pdf->doc->blocks;
+  const Block *block;
+  double need = 0;
+
+  if (index >= blocks->len || depth > 3)
+    return 0;
+
+  block = g_ptr_array_index (blocks, index);
+  switch (block->kind)
+    {
+    case BLOCK_TITLE:
+    case BLOCK_SUBTITLE:
+      return 0;
+
+    case BLOCK_HEADING:
+    case BLOCK_CONTACT:
+      {
+        double height, space_before;
+        g_autoptr(PangoLayout) layout = heading_layout (pdf, block, &height, &space_before);
+
+        need = space_before + height + (block->kind == BLOCK_HEADING ? 5.0 : 0.0);
+        return need + keep_with_next (pdf, index + 1, depth + 1);
+      }
+
+    case BLOCK_TABLE_HEAD:
+    case BLOCK_FIELD:
+    case BLOCK_EVENT:
+    case BLOCK_PARAGRAPH:
+    case BLOCK_BULLET:
+    default:
+      {
+        Row row = { 0 };
+        double whole;
+
+        row_prepare (pdf, block, &row);
+        whole = row_height (pdf, &row, G_MAXUINT);
+        if (row.right == NULL || whole <= page_room (pdf))
+          need = whole;
+        else
+          need = row_height (pdf, &row, 2);
+        need += row.space_before;
+        row_clear (&row);
+        /* The column titles stay with the first row under them. */
+        if (block->kind == BLOCK_TABLE_HEAD)
+          need += keep_with_next (pdf, index + 1, depth + 1);
+        return need;
+      }
+    }
+}
+
+static void
+place_heading (Pdf   *pdf,
+               guint  index)
+{
+  const Block *block = g_ptr_array_index (pdf->doc->blocks, index);
+  g_autoptr(PangoLayout) layout = NULL;
+  double height;
+  double space_before;
+  double after = 0;
+  double need;
+
+  pdf->table_head = NULL;
+
+  layout = heading_layout (pdf, block, &height, &space_before);
+  if (pdf->y <= CONTENT_TOP)
+    space_before = 0;
+
+  /* Never more than a fresh page can give, or it would never stay anywhere. */
+  if (block->kind == BLOCK_HEADING)
+    after = 5.0;
+  need = MIN (keep_with_next (pdf, index + 1, 0), page_room (pdf) - height - after);
+  if (pdf->y > CONTENT_TOP && pdf->y + space_before + height + after + need > content_bottom (pdf))
     {
       new_page (pdf);
       space_before = 0;
@@ -582,13 +753,14 @@ place_heading (Pdf         *pdf,
 
   pdf->y += space_before;
   pdf->row_open = FALSE;
+  mark_start (pdf);
 
   if (block->kind == BLOCK_HEADING)
     {
       fill_rect (pdf, MARGIN, pdf->y, CONTENT_WIDTH, height, &heading_fill);
       fill_rect (pdf, MARGIN, pdf->y, 4.0, height, &accent);
       show_layout (pdf, layout, MARGIN + 12.0, pdf->y + 4.0, &accent);
-      pdf->y += height + 5.0;
+      pdf->y += height + after;
     }
   else
     {
@@ -605,18 +777,137 @@ place_title (Pdf         *pdf,
   g_autoptr(PangoLayout) layout = make_layout (pdf, block->text, title ? 18.0 : 12.5, title, CONTENT_WIDTH);
   double height = layout_height (layout);
 
-  if (pdf->y + height > CONTENT_BOTTOM)
+  if (pdf->y + height > content_bottom (pdf))
     new_page (pdf);
 
+  mark_start (pdf);
   show_layout (pdf, layout, MARGIN, pdf->y, title ? &accent : &ink);
-  pdf->y += height + (title ? 4.0 : 6.0);
+  pdf->y += height + space (pdf, title ? 4.0 : 6.0);
   pdf->row_open = FALSE;
+}
+
+/* Label text */
+
+static gboolean
+is_hiragana (gunichar c)
+{
+  return c >= 0x3041 && c <= 0x309F;
+}
+
+static gboolean
+is_katakana (gunichar c)
+{
+  return (c >= 0x30A0 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+static gboolean
+is_kanji (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* Whether a label may be broken between @a and @b without splitting a
+ * word: after punctuation or a space, before an opening bracket, and where a
+ * run of kana or kanji ends (「利用している｜クラウドサービス」) — never
+ * inside a run of katakana, of kanji or of Latin letters. */
+static gboolean
+word_boundary (gunichar a,
+               gunichar b)
+{
+  static const char after[] = " 、。・，．）」』】／,.;:)/";
+  static const char before[] = "（「『【(";
+
+  if (b == 0x30FC || b == 0x3001 || b == 0x3002 || b == 0xFF09 || b == 0x300D || b == 0x30FB ||
+      (b >= 0x3041 && b <= 0x3049 && b % 2 == 1) || b == 0x3063 || b == 0x30C3 || b == ')' || b == ',' || b == '.')
+    return FALSE;
+  if (g_unichar_isspace (a) || g_utf8_strchr (after, -1, a) != NULL)
+    return TRUE;
+  if (g_utf8_strchr (before, -1, b) != NULL)
+    return TRUE;
+  if (is_hiragana (a) && !is_hiragana (b))
+    return TRUE;
+  if (is_katakana (a) && is_kanji (b))
+    return TRUE;
+  if (is_kanji (a) && is_katakana (b))
+    return TRUE;
+  return FALSE;
+}
+
+static double
+natural_width (Pdf        *pdf,
+               const char *text,
+               gsize       length)
+{
+  g_autofree char *part = g_strndup (text, length);
+  g_autoptr(PangoLayout) layout = make_layout (pdf, part, 8.5, TRUE, -1);
+  int width;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  return (double) width / PANGO_SCALE;
+}
+
+/* @label with a line break before each word that would not fit on the line
+ * any more, so it wraps between words only; a single word longer than
+ * @width is left to the layout. */
+char *
+otasuke_sheet_layout_break_label (Pdf        *pdf,
+                                  const char *label,
+                                  double      width)
+{
+  GString *out = g_string_new (NULL);
+  const char *line = label;
+  const char *last_break = NULL;
+
+  if (label == NULL)
+    return g_string_free (out, FALSE);
+  if (natural_width (pdf, label, strlen (label)) <= width)
+    {
+      g_string_append (out, label);
+      return g_string_free (out, FALSE);
+    }
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (*next == '\0' || word_boundary (g_utf8_get_char (p), g_utf8_get_char (next)))
+        {
+          /* A word ends at @next: does the line still fit with it? */
+          if (last_break != NULL && natural_width (pdf, line, next - line) > width)
+            {
+              const char *start = line;
+              const char *end = last_break;
+
+              while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+                end = g_utf8_prev_char (end);
+              g_string_append_len (out, start, end - start);
+              g_string_append_c (out, '\n');
+              line = last_break;
+              while (*line != '\0' && g_unichar_isspace (g_utf8_get_char (line)))
+                line = g_utf8_next_char (line);
+            }
+          last_break = next;
+        }
+    }
+  g_string_append (out, line);
+  return g_string_free (out, FALSE);
+}
+
+static PangoLayout *
+make_label_layout (Pdf        *pdf,
+                   const char *label,
+                   double      width)
+{
+  g_autofree char *broken = otasuke_sheet_layout_break_label (pdf, label, width);
+
+  return make_layout (pdf, broken, 8.5, TRUE, width);
 }
 
 /* The labels' column is as wide as the longest label set on one line, up to
  * LABEL_MAX: a line break inside a label (「利用しているクラウドサービ／ス」)
  * splits a word, since Japanese may break between any two kana. Only a label
- * longer than that wraps. */
+ * longer than that wraps, between words (otasuke_sheet_layout_break_label). */
 static double
 measure_label_width (Pdf *pdf)
 {
@@ -626,35 +917,31 @@ measure_label_width (Pdf *pdf)
   for (guint i = 0; i < blocks->len; i++)
     {
       const Block *block = g_ptr_array_index (blocks, i);
-      g_autoptr(PangoLayout) layout = NULL;
-      int natural;
 
       if (block->kind != BLOCK_FIELD || block->label == NULL)
         continue;
-      layout = make_layout (pdf, block->label, 8.5, TRUE, -1);
-      pango_layout_set_width (layout, -1);
-      pango_layout_get_size (layout, &natural, NULL);
-      width = MAX (width, (double) natural / PANGO_SCALE + 2 * CELL_PAD_X + 1.0);
+      width = MAX (width, natural_width (pdf, block->label, strlen (block->label)) + 2 * CELL_PAD_X + 1.0);
     }
   return MIN (width, LABEL_MAX);
 }
 
-guint
-otasuke_sheet_layout_pass (Pdf *pdf)
+static guint
+run_pass (Pdf *pdf)
 {
   const GPtrArray *blocks = pdf->doc->blocks;
 
-  pdf->label_width = measure_label_width (pdf);
-
   pdf->page = 0;
   pdf->table_head = NULL;
+  pdf->last_used = pdf->prev_used = 0;
+  if (pdf->placed != NULL)
+    g_array_set_size (pdf->placed, 0);
   start_page (pdf);
 
   for (guint i = 0; i < blocks->len; i++)
     {
       const Block *block = g_ptr_array_index (blocks, i);
-      const Block *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
 
+      pdf->block_marked = FALSE;
       switch (block->kind)
         {
         case BLOCK_TITLE:
@@ -663,11 +950,11 @@ otasuke_sheet_layout_pass (Pdf *pdf)
           break;
         case BLOCK_HEADING:
         case BLOCK_CONTACT:
-          place_heading (pdf, block, next);
+          place_heading (pdf, i);
           break;
         case BLOCK_TABLE_HEAD:
           /* Keep the column titles with the first row. */
-          if (pdf->y + min_height (pdf, block) > CONTENT_BOTTOM)
+          if (pdf->y > CONTENT_TOP && pdf->y + keep_with_next (pdf, i, 0) > content_bottom (pdf))
             new_page (pdf);
           place_row (pdf, block);
           pdf->table_head = block;
@@ -680,10 +967,100 @@ otasuke_sheet_layout_pass (Pdf *pdf)
           place_row (pdf, block);
           break;
         }
+
+      if (pdf->placed != NULL)
+        {
+          OtasukeSheetPlaced placed = {
+            .kind = block->kind,
+            .first_page = pdf->block_marked ? pdf->block_page : pdf->page,
+            .top = pdf->block_marked ? pdf->block_top : pdf->y,
+            .last_page = pdf->page,
+            .bottom = pdf->y,
+          };
+
+          g_array_append_val (pdf->placed, placed);
+        }
     }
 
   end_page (pdf);
   return pdf->page;
+}
+
+/* A last page holding less than this (a few lines) is nearly empty. */
+#define NEARLY_EMPTY 110.0
+
+/* Decides, once per document, how tight it is set: a last page that would
+ * hold only a few lines is avoided by setting the document a little tighter
+ * (less space between blocks, smaller padding and writing lines) when that
+ * saves the page, or else by ending the page before it a little earlier, so
+ * the last page holds a few lines more. */
+static void
+plan (Pdf *pdf)
+{
+  cairo_t *cr = pdf->cr;
+  cairo_t *target = pdf->target;
+  guint only_page = pdf->only_page;
+  GArray *placed = pdf->placed;
+  static const double squeezes[] = { 0.75, 0.5 };
+  guint n_pages;
+
+  pdf->cr = NULL;
+  pdf->target = NULL;
+  pdf->only_page = 0;
+  pdf->placed = NULL;
+  pdf->planned = TRUE;
+  pdf->squeeze = 1.0;
+  pdf->short_page = 0;
+  pdf->short_by = 0;
+  pdf->label_width = measure_label_width (pdf);
+
+  n_pages = run_pass (pdf);
+  if (n_pages > 1 && pdf->last_used < NEARLY_EMPTY)
+    {
+      double last_used = pdf->last_used;
+      double prev_used = pdf->prev_used;
+      gboolean saved = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (squeezes) && !saved; i++)
+        {
+          pdf->squeeze = squeezes[i];
+          saved = run_pass (pdf) < n_pages;
+        }
+      if (!saved)
+        {
+          pdf->squeeze = 1.0;
+          pdf->short_page = n_pages - 1;
+          /* Enough to give the last page a few lines more than "nearly
+           * empty", not so much that the page before looks cut short. */
+          pdf->short_by = CLAMP (1.5 * NEARLY_EMPTY - last_used, 0.0, MAX (0.0, (prev_used - last_used) / 2));
+          if (run_pass (pdf) != n_pages)
+            pdf->short_page = 0;
+        }
+    }
+
+  pdf->cr = cr;
+  pdf->target = target;
+  pdf->only_page = only_page;
+  pdf->placed = placed;
+}
+
+guint
+otasuke_sheet_layout_pass (Pdf *pdf)
+{
+  if (!pdf->planned)
+    plan (pdf);
+  return run_pass (pdf);
+}
+
+guint
+otasuke_sheet_doc_layout (const Doc *doc,
+                          GArray    *placed)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  g_autoptr(GObject) context = G_OBJECT (otasuke_sheet_layout_create_context (font_map));
+  Pdf pdf = { .doc = doc, .context = PANGO_CONTEXT (context), .placed = placed };
+
+  return otasuke_sheet_layout_pass (&pdf);
 }
 
 PangoContext *

@@ -83,6 +83,20 @@ otasuke_sheet_render_pdf (OtasukeSheet                   *sheet,
   return otasuke_sheet_doc_render_pdf (doc, error);
 }
 
+OtasukeDocument *
+otasuke_sheet_render_document (OtasukeSheet                   *sheet,
+                               const OtasukeSheetCheckSummary *summary,
+                               GPtrArray                      *contacts,
+                               GDateTime                      *now)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (OTASUKE_IS_SHEET (sheet), NULL);
+
+  when = otasuke_sheet_now_or_current (now);
+  return otasuke_document_new_take (otasuke_sheet_doc_build (sheet, summary, contacts, when));
+}
+
 /* Printing, a page at a time */
 
 /* Lays the document out on @cr's page @page_nr (from 0), scaled to fit
@@ -259,41 +273,6 @@ otasuke_sheet_write_pdf (OtasukeSheet                   *sheet,
   return otasuke_sheet_write_private_file (path, data, length, error);
 }
 
-typedef struct {
-  OtasukeSheet *sheet;
-  OtasukeSheetCheckSummary *summary;
-  GPtrArray *contacts;
-  char *path;
-} WriteJob;
-
-static void
-write_job_free (WriteJob *job)
-{
-  g_clear_object (&job->sheet);
-  g_clear_pointer (&job->summary, otasuke_sheet_check_summary_free);
-  g_clear_pointer (&job->contacts, g_ptr_array_unref);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-write_pdf_in_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  WriteJob *job = task_data;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (otasuke_sheet_write_pdf (job->sheet, job->summary, job->contacts, NULL, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 otasuke_sheet_write_pdf_async (OtasukeSheet                   *sheet,
                                const OtasukeSheetCheckSummary *summary,
@@ -303,32 +282,21 @@ otasuke_sheet_write_pdf_async (OtasukeSheet                   *sheet,
                                GAsyncReadyCallback             callback,
                                gpointer                        user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  WriteJob *job;
+  g_autoptr(OtasukeDocument) document = NULL;
 
   g_return_if_fail (OTASUKE_IS_SHEET (sheet));
   g_return_if_fail (path != NULL);
 
-  job = g_new0 (WriteJob, 1);
-  job->sheet = otasuke_sheet_copy (sheet);
-  job->summary = summary != NULL ? otasuke_sheet_check_summary_copy (summary) : NULL;
-  job->contacts = otasuke_sheet_copy_contacts (contacts);
-  job->path = g_strdup (path);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, otasuke_sheet_write_pdf_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_pdf_in_thread);
+  /* The document copies what it prints now; the layout and the file happen in a thread. */
+  document = otasuke_sheet_render_document (sheet, summary, contacts, NULL);
+  otasuke_document_write_pdf_async (document, path, cancellable, callback, user_data);
 }
 
 gboolean
 otasuke_sheet_write_pdf_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == otasuke_sheet_write_pdf_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return otasuke_document_write_pdf_finish (result, error);
 }
 
 /* Command line */

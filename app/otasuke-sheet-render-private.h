@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "otasuke-document.h"
 #include "otasuke-sheet-render.h"
 
 G_BEGIN_DECLS
@@ -61,7 +62,28 @@ typedef struct {
   gboolean row_open;    /* a bordered row is directly above: a paragraph keeps its distance */
   const Block *table_head;
   double label_width;   /* the field labels' column, wide enough for the longest label */
+  /* Decided once per document by the first pass (see plan() in the layout). */
+  gboolean planned;
+  double squeeze;       /* 1.0, less to set the document tighter */
+  guint short_page;     /* this page ends short_by points early (0: none) */
+  double short_by;
+  /* What the pass measured. */
+  double last_used;     /* the height used on the page ended last */
+  double prev_used;     /* and on the page before it */
+  gboolean block_marked;
+  guint block_page;     /* where the block being placed starts */
+  double block_top;
+  GArray *placed;       /* of OtasukeSheetPlaced, one per block, or NULL */
 } Pdf;
+
+/* Where a block landed: for the layout's tests. */
+typedef struct {
+  BlockKind kind;
+  guint first_page;     /* from 1 */
+  double top;           /* points from the top of the page */
+  guint last_page;
+  double bottom;
+} OtasukeSheetPlaced;
 
 G_GNUC_INTERNAL
 Doc          *otasuke_sheet_doc_build             (OtasukeSheet                   *sheet,
@@ -94,6 +116,10 @@ guint         otasuke_sheet_doc_draw_page         (const Doc                    
                                                    double                          height,
                                                    guint                           page_nr);
 
+/* A document owning @doc (for otasuke-document.h). */
+G_GNUC_INTERNAL
+OtasukeDocument *otasuke_document_new_take        (Doc                            *doc);
+
 /* Our own copies of the feed's contacts, safe to hand to another thread. */
 G_GNUC_INTERNAL
 GPtrArray    *otasuke_sheet_copy_contacts         (GPtrArray                      *contacts);
@@ -105,6 +131,17 @@ PangoContext *otasuke_sheet_layout_create_context (PangoFontMap                 
 /* Lays out the whole document; draws only when pdf->cr is set. Returns the page count. */
 G_GNUC_INTERNAL
 guint         otasuke_sheet_layout_pass           (Pdf                            *pdf);
+
+/* Lays @doc out without drawing; fills @placed (of OtasukeSheetPlaced, may
+ * be NULL) and returns the page count. */
+G_GNUC_INTERNAL
+guint         otasuke_sheet_doc_layout            (const Doc                      *doc,
+                                                   GArray                         *placed);
+/* @label with line breaks between words only, for a column @width wide. */
+G_GNUC_INTERNAL
+char         *otasuke_sheet_layout_break_label    (Pdf                            *pdf,
+                                                   const char                     *label,
+                                                   double                          width);
 
 /* Writes @path atomically with mode 0600. */
 G_GNUC_INTERNAL

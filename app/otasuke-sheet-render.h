@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "otasuke-checklist.h"
+#include "otasuke-document.h"
 #include "otasuke-router-table.h"
 #include "otasuke-sheet.h"
 #include "otasuke-store.h"
@@ -74,6 +75,11 @@ GBytes   *otasuke_sheet_render_pdf            (OtasukeSheet                   *s
                                                GPtrArray                      *contacts,
                                                GDateTime                      *now,
                                                GError                        **error);
+/* The same pages as a document to print or save (otasuke-document.h). */
+OtasukeDocument *otasuke_sheet_render_document (OtasukeSheet                   *sheet,
+                                                const OtasukeSheetCheckSummary *summary,
+                                                GPtrArray                      *contacts,
+                                                GDateTime                      *now);
 /* Wrapped at @width columns (a wide character counts two), no markup. */
 char     *otasuke_sheet_render_text           (OtasukeSheet                   *sheet,
                                                const OtasukeSheetCheckSummary *summary,

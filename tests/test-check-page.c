@@ -5,6 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "otasuke-advisories-page.h"
 #include "otasuke-advisory-match.h"
@@ -327,6 +330,53 @@ check_site_section (Fixture          *fixture,
   save_png (GTK_WIDGET (fixture->window), "check-section-website-mail.png");
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static GtkWindow *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* By name: the Unix print dialog's header is not on every platform. */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_print_dialog (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+no_print_dialog (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+/* @text (taken) without white space: pdftotext breaks lines where it likes. */
+static char *
+without_space (char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 static void
 test_check_complete (Fixture       *fixture,
                      gconstpointer  data)
@@ -420,6 +470,45 @@ test_check_complete (Fixture       *fixture,
   g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "ipa-03")->question));
   g_assert_true (has_label (results_child (page, "advice_box"), otasuke_checklist_lookup (checklist, "ipa-25")->question));
   save_png (GTK_WIDGET (fixture->window), "check-results.png");
+
+  /* The results as a PDF, drawn as the sheet is: the score and what to fix
+   * first are in it, and only the user may read it. */
+  {
+    /* A folder of its own: the English and Japanese runs go side by side. */
+    g_autofree char *dir = g_dir_make_tmp ("otasuke-results-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "results.pdf", NULL);
+    g_autofree char *score_text = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *flat = NULL;
+    g_autofree char *question = NULL;
+    g_autoptr(GSubprocess) process = NULL;
+    GtkWidget *results = check_child (page, "results");
+    struct stat st;
+
+    g_assert_true (gtk_widget_is_sensitive (results_child (page, "print_button")));
+    g_assert_true (gtk_widget_activate_action (results, "results.save-pdf-to", "s", pdf));
+    iterate_until (file_exists, pdf);
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "pdftotext", "-enc", "UTF-8", pdf, "-", NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &text, NULL, &error));
+    g_assert_no_error (error);
+    flat = without_space (g_steal_pointer (&text));
+    score_text = without_space (g_strdup_printf (_("%d of 100"), PLANNED_SCORE));
+    question = without_space (g_strdup (otasuke_checklist_lookup (checklist, "ipa-03")->question));
+    if (strstr (flat, score_text) == NULL || strstr (flat, question) == NULL)
+      g_error ("The results PDF does not say “%s” and “%s”:\n%s", score_text, question, flat);
+    g_unlink (pdf);
+    g_rmdir (dir);
+  }
+
+  /* Printing takes the sheet's path: the pages, the printer check, GTK's print window. */
+  click (results_child (page, "print_button"));
+  iterate_until (has_print_dialog, NULL);
+  g_assert_null (find_message_dialog ());
+  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
+  iterate_until (no_print_dialog, NULL);
 
   /* Reaching the results finished the check and put it into the history:
    * there is nothing else to press, and the page says so once it is true. */

@@ -12,6 +12,7 @@
 #include "otasuke-autostart.h"
 #include "otasuke-overview-page.h"
 #include "otasuke-preferences-window.h"
+#include "otasuke-welcome.h"
 #include "window-harness.h"
 
 /* The window itself: pages, shortcuts, the Overview, preferences and About. */
@@ -384,6 +385,31 @@ test_preferences (Fixture       *fixture,
 
   save_png (GTK_WIDGET (prefs), "preferences.png");
 
+  /* A number out of range, typed and not confirmed, is not lost in silence
+   * or bent to the nearest end: the window stays open, a dialog names what
+   * was typed, and the last valid value is back in the box. */
+  {
+    GtkWidget *spin = prefs_child (prefs, "interval_spin");
+    GtkWindow *dialog;
+
+    gtk_editable_set_text (GTK_EDITABLE (spin), "500");
+    gtk_window_close (GTK_WINDOW (prefs));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "500"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "48"));
+    save_png (GTK_WIDGET (dialog), "preferences-number-refused.png");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    gtk_window_destroy (dialog);
+    iterate_until (no_message_dialog, NULL);
+    g_assert_cmpuint (g_settings_get_uint (settings, "check-interval"), ==, 48);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "48");
+
+    /* One in range, typed and not confirmed, is kept on closing. */
+    gtk_editable_set_text (GTK_EDITABLE (spin), "72");
+  }
+
   /* Closing never throws an edit away in silence: an invalid address keeps
    * the window open with the reason, a valid one is kept. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "http://example.jp/other.json");
@@ -400,6 +426,7 @@ test_preferences (Fixture       *fixture,
   g_clear_pointer (&url, g_free);
   url = g_settings_get_string (settings, "feed-url");
   g_assert_cmpstr (url, ==, "https://example.jp/other.json");
+  g_assert_cmpuint (g_settings_get_uint (settings, "check-interval"), ==, 72);
   g_object_unref (prefs);
 }
 
@@ -549,6 +576,98 @@ test_narrow_window (void)
   run_in_app (check_narrow_window);
 }
 
+/* The welcome of the very first start. */
+static GtkWindow *
+find_welcome (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (OTASUKE_IS_WELCOME (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+no_welcome (gpointer data)
+{
+  return find_welcome () == NULL;
+}
+
+static void
+welcome_first_start (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GSettings *settings = otasuke_application_get_settings (fixture->app);
+  GtkWindow *welcome = find_welcome ();
+  GtkWidget *autostart;
+  GtkWidget *button;
+
+  /* Shown over the window, once: the key says so at once. */
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_window_get_transient_for (welcome) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (welcome)));
+  g_assert_true (g_settings_get_boolean (settings, "welcome-shown"));
+  g_assert_true (has_label (GTK_WIDGET (welcome), _("Welcome to Otasuke")));
+  g_assert_true (has_label (GTK_WIDGET (welcome),
+                            _("Nothing leaves this computer: your answers and findings stay here. The only "
+                              "thing downloaded is the Chamber of Commerce’s list of security advisories.")));
+  assert_unique_mnemonics (GTK_WIDGET (welcome), "welcome");
+  save_png (GTK_WIDGET (welcome), "welcome.png");
+
+  /* The switch turns start at login on, through the autostart entry. */
+  autostart = find_by_type (GTK_WIDGET (welcome), GTK_TYPE_SWITCH);
+  g_assert_nonnull (autostart);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+  g_assert_false (otasuke_autostart_is_enabled (APPLICATION_ID));
+  gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
+  g_assert_true (otasuke_autostart_is_enabled (APPLICATION_ID));
+  g_assert_true (g_settings_get_boolean (settings, "start-at-login"));
+
+  /* The button opens the check, and the welcome goes. */
+  button = gtk_window_get_default_widget (welcome);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("_Run the First Check"));
+  click (button);
+  iterate_until (no_welcome, NULL);
+  g_assert_cmpstr (otasuke_window_get_visible_page (fixture->window), ==, "check");
+}
+
+static void
+welcome_second_start (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_null (find_welcome ());
+  g_assert_cmpstr (otasuke_window_get_visible_page (fixture->window), !=, "check");
+}
+
+static void
+test_welcome (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *kept = g_strdup (g_getenv ("OTASUKE_NO_WELCOME"));
+
+  /* The tests keep the welcome away (tests/meson.build); this one asks for it. */
+  g_unsetenv ("OTASUKE_NO_WELCOME");
+  reset_user_state ();
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  g_assert_false (g_settings_get_boolean (settings, "welcome-shown"));
+
+  run_in_app (welcome_first_start);
+  /* The second start, same settings: no welcome. */
+  run_in_app (welcome_second_start);
+
+  if (kept != NULL)
+    g_setenv ("OTASUKE_NO_WELCOME", kept, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +687,7 @@ main (int   argc,
   g_test_add_data_func ("/window/remembers-size", (gconstpointer) test_window_remembers_size, run_clean);
   g_test_add_data_func ("/window/about", (gconstpointer) test_about, run_clean);
   g_test_add_func ("/window/narrow", test_narrow_window);
+  g_test_add_func ("/window/welcome", test_welcome);
 
   return window_harness_run ();
 }

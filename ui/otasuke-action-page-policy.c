@@ -7,13 +7,11 @@
 
 #include "otasuke-action-page-private.h"
 #include "otasuke-policy-render.h"
-#include "otasuke-print-preflight.h"
+#include "otasuke-document-output.h"
 
 /* The basic policy draft: its editors, autosave, PDF and printing. */
 
 #define AUTOSAVE_MS 700
-#define A4_WIDTH    (210.0 * 72.0 / 25.4)
-#define A4_HEIGHT   (297.0 * 72.0 / 25.4)
 
 static void schedule_save (OtasukeActionPage *self);
 
@@ -410,30 +408,15 @@ pdf_written_cb (GObject      *object,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog   *chooser,
-                     int                response,
-                     OtasukeActionPage *self)
+pdf_chosen (GtkWidget  *widget,
+            const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  OtasukeActionPage *self = OTASUKE_ACTION_PAGE (widget);
+  g_autofree char *name = g_path_get_basename (path);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || self->policy == NULL)
+  if (self->policy == NULL)
     return;
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      otasuke_action_page_show_error (self, _("The Policy Could Not Be Saved"),
-                                      _("Choose a folder on this computer."));
-      return;
-    }
-  {
-    g_autofree char *name = g_file_get_basename (file);
-
-    otasuke_policy_write_pdf_async (self->policy, path, self->cancellable, pdf_written_cb, job_new (self, name));
-  }
+  otasuke_policy_write_pdf_async (self->policy, path, self->cancellable, pdf_written_cb, job_new (self, name));
 }
 
 static void
@@ -442,172 +425,31 @@ save_pdf_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   OtasukeActionPage *self = OTASUKE_ACTION_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   if (self->policy == NULL)
     return;
   /* Translators: the suggested file name; %s is the policy's title */
   name = g_strdup_printf ("%s.pdf", self->policy->title[0] != '\0' ? self->policy->title
                                                                     : _("Basic Information Security Policy"));
-  g_strdelimit (name, "/\\", '-');
-  chooser = gtk_file_chooser_native_new (_("Save the Policy as PDF"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  otasuke_document_output_choose_pdf (widget, _("Save the Policy as PDF"), name,
+                                      _("The Policy Could Not Be Saved"), pdf_chosen);
 }
 
-/* Printing: the pages are drawn in advance and replayed in draw-page. */
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              GPtrArray         *pages)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  double scale = MIN (width / A4_WIDTH, height / A4_HEIGHT);
-
-  if (page_nr < 0 || (guint) page_nr >= pages->len)
-    return;
-  cairo_save (cr);
-  cairo_translate (cr, (width - A4_WIDTH * scale) / 2, (height - A4_HEIGHT * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, g_ptr_array_index (pages, page_nr), 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               OtasukeActionPage       *self)
-{
-  if (g_object_get_data (G_OBJECT (operation), "in-progress") == NULL)
-    return;
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      otasuke_action_page_show_error (self, _("The Policy Could Not Be Printed"), error != NULL ? error->message : "");
-    }
-  g_object_unref (operation);
-}
-
-static GPtrArray *
-draw_pages (const OtasukePolicy *policy)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  cairo_rectangle_t extents = { 0, 0, A4_WIDTH, A4_HEIGHT };
-  int n = otasuke_policy_render_count_pages (policy, now);
-
-  for (int i = 0; i < n; i++)
-    {
-      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-      cairo_t *cr = cairo_create (surface);
-
-      otasuke_policy_render_draw_page (policy, now, cr, A4_WIDTH, A4_HEIGHT, i);
-      cairo_destroy (cr);
-      g_ptr_array_add (pages, surface);
-    }
-  return pages;
-}
-
-static void
-print_now (OtasukeActionPage *self)
-{
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GPtrArray) pages = draw_pages (self->policy);
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, (int) pages->len);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Basic Information Security Policy"));
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_ptr_array_ref (pages),
-                         (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      g_object_set_data (G_OBJECT (operation), "in-progress", GINT_TO_POINTER (TRUE));
-      return;
-    }
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    otasuke_action_page_show_error (self, _("The Policy Could Not Be Printed"), error != NULL ? error->message : "");
-  g_object_unref (operation);
-}
-
-static void
-unavailable_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         OtasukeActionPage *self)
-{
-  if (g_str_equal (response, "pdf"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "action.save-policy-pdf", NULL);
-}
-
-static void
-preflight_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(OtasukeActionPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-
-  if (otasuke_print_preflight_finish (result, &error))
-    {
-      if (self->policy != NULL)
-        print_now (self);
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Printing Is Not Possible Right Now"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "pdf", _("Save as _PDF…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "pdf", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "pdf");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (unavailable_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
+/* Printing: the shared path of every document (ui/otasuke-document-output.c). */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   OtasukeActionPage *self = OTASUKE_ACTION_PAGE (widget);
+  g_autoptr(OtasukeDocument) document = NULL;
 
   if (self->policy == NULL)
     return;
-  otasuke_print_preflight_async (self->cancellable, preflight_cb, g_object_ref (self));
+  document = otasuke_policy_render_document (self->policy, NULL);
+  otasuke_document_output_print (widget, document, _("The Policy Could Not Be Printed"),
+                                 "action.save-policy-pdf", self->cancellable);
 }
 
 void

@@ -22,6 +22,7 @@
 #include "otasuke-resources.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-tray.h"
+#include "otasuke-welcome.h"
 #include "otasuke-window.h"
 
 struct _OtasukeApplication
@@ -232,10 +233,23 @@ get_or_create_window (OtasukeApplication *self)
   return OTASUKE_WINDOW (window);
 }
 
+/* The very first start shows the welcome, once (the tests keep it away
+ * with OTASUKE_NO_WELCOME unless they ask for it). */
+static void
+maybe_welcome (OtasukeApplication *self,
+               GtkWindow          *window)
+{
+  if (g_settings_get_boolean (self->settings, "welcome-shown") || g_getenv ("OTASUKE_NO_WELCOME") != NULL)
+    return;
+  g_settings_set_boolean (self->settings, "welcome-shown", TRUE);
+  gtk_window_present (GTK_WINDOW (otasuke_welcome_new (window, self->settings)));
+}
+
 static void
 otasuke_application_activate (GApplication *app)
 {
   OtasukeApplication *self = OTASUKE_APPLICATION (app);
+  OtasukeWindow *window;
 
   if (self->background)
     {
@@ -246,7 +260,9 @@ otasuke_application_activate (GApplication *app)
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  window = get_or_create_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  maybe_welcome (self, GTK_WINDOW (window));
 
   /* Once a window is open, closing it ends the program as usual. */
   if (self->held)

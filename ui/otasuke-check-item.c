@@ -7,6 +7,7 @@
 
 #include "otasuke-check-item.h"
 #include "otasuke-launch.h"
+#include "otasuke-results-render.h"
 
 struct _OtasukeCheckItem
 {
@@ -60,17 +61,8 @@ button_for_answer (OtasukeCheckItem *self,
 char *
 otasuke_check_item_format_steps (const OtasukeChecklistItem *item)
 {
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; item->steps != NULL && item->steps[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      /* Translators: a numbered step of "what to do": "1. Turn on automatic updates." */
-      g_string_append_printf (text, _("%u. %s"), i + 1, item->steps[i]);
-    }
-
-  return g_string_free (text, FALSE);
+  /* The same words on the page and on paper (the results PDF). */
+  return otasuke_results_format_steps (item);
 }
 
 static void

@@ -7,8 +7,11 @@
 
 #include "otasuke-check-item.h"
 #include "otasuke-check-results.h"
+#include "otasuke-document-output.h"
+#include "otasuke-launch.h"
+#include "otasuke-results-render.h"
 
-#define N_FIX_FIRST 5
+#define N_FIX_FIRST OTASUKE_RESULTS_N_FIX_FIRST
 
 struct _OtasukeCheckResults
 {
@@ -17,12 +20,21 @@ struct _OtasukeCheckResults
   GPtrArray           *fix_rows;      /* rows added to fix_group */
   GPtrArray           *advice_groups; /* groups added to advice_box */
 
+  /* What is shown, for printing and saving it. */
+  OtasukeCheckRun     *run;
+  OtasukeChecklist    *checklist;
+  GHashTable          *suggestions;
+  GCancellable        *cancellable;
+  char                *saved_path;
+
   /* Template widgets */
   GtkWidget           *advice_box;
   GtkLabel            *band_label;
   AdwPreferencesGroup *fix_group;
   GtkLabel            *meaning_label;
   GtkWidget           *new_button;
+  GtkWidget           *print_button;
+  GtkWidget           *save_pdf_button;
   GtkLabel            *saved_label;
   GtkLabel            *score_label;
   GtkScrolledWindow   *scroller;
@@ -149,6 +161,140 @@ clear_results (OtasukeCheckResults *self)
 }
 
 
+/* Printing and saving: the same renderer as the consultation sheet. */
+
+static OtasukeDocument *
+results_document (OtasukeCheckResults *self)
+{
+  if (self->run == NULL || self->checklist == NULL)
+    return NULL;
+  return otasuke_results_render_document (self->run, self->checklist, self->suggestions, NULL);
+}
+
+static void
+show_toast (OtasukeCheckResults *self,
+            const char          *title,
+            gboolean             with_open)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  /* Toast titles are markup in libadwaita 1.2. */
+  toast = adw_toast_new (escaped);
+  if (with_open)
+    {
+      adw_toast_set_button_label (toast, _("Open"));
+      adw_toast_set_action_name (toast, "results.open-saved");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+typedef struct {
+  OtasukeCheckResults *self;
+  char                *path;
+} Saving;
+
+static void
+pdf_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Saving *saving = user_data;
+  g_autoptr(OtasukeCheckResults) self = saving->self;
+  g_autofree char *path = saving->path;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_free (saving);
+  if (!otasuke_document_write_pdf_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        otasuke_document_output_show_error (GTK_WIDGET (self), _("The Results Could Not Be Saved"), error->message);
+      return;
+    }
+  name = g_filename_display_basename (path);
+  message = g_strdup_printf (_("Saved as “%s”"), name);
+  g_free (self->saved_path);
+  self->saved_path = g_steal_pointer (&path);
+  show_toast (self, message, TRUE);
+}
+
+static void
+save_pdf_to (OtasukeCheckResults *self,
+             const char          *path)
+{
+  g_autoptr(OtasukeDocument) document = results_document (self);
+  Saving *saving;
+
+  if (document == NULL)
+    return;
+  saving = g_new0 (Saving, 1);
+  saving->self = g_object_ref (self);
+  saving->path = g_strdup (path);
+  otasuke_document_write_pdf_async (document, path, self->cancellable, pdf_written_cb, saving);
+}
+
+static void
+save_pdf_to_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  save_pdf_to (OTASUKE_CHECK_RESULTS (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+pdf_chosen (GtkWidget  *widget,
+            const char *path)
+{
+  save_pdf_to (OTASUKE_CHECK_RESULTS (widget), path);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the start of a file name, "Self-check results-2026-11-26.pdf" */
+  g_autofree char *name = g_strdup_printf ("%s-%s.pdf", _("Self-check results"), date);
+
+  otasuke_document_output_choose_pdf (widget, _("Save the Results as PDF"), name,
+                                      _("The Results Could Not Be Saved"), pdf_chosen);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  OtasukeCheckResults *self = OTASUKE_CHECK_RESULTS (widget);
+  g_autoptr(OtasukeDocument) document = results_document (self);
+
+  if (document == NULL)
+    return;
+  otasuke_document_output_print (widget, document, _("The Results Could Not Be Printed"),
+                                 "results.save-pdf", self->cancellable);
+}
+
+static void
+open_saved_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  OtasukeCheckResults *self = OTASUKE_CHECK_RESULTS (widget);
+
+  if (self->saved_path == NULL)
+    return;
+  if (!otasuke_launch_file (GTK_WINDOW (gtk_widget_get_root (widget)), self->saved_path))
+    otasuke_document_output_show_error (widget, _("The File Could Not Be Opened"),
+                                        _("No program on this computer opens this kind of file."));
+}
+
 static void
 otasuke_check_results_dispose (GObject *object)
 {
@@ -156,6 +302,12 @@ otasuke_check_results_dispose (GObject *object)
 
   g_clear_pointer (&self->fix_rows, g_ptr_array_unref);
   g_clear_pointer (&self->advice_groups, g_ptr_array_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->run, otasuke_check_run_unref);
+  g_clear_pointer (&self->checklist, otasuke_checklist_unref);
+  g_clear_pointer (&self->suggestions, g_hash_table_unref);
+  g_clear_pointer (&self->saved_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), OTASUKE_TYPE_CHECK_RESULTS);
 
   G_OBJECT_CLASS (otasuke_check_results_parent_class)->dispose (object);
@@ -169,6 +321,12 @@ otasuke_check_results_class_init (OtasukeCheckResultsClass *klass)
 
   object_class->dispose = otasuke_check_results_dispose;
 
+  gtk_widget_class_install_action (widget_class, "results.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "results.save-pdf", NULL, save_pdf_action);
+  /* The same without the file dialog: for tests and scripts. */
+  gtk_widget_class_install_action (widget_class, "results.save-pdf-to", "s", save_pdf_to_action);
+  gtk_widget_class_install_action (widget_class, "results.open-saved", NULL, open_saved_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-check-results.ui");
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, advice_box);
@@ -176,6 +334,8 @@ otasuke_check_results_class_init (OtasukeCheckResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, fix_group);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, meaning_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, new_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, print_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, save_pdf_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, saved_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, score_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, scroller);
@@ -187,6 +347,7 @@ otasuke_check_results_init (OtasukeCheckResults *self)
 {
   self->fix_rows = g_ptr_array_new ();
   self->advice_groups = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -215,6 +376,14 @@ otasuke_check_results_show (OtasukeCheckResults *self,
   otasuke_check_run_compute_score (run, checklist, &score);
   clear_results (self);
 
+  /* What is printed is what is shown now. */
+  g_clear_pointer (&self->run, otasuke_check_run_unref);
+  g_clear_pointer (&self->checklist, otasuke_checklist_unref);
+  g_clear_pointer (&self->suggestions, g_hash_table_unref);
+  self->run = otasuke_check_run_copy (run);
+  self->checklist = otasuke_checklist_ref (checklist);
+  self->suggestions = suggestions != NULL ? g_hash_table_ref (suggestions) : NULL;
+
   score_text = g_strdup_printf ("%d", score.score);
   gtk_label_set_text (self->score_label, score_text);
   gtk_label_set_text (self->band_label, otasuke_score_band_get_title (score.band));
@@ -229,12 +398,7 @@ otasuke_check_results_show (OtasukeCheckResults *self,
 
   if (score.n_unanswered > 0)
     {
-      g_autofree char *text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u of IPA’s questions was not answered and counts as “Don’t know”.",
-                                      "%u of IPA’s questions were not answered and count as “Don’t know”.",
-                                      score.n_unanswered),
-                         score.n_unanswered);
+      g_autofree char *text = otasuke_results_unanswered_text (score.n_unanswered);
 
       gtk_label_set_text (self->unanswered_label, text);
     }

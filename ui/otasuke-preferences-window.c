@@ -15,13 +15,18 @@ struct _OtasukePreferencesWindow
 
   GSettings            *settings;
   gboolean              syncing_autostart;
+  gboolean              number_refused;   /* a typed number was not kept */
 
   /* Template widgets */
   GtkSwitch            *autostart_switch;
   GtkAdjustment        *backup_adjustment;
+  AdwActionRow         *backup_row;
+  GtkSpinButton        *backup_spin;
   AdwEntryRow          *feed_url_row;
   GtkLabel             *feed_url_error;
   GtkAdjustment        *interval_adjustment;
+  AdwActionRow         *interval_row;
+  GtkSpinButton        *interval_spin;
   GtkWidget            *no_key_label;
   GtkLabel             *bad_key_label;
   GtkSwitch            *notifications_switch;
@@ -72,15 +77,72 @@ on_feed_url_apply (OtasukePreferencesWindow *self)
   show_feed_url_error (self, NULL);
 }
 
+/* A number typed into a spin button: GTK would quietly put a number out of
+ * range to the nearest end, or an empty box back to what it was. Instead
+ * the last valid value stays, and a dialog says so. */
+static int
+on_spin_input (GtkSpinButton            *spin,
+               double                   *new_value,
+               OtasukePreferencesWindow *self)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  guint lower = (guint) gtk_adjustment_get_lower (adjustment);
+  guint upper = (guint) gtk_adjustment_get_upper (adjustment);
+  guint current = (guint) gtk_adjustment_get_value (adjustment);
+  AdwPreferencesRow *row = ADW_PREFERENCES_ROW (spin == self->interval_spin ? self->interval_row : self->backup_row);
+  guint64 number = 0;
+  gboolean valid = text[0] != '\0';
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  for (const char *p = text; *p != '\0' && valid; p = g_utf8_next_char (p))
+    {
+      /* Full-width digits (２４) count as well. */
+      int digit = g_unichar_digit_value (g_utf8_get_char (p));
+
+      valid = digit >= 0 && number < 100000;
+      number = number * 10 + (guint) MAX (digit, 0);
+    }
+  if (valid && number >= lower && number <= upper)
+    {
+      *new_value = (double) number;
+      return TRUE;
+    }
+
+  *new_value = current;
+  self->number_refused = TRUE;
+  if (text[0] == '\0')
+    /* Translators: the row's title, then the value kept */
+    body = g_strdup_printf (_("“%s” was left empty, so it stays at %u."), adw_preferences_row_get_title (row), current);
+  else
+    /* Translators: what was typed, the lowest and highest value, the row's title, the value kept */
+    body = g_strdup_printf (_("“%s” is not a whole number from %u to %u, so “%s” stays at %u."),
+                            text, lower, upper, adw_preferences_row_get_title (row), current);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Number Was Not Changed"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* Closing with an address typed but not applied: a valid one is kept (as if
- * applied), an invalid one keeps the window open with the reason. Nothing
- * typed is thrown away without a word. */
+ * applied), an invalid one keeps the window open with the reason; a number
+ * out of range keeps the window open too, with the last valid value back
+ * in its box and a dialog saying so. Nothing typed is thrown away without a
+ * word. */
 static gboolean
 otasuke_preferences_window_close_request (GtkWindow *window)
 {
   OtasukePreferencesWindow *self = OTASUKE_PREFERENCES_WINDOW (window);
   g_autofree char *saved = g_settings_get_string (self->settings, "feed-url");
   g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->feed_url_row))));
+
+  /* A number still being typed is taken now, or refused with a word. */
+  self->number_refused = FALSE;
+  gtk_spin_button_update (self->interval_spin);
+  gtk_spin_button_update (self->backup_spin);
+  if (self->number_refused)
+    return TRUE;
 
   if (g_strcmp0 (saved, typed) != 0)
     {
@@ -105,19 +167,18 @@ show_autostart_state (OtasukePreferencesWindow *self)
   self->syncing_autostart = FALSE;
 }
 
-static void
-on_autostart_toggled (OtasukePreferencesWindow *self)
+gboolean
+otasuke_preferences_set_autostart (GtkWindow *parent,
+                                   GSettings *settings,
+                                   gboolean   wanted)
 {
-  gboolean wanted = gtk_switch_get_active (self->autostart_switch);
   g_autoptr(GError) error = NULL;
-
-  if (self->syncing_autostart)
-    return;
+  gboolean enabled;
 
   if (!otasuke_autostart_set_enabled (wanted, APPLICATION_ID, &error))
     {
       /* A dialog, not a toast: a toast would cut the reason short. */
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+      GtkWidget *dialog = adw_message_dialog_new (parent,
                                                   wanted ? _("Otasuke Cannot Start at Login")
                                                          : _("Otasuke Still Starts at Login"),
                                                   error->message);
@@ -126,8 +187,19 @@ on_autostart_toggled (OtasukePreferencesWindow *self)
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
+  enabled = otasuke_autostart_is_enabled (APPLICATION_ID);
+  g_settings_set_boolean (settings, "start-at-login", enabled);
+  return enabled;
+}
+
+static void
+on_autostart_toggled (OtasukePreferencesWindow *self)
+{
+  if (self->syncing_autostart)
+    return;
+  otasuke_preferences_set_autostart (GTK_WINDOW (self), self->settings,
+                                     gtk_switch_get_active (self->autostart_switch));
   show_autostart_state (self);
-  g_settings_set_boolean (self->settings, "start-at-login", gtk_switch_get_active (self->autostart_switch));
 }
 
 /* The severity choices in the order the row lists them. */
@@ -175,6 +247,8 @@ otasuke_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->autostart_switch, "notify::active", G_CALLBACK (on_autostart_toggled), self,
                            G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "backup-reminder-days", self->backup_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->interval_spin, "input", G_CALLBACK (on_spin_input), self, 0);
+  g_signal_connect_object (self->backup_spin, "input", G_CALLBACK (on_spin_input), self, 0);
   g_settings_bind_with_mapping (self->settings, "notify-min-severity", self->severity_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, severity_to_position, position_to_severity, NULL, NULL);
 
@@ -241,9 +315,13 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, backup_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, backup_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, backup_spin);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_error);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, no_key_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, bad_key_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, notifications_switch);

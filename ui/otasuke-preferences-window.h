@@ -13,4 +13,11 @@ void                      otasuke_preferences_window_set_trust          (Otasuke
                                                                          guint                     n_keys,
                                                                          const char               *unreadable);
 
+/* Turns start at login on or off (the autostart seam); a failure is said in
+ * a dialog over @parent. The "start-at-login" key is set to what is true
+ * afterwards, which is returned. Preferences and the welcome use it. */
+gboolean otasuke_preferences_set_autostart (GtkWindow *parent,
+                                            GSettings *settings,
+                                            gboolean   wanted);
+
 G_END_DECLS

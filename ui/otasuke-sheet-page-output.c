@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "otasuke-print-preflight.h"
+#include "otasuke-document-output.h"
 #include "otasuke-launch.h"
 #include "otasuke-sheet-page-private.h"
 #include "otasuke-sheet-render.h"
@@ -13,9 +13,6 @@
 /* The sheet leaving the program: printed, saved as PDF or text, or copied for a mail. */
 
 #define TEXT_WIDTH        72
-/* A4 in points, as the sheet is laid out. */
-#define A4_WIDTH          (210.0 * 72.0 / 25.4)
-#define A4_HEIGHT         (297.0 * 72.0 / 25.4)
 
 typedef enum {
   JOB_COPY_TEXT,
@@ -44,36 +41,6 @@ job_free (Job *job)
   g_clear_pointer (&job->contacts, g_ptr_array_unref);
   g_free (job->path);
   g_free (job);
-}
-
-/* The pages drawn in advance, so the print dialog's thread only replays them. */
-static GPtrArray *
-record_pages (Job     *job,
-              GError **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  cairo_rectangle_t extents = { 0, 0, A4_WIDTH, A4_HEIGHT };
-  int n_pages = otasuke_sheet_render_count_pages (job->sheet, job->summary, job->contacts, now);
-
-  for (int i = 0; i < n_pages; i++)
-    {
-      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-      cairo_t *cr = cairo_create (surface);
-      gboolean ok = otasuke_sheet_render_draw_page (job->sheet, job->summary, job->contacts, now, cr,
-                                                    A4_WIDTH, A4_HEIGHT, i);
-
-      cairo_destroy (cr);
-      g_ptr_array_add (pages, surface);
-      if (!ok)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("The consultation sheet could not be drawn for printing."));
-          return NULL;
-        }
-    }
-
-  return g_steal_pointer (&pages);
 }
 
 static void
@@ -118,145 +85,13 @@ job_in_thread (GTask        *task,
       break;
 
     case JOB_PRINT:
-      {
-        GPtrArray *pages = record_pages (job, &error);
-
-        if (pages != NULL)
-          g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
-        else
-          g_task_return_error (task, error);
-      }
+      g_task_return_pointer (task, otasuke_sheet_render_document (job->sheet, job->summary, job->contacts, NULL),
+                             (GDestroyNotify) otasuke_document_unref);
       break;
 
     default:
       g_assert_not_reached ();
     }
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              GPtrArray         *pages)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  double scale = MIN (width / A4_WIDTH, height / A4_HEIGHT);
-
-  if (page_nr < 0 || (guint) page_nr >= pages->len)
-    return;
-
-  cairo_save (cr);
-  cairo_translate (cr, (width - A4_WIDTH * scale) / 2, (height - A4_HEIGHT * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, g_ptr_array_index (pages, page_nr), 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               OtasukeSheetPage        *self)
-{
-  /* Only an operation that went on after run() returned is ours to end here. */
-  if (g_object_get_data (G_OBJECT (operation), "in-progress") == NULL)
-    return;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      otasuke_sheet_page_show_error (self, _("The Sheet Could Not Be Printed"), error != NULL ? error->message : "");
-    }
-  g_object_unref (operation);
-}
-
-static void
-print_pages (OtasukeSheetPage *self,
-             GPtrArray        *pages)
-{
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, (int) pages->len);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  /* The sheet has margins of its own. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Consultation sheet"));
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_ptr_array_ref (pages),
-                         (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      g_object_set_data (G_OBJECT (operation), "in-progress", GINT_TO_POINTER (TRUE));
-      return;
-    }
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    otasuke_sheet_page_show_error (self, _("The Sheet Could Not Be Printed"), error != NULL ? error->message : "");
-  g_object_unref (operation);
-}
-
-static void
-print_unavailable_response_cb (AdwMessageDialog *dialog,
-                               const char       *response,
-                               OtasukeSheetPage *self)
-{
-  if (g_str_equal (response, "pdf"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "sheet.save-pdf", NULL);
-}
-
-typedef struct {
-  OtasukeSheetPage *self;
-  GPtrArray        *pages;
-} PrintData;
-
-static void
-preflight_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  PrintData *data = user_data;
-  g_autoptr(OtasukeSheetPage) self = data->self;
-  g_autoptr(GPtrArray) pages = data->pages;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-
-  g_free (data);
-  if (otasuke_print_preflight_finish (result, &error))
-    {
-      print_pages (self, pages);
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* GTK's print window would freeze the program here: say so, and offer the
-   * way that works. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Printing Is Not Possible Right Now"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "pdf", _("Save as _PDF…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "pdf", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "pdf");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (print_unavailable_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -320,13 +155,9 @@ job_cb (GObject      *object,
       break;
 
     case JOB_PRINT:
-      {
-        PrintData *data = g_new0 (PrintData, 1);
-
-        data->self = g_object_ref (self);
-        data->pages = value;
-        otasuke_print_preflight_async (self->cancellable, preflight_cb, data);
-      }
+      otasuke_document_output_print (GTK_WIDGET (self), value, _("The Sheet Could Not Be Printed"),
+                                     "sheet.save-pdf", self->cancellable);
+      otasuke_document_unref (value);
       break;
 
     default:
@@ -380,54 +211,23 @@ dated_file_name (const char *extension)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     OtasukeSheetPage *self)
+pdf_chosen (GtkWidget  *widget,
+            const char *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
+  OtasukeSheetPage *self = OTASUKE_SHEET_PAGE (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-
-  if (path != NULL && self->sheet != NULL)
-    {
-      if (pdf)
-        save_pdf_to (self, path);
-      else
-        run_job (self, JOB_SAVE_TEXT, path);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (self->sheet != NULL)
+    save_pdf_to (self, path);
 }
 
 static void
-choose_file (OtasukeSheetPage *self,
-             gboolean          pdf)
+text_chosen (GtkWidget  *widget,
+             const char *path)
 {
-  g_autofree char *name = dated_file_name (pdf ? "pdf" : "txt");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  OtasukeSheetPage *self = OTASUKE_SHEET_PAGE (widget);
 
-  chooser = gtk_file_chooser_native_new (pdf ? _("Save the Sheet as PDF") : _("Save the Sheet as Text"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("Text files"));
-  gtk_file_filter_add_mime_type (filter, pdf ? "application/pdf" : "text/plain");
-  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (self->sheet != NULL)
+    run_job (self, JOB_SAVE_TEXT, path);
 }
 
 static void
@@ -435,7 +235,10 @@ save_pdf_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  choose_file (OTASUKE_SHEET_PAGE (widget), TRUE);
+  g_autofree char *name = dated_file_name ("pdf");
+
+  otasuke_document_output_choose_pdf (widget, _("Save the Sheet as PDF"), name,
+                                      _("The Sheet Could Not Be Saved"), pdf_chosen);
 }
 
 static void
@@ -443,7 +246,10 @@ save_text_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  choose_file (OTASUKE_SHEET_PAGE (widget), FALSE);
+  g_autofree char *name = dated_file_name ("txt");
+
+  otasuke_document_output_choose_text (widget, _("Save the Sheet as Text"), name,
+                                       _("The Sheet Could Not Be Saved"), text_chosen);
 }
 
 static void
