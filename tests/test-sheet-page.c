@@ -218,6 +218,9 @@ check_fill_sheet (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (service_row)), ==, "");
   gtk_spin_button_set_value (sheet_child (page, "devices_spin"), 2);
   g_assert_cmpint (otasuke_sheet_get_affected_devices (sheet), ==, 2);
+  /* A number is one Tab stop: the row does not take the focus before it. */
+  g_assert_cmpuint (count_focus_stops (GTK_WINDOW (fixture->window), gtk_widget_get_ancestor (sheet_child (page, "devices_spin"), ADW_TYPE_ACTION_ROW)), ==, 1);
+  g_assert_cmpuint (count_focus_stops (GTK_WINDOW (fixture->window), gtk_widget_get_ancestor (sheet_child (page, "accounts_spin"), ADW_TYPE_ACTION_ROW)), ==, 1);
 
   scroll_to (page, sheet_child (page, "devices_spin"), 260);
   save_png (GTK_WIDGET (fixture->window), "sheet-device.png");
