@@ -762,7 +762,11 @@ assert_labels_fit (GtkWidget *root)
           minimum > 240)
         g_error ("The label “%s” in a popover neither wraps nor shortens (%d px wide)",
                  gtk_label_get_text (GTK_LABEL (root)), minimum);
-      g_assert_cmpint (gtk_widget_get_width (root), >=, minimum);
+      /* A couple of pixels either way are rounding (a button's label is
+       * measured again here, outside its allocation pass). */
+      if (gtk_widget_get_width (root) + 2 < minimum)
+        g_error ("The label “%s” in a popover is cut off: %d px of %d", gtk_label_get_text (GTK_LABEL (root)),
+                 gtk_widget_get_width (root), minimum);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
