@@ -77,6 +77,18 @@ test_pages (Fixture       *fixture,
       assert_no_focusable_text (GTK_WIDGET (fixture->window), pages[i]);
       save_png (GTK_WIDGET (fixture->window), png);
     }
+
+  /* The main menu's words fit in it. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                          OTASUKE_TYPE_WINDOW,
+                                                                          "primary_menu_button"));
+
+    gtk_menu_button_popup (menu);
+    save_png (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "main-menu.png");
+    assert_popover_fits (gtk_menu_button_get_popover (menu));
+    gtk_popover_popdown (gtk_menu_button_get_popover (menu));
+  }
 }
 
 /* "<Control>r" and "<Primary>R" are one key. */

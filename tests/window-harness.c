@@ -752,21 +752,20 @@ assert_no_focusable_text (GtkWidget  *root,
 static void
 assert_labels_fit (GtkWidget *root)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      !gtk_label_get_wrap (GTK_LABEL (root)) && gtk_label_get_ellipsize (GTK_LABEL (root)) == PANGO_ELLIPSIZE_NONE)
     {
-      int minimum = 0;
+      /* A text that cannot wrap or shorten itself: its one line, against
+       * the room it was given (margins aside). */
+      int text_width = 0;
 
-      gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      /* Text that can wrap or shorten itself is never cut off at the edge. */
-      if (!gtk_label_get_wrap (GTK_LABEL (root)) && gtk_label_get_ellipsize (GTK_LABEL (root)) == PANGO_ELLIPSIZE_NONE &&
-          minimum > 240)
+      pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (root)), &text_width, NULL);
+      if (text_width > 240)
         g_error ("The label “%s” in a popover neither wraps nor shortens (%d px wide)",
-                 gtk_label_get_text (GTK_LABEL (root)), minimum);
-      /* A couple of pixels either way are rounding (a button's label is
-       * measured again here, outside its allocation pass). */
-      if (gtk_widget_get_width (root) + 2 < minimum)
+                 gtk_label_get_text (GTK_LABEL (root)), text_width);
+      if (gtk_widget_get_width (root) < text_width)
         g_error ("The label “%s” in a popover is cut off: %d px of %d", gtk_label_get_text (GTK_LABEL (root)),
-                 gtk_widget_get_width (root), minimum);
+                 gtk_widget_get_width (root), text_width);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
