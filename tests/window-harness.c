@@ -687,12 +687,13 @@ send_key (GtkWindow       *window,
           GdkModifierType  modifiers)
 {
   GtkWidget *target = gtk_root_get_focus (GTK_ROOT (window));
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  /* Held: a key can rebuild the view it was pressed in (Alt+→ does). */
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (target == NULL)
     target = GTK_WIDGET (window);
   for (GtkWidget *widget = target; widget != NULL; widget = gtk_widget_get_parent (widget))
-    g_ptr_array_add (chain, widget);
+    g_ptr_array_add (chain, g_object_ref (widget));
 
   /* Capture, from the window down to the focus… */
   for (guint i = chain->len; i > 0; i--)
