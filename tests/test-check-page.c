@@ -963,6 +963,173 @@ test_check_router_picker (void)
 }
 
 
+/* The keyboard alone */
+
+static GtkWidget *
+focus_in_page (Fixture          *fixture,
+               OtasukeCheckPage *page,
+               const char       *where)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  if (focus == NULL)
+    g_error ("The keyboard focus is on nothing (%s)", where);
+  if (!gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+    g_error ("The keyboard focus left the check page for a %s (%s)", G_OBJECT_TYPE_NAME (focus), where);
+  if (GTK_IS_LABEL (focus))
+    g_error ("The keyboard focus is on the text “%s” (%s)", gtk_label_get_text (GTK_LABEL (focus)), where);
+  return focus;
+}
+
+/* The answer @button stands for, or NONE when it is no answer. */
+static OtasukeAnswer
+answer_of_button (GtkWidget *button,
+                  char     **item_id)
+{
+  GVariant *target;
+  const char *colon;
+
+  if (!GTK_IS_TOGGLE_BUTTON (button) ||
+      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button))) == NULL)
+    return OTASUKE_ANSWER_NONE;
+  colon = strrchr (g_variant_get_string (target, NULL), ':');
+  g_assert_nonnull (colon);
+  if (item_id != NULL)
+    *item_id = g_strndup (g_variant_get_string (target, NULL), colon - g_variant_get_string (target, NULL));
+  return otasuke_answer_from_string (colon + 1);
+}
+
+typedef struct {
+  OtasukeCheckPage *page;
+  const char       *id;
+  OtasukeAnswer     answer;
+} AnswerWait;
+
+static gboolean
+answer_is_given (gpointer data)
+{
+  AnswerWait *wait = data;
+  gboolean from_suggestion = TRUE;
+
+  return otasuke_check_run_get_answer (otasuke_check_page_get_run (wait->page), wait->id, &from_suggestion) ==
+           wait->answer && !from_suggestion;
+}
+
+typedef struct {
+  OtasukeCheckPage *page;
+  guint             section;
+} SectionWait;
+
+static gboolean
+section_is_left (gpointer data)
+{
+  SectionWait *wait = data;
+
+  return otasuke_check_page_get_section (wait->page) != wait->section ||
+         g_strcmp0 (otasuke_check_page_get_view (wait->page), "results") == 0;
+}
+
+/* On a question's one Tab stop: the arrows to the planned answer, Space to choose it. */
+static void
+answer_by_keyboard (Fixture          *fixture,
+                    OtasukeCheckPage *page,
+                    const char       *id)
+{
+  OtasukeAnswer wanted = otasuke_answer_from_string (planned_answer (id));
+  AnswerWait wait = { page, id, wanted };
+  guint presses = 0;
+
+  g_assert_true (send_key (GTK_WINDOW (fixture->window), GDK_KEY_Home, 0));
+  for (;;)
+    {
+      g_autofree char *on_id = NULL;
+      GtkWidget *focus = focus_in_page (fixture, page, id);
+      OtasukeAnswer on = answer_of_button (focus, &on_id);
+
+      g_assert_cmpstr (on_id, ==, id);
+      if (on == wanted)
+        break;
+      g_assert_cmpuint (++presses, <, 6);
+      g_assert_true (send_key (GTK_WINDOW (fixture->window), GDK_KEY_Right, 0));
+    }
+  g_assert_true (send_key (GTK_WINDOW (fixture->window), GDK_KEY_space, 0));
+  /* A button takes Space after its press animation. */
+  iterate_until (answer_is_given, &wait);
+  g_assert_true (answer_of_button (focus_in_page (fixture, page, id), NULL) == wanted);
+}
+
+static void
+check_by_keyboard (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  OtasukeCheckPage *page = show_check_page (fixture);
+  g_autoptr(OtasukeChecklist) checklist = load_checklist ();
+  guint n_sections = otasuke_checklist_get_n_sections (checklist);
+  GtkWidget *next_button = gtk_widget_get_ancestor (check_child (page, "next_label"), GTK_TYPE_BUTTON);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.start", NULL));
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const OtasukeChecklistSection *section = otasuke_checklist_get_section (checklist, i);
+      g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist, section->id);
+      g_autoptr(GHashTable) answered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      SectionWait wait = { page, i };
+      guint tabs = 0;
+
+      g_assert_cmpuint (otasuke_check_page_get_section (page), ==, i);
+      /* Each section starts on its first question. */
+      assert_focus_on_first_question (fixture, page);
+
+      /* Tab through the whole section, answering each question on the way,
+       * until the focus reaches 次へ with every question answered. */
+      for (;;)
+        {
+          GtkWidget *focus = focus_in_page (fixture, page, section->id);
+          g_autofree char *id = NULL;
+
+          if (answer_of_button (focus, &id) != OTASUKE_ANSWER_NONE && !g_hash_table_contains (answered, id))
+            {
+              answer_by_keyboard (fixture, page, id);
+              g_hash_table_add (answered, g_steal_pointer (&id));
+              /* The first section goes on with Alt+→ once answered. */
+              if (i == 0 && g_hash_table_size (answered) == items->len)
+                break;
+            }
+          else if (focus == next_button && g_hash_table_size (answered) == items->len)
+            break;
+          g_assert_cmpuint (++tabs, <, 200);
+          g_assert_true (send_key (GTK_WINDOW (fixture->window), GDK_KEY_Tab, 0));
+        }
+      g_test_message ("%s: %u questions answered, %u Tab presses", section->id, items->len, tabs);
+      if (i == 0)
+        g_assert_true (send_key (GTK_WINDOW (fixture->window), GDK_KEY_Right, GDK_ALT_MASK));
+      else
+        g_assert_true (send_key (GTK_WINDOW (fixture->window), GDK_KEY_space, 0));
+      iterate_until (section_is_left, &wait);
+      focus_in_page (fixture, page, "after the section");
+    }
+
+  /* The results, and the keyboard is on them. */
+  g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
+  g_assert_true (gtk_widget_is_ancestor (focus_in_page (fixture, page, "results"), check_child (page, "results")));
+  g_assert_cmpstr (gtk_label_get_text (results_child (page, "score_label")), ==, G_STRINGIFY (PLANNED_SCORE));
+  /* Tab goes on through the results' controls, never onto nothing. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_true (send_key (GTK_WINDOW (fixture->window), GDK_KEY_Tab, 0));
+      focus_in_page (fixture, page, "results");
+    }
+  save_png (GTK_WIDGET (fixture->window), "check-keyboard-results.png");
+}
+
+static void
+test_check_keyboard (void)
+{
+  reset_with_size (1024, 700);
+  install_well_kept_machine ();
+  run_in_app (check_by_keyboard);
+}
+
 static void
 test_check_complete_run (void)
 {
@@ -982,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/window/check/resume", test_check_resume);
   g_test_add_func ("/window/check/narrow", test_check_narrow);
   g_test_add_func ("/window/check/router-picker", test_check_router_picker);
+  g_test_add_func ("/window/check/keyboard", test_check_keyboard);
 
   return window_harness_run ();
 }

@@ -6,12 +6,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "otasuke-check-results.h"
 #include "otasuke-history-page.h"
 #include "otasuke-history-run-view.h"
 #include "otasuke-overview-page.h"
 #include "otasuke-score-chart.h"
 #include "otasuke-store-runs.h"
 #include "otasuke-time.h"
+#include "otasuke-tone.h"
 #include "window-harness.h"
 
 /* The history page and the latest check on the Overview. */
@@ -245,6 +247,9 @@ check_history (Fixture       *fixture,
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
 }
 
+static void check_band_colours (Fixture       *fixture,
+                                gconstpointer  data);
+
 static void
 check_overview_score (Fixture       *fixture,
                       gconstpointer  data)
@@ -293,6 +298,74 @@ check_overview_score (Fixture       *fixture,
   }
 
   check_history (fixture, data);
+  check_band_colours (fixture, data);
+}
+
+/* The one tone class @widget carries. */
+static const char *
+tone_of (GtkWidget *widget)
+{
+  static const char * const tones[] = { "success", "accent", "warning", "error" };
+  const char *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tones); i++)
+    if (gtk_widget_has_css_class (widget, tones[i]))
+      {
+        g_assert_null (found);
+        found = tones[i];
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* One colour per band: the results of a check, Home, the History list and
+ * the chart give the same score the same one. */
+static void
+check_band_colours (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  OtasukeHistoryPage *page = show_history_page (fixture);
+  OtasukeScoreChart *chart = history_child (page, "chart");
+  GtkListBox *list = history_child (page, "run_list");
+  OtasukeOverviewPage *overview = find_overview (fixture->window);
+  g_autoptr(OtasukeChecklist) checklist = otasuke_checklist_new_from_resource (NULL);
+  g_autoptr(OtasukeStore) store = open_test_store ();
+  static const int scores[] = { 45, 68, 80 };
+  GHashTable *tones = g_hash_table_new (g_str_hash, g_str_equal);
+
+  iterate_until (overview_is_loaded, overview);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *score = g_strdup_printf ("%d", scores[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OtasukeCheckRun) run = otasuke_store_load_check_run (store, history_run_ids[i], &error);
+      GtkWidget *results = g_object_ref_sink (otasuke_check_results_new ());
+      GtkLabel *row_score = find_label_containing (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2 - i)), score);
+      GtkWidget *results_score;
+      const char *tone = otasuke_tone_for_band (otasuke_score_band_for_score (scores[i]));
+
+      g_assert_no_error (error);
+      otasuke_check_results_show (OTASUKE_CHECK_RESULTS (results), run, checklist, NULL);
+      results_score = GTK_WIDGET (gtk_widget_get_template_child (results, OTASUKE_TYPE_CHECK_RESULTS, "score_label"));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (results_score)), ==, score);
+
+      g_assert_cmpstr (tone_of (results_score), ==, tone);
+      g_assert_cmpstr (tone_of (GTK_WIDGET (gtk_widget_get_template_child (results, OTASUKE_TYPE_CHECK_RESULTS,
+                                                                           "band_label"))), ==, tone);
+      g_assert_nonnull (row_score);
+      g_assert_cmpstr (tone_of (GTK_WIDGET (row_score)), ==, tone);
+      g_assert_cmpstr (otasuke_score_chart_get_point_tone (chart, i), ==, tone);
+      g_hash_table_add (tones, (gpointer) tone);
+      g_object_unref (results);
+    }
+  /* Three bands, three colours. */
+  g_assert_cmpuint (g_hash_table_size (tones), ==, 3);
+  g_hash_table_unref (tones);
+
+  /* Home shows the newest. */
+  g_assert_cmpstr (tone_of (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (overview), OTASUKE_TYPE_OVERVIEW_PAGE,
+                                                                      "score_label"))), ==,
+                   otasuke_tone_for_band (otasuke_score_band_for_score (scores[2])));
 }
 
 static void

@@ -218,6 +218,9 @@ check_fill_sheet (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (service_row)), ==, "");
   gtk_spin_button_set_value (sheet_child (page, "devices_spin"), 2);
   g_assert_cmpint (otasuke_sheet_get_affected_devices (sheet), ==, 2);
+  /* A number is one Tab stop: the row does not take the focus before it. */
+  g_assert_cmpuint (count_focus_stops (GTK_WINDOW (fixture->window), gtk_widget_get_ancestor (sheet_child (page, "devices_spin"), ADW_TYPE_ACTION_ROW)), ==, 1);
+  g_assert_cmpuint (count_focus_stops (GTK_WINDOW (fixture->window), gtk_widget_get_ancestor (sheet_child (page, "accounts_spin"), ADW_TYPE_ACTION_ROW)), ==, 1);
 
   scroll_to (page, sheet_child (page, "devices_spin"), 260);
   save_png (GTK_WIDGET (fixture->window), "sheet-device.png");
@@ -268,6 +271,33 @@ check_sheet_restored (Fixture       *fixture,
   g_assert_cmpint (otasuke_sheet_get_event (sheet, 1)->at, <, otasuke_sheet_get_event (sheet, 2)->at);
   /* Still what the program found, still marked. */
   g_assert_true (gtk_widget_get_visible (sheet_child (page, "os_detected")));
+
+  /* Editing an entry: the calendar opens on its day, the time on its time,
+   * and each number is one Tab stop. */
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (otasuke_sheet_get_event (sheet, 1)->at);
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+    GtkWindow *dialog;
+    GtkWidget *calendar;
+    int year = 0, month = -1, day = 0;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.edit-event", "u", 1));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    calendar = find_by_type (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR);
+    g_object_get (calendar, "year", &year, "month", &month, "day", &day, NULL);
+    g_assert_cmpint (year, ==, 2026);
+    g_assert_cmpint (month + 1, ==, 11);
+    g_assert_cmpint (day, ==, 20);
+    collect_spin_buttons (GTK_WIDGET (dialog), spins);
+    g_assert_cmpuint (spins->len, ==, 2);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==, g_date_time_get_hour (at));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 1)), ==, 5);
+    for (guint i = 0; i < spins->len; i++)
+      g_assert_cmpuint (count_focus_stops (dialog, g_ptr_array_index (spins, i)), ==, 1);
+    save_png (GTK_WIDGET (dialog), "sheet-timeline-edit.png");
+    close_message_dialog (dialog, "cancel");
+  }
   /* Opening a draft is not an edit. */
   g_assert_false (otasuke_sheet_page_get_unsaved (page));
 
@@ -276,6 +306,8 @@ check_sheet_restored (Fixture       *fixture,
   gtk_menu_button_popup (sheet_child (page, "drafts_button"));
   iterate_until (drafts_are_listed, page);
   save_png (GTK_WIDGET (sheet_child (page, "drafts_popover")), "sheet-drafts.png");
+  /* Its text fits: nothing cut off at the popover's or the window's edge. */
+  assert_popover_fits (sheet_child (page, "drafts_popover"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sheet.new", NULL));
   sheet = otasuke_sheet_page_get_sheet (page);
   g_assert_cmpint (otasuke_sheet_get_id (sheet), ==, 0);

@@ -74,8 +74,121 @@ test_pages (Fixture       *fixture,
 
       /* Alt+letter reaches one control per view. */
       assert_unique_mnemonics (GTK_WIDGET (fixture->window), pages[i]);
+      /* Tab stops on controls, not on text. */
+      assert_no_focusable_text (GTK_WIDGET (fixture->window), pages[i]);
       save_png (GTK_WIDGET (fixture->window), png);
     }
+
+  /* The main menu's words fit in it. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                          OTASUKE_TYPE_WINDOW,
+                                                                          "primary_menu_button"));
+
+    gtk_menu_button_popup (menu);
+    save_png (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "main-menu.png");
+    assert_popover_fits (gtk_menu_button_get_popover (menu));
+    gtk_popover_popdown (gtk_menu_button_get_popover (menu));
+  }
+}
+
+/* "<Control>r" and "<Primary>R" are one key. */
+static void
+add_accel (GHashTable *set,
+           const char *accel,
+           const char *where)
+{
+  guint keyval = 0;
+  GdkModifierType modifiers = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+  if (keyval == 0)
+    g_error ("“%s” (%s) is no key", accel, where);
+  g_hash_table_add (set, gtk_accelerator_name (keyval, modifiers));
+}
+
+static void
+add_trigger (GHashTable         *set,
+             GtkShortcutTrigger *trigger,
+             const char         *where)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_hash_table_add (set, gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                 gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+  else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger (set, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), where);
+      add_trigger (set, gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), where);
+    }
+  else
+    g_error ("A shortcut of %s has a trigger the test does not know", where);
+}
+
+/* The key bindings of Otasuke's own widgets (gtk_widget_class_add_binding_action)
+ * and any shortcut controller they add: GTK's own widgets' bindings (Tab,
+ * Ctrl+A in an entry) are not ours to list. */
+static void
+collect_widget_shortcuts (GtkWidget  *widget,
+                          GHashTable *set)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Otasuke"))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              /* The application's accelerators are listed from the application. */
+              if (GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)) &&
+                  g_strcmp0 (gtk_event_controller_get_name (controller), "gtk-application-shortcuts") != 0)
+                add_trigger (set, gtk_shortcut_get_trigger (shortcut), G_OBJECT_TYPE_NAME (widget));
+            }
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widget_shortcuts (child, set);
+}
+
+static void
+collect_shown_shortcuts (GtkWidget  *widget,
+                         GHashTable *set)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *action = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "title", &title, "action-name", &action, NULL);
+      if (accelerator == NULL || accelerator[0] == '\0')
+        g_error ("“%s” (%s) shows no key in the shortcuts window", title, action != NULL ? action : "no action");
+      accels = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        if (accels[i][0] != '\0')
+          add_accel (set, accels[i], title);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown_shortcuts (child, set);
+}
+
+static char *
+describe_set (GHashTable *set)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (set, NULL);
+
+  return g_strjoinv (" ", (char **) keys);
 }
 
 static void
@@ -108,6 +221,43 @@ test_shortcuts (Fixture       *fixture,
     g_assert_nonnull (shortcuts);
     g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
     save_png (GTK_WIDGET (shortcuts), "shortcuts.png");
+
+    /* Every key the program answers to is in it, and nothing else. */
+    {
+      g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->app));
+      GHashTableIter iter;
+      const char *accel;
+
+      for (guint i = 0; actions[i] != NULL; i++)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), actions[i]);
+
+          for (guint j = 0; accels[j] != NULL; j++)
+            add_accel (bound, accels[j], actions[i]);
+        }
+      /* Every page built, so each one's own bindings are there to be found. */
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", pages[i]));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "action"));
+      collect_widget_shortcuts (GTK_WIDGET (fixture->window), bound);
+      g_assert_true (g_hash_table_contains (bound, "<Alt>Right"));
+      collect_shown_shortcuts (GTK_WIDGET (shortcuts), shown);
+
+      g_hash_table_iter_init (&iter, bound);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+        if (!g_hash_table_contains (shown, accel))
+          {
+            g_autofree char *listed = describe_set (shown);
+
+            g_error ("%s is a shortcut but not in the shortcuts window (%s)", accel, listed);
+          }
+      g_hash_table_iter_init (&iter, shown);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+        if (!g_hash_table_contains (bound, accel))
+          g_error ("The shortcuts window shows %s, which does nothing", accel);
+    }
     gtk_window_destroy (shortcuts);
   }
 }
@@ -288,6 +438,18 @@ prefs_child (OtasukePreferencesWindow *prefs,
 }
 
 /* The open preferences window, or NULL; it is not one of the application's windows. */
+static void
+collect_by_type (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_by_type (child, type, found);
+}
+
 static OtasukePreferencesWindow *
 find_prefs (void)
 {
@@ -352,6 +514,18 @@ test_preferences (Fixture       *fixture,
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (fixture->window));
   gtk_window_present (GTK_WINDOW (prefs));
+
+  /* A number is one Tab stop: the row does not take the focus before it. */
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+    collect_by_type (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 2);
+    for (guint i = 0; i < spins->len; i++)
+      g_assert_cmpuint (count_focus_stops (GTK_WINDOW (prefs),
+                                           gtk_widget_get_ancestor (g_ptr_array_index (spins, i), ADW_TYPE_ACTION_ROW)),
+                        ==, 1);
+  }
 
   /* A plain-http address is refused, with the reason shown, and not saved. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "http://example.jp/feed.json");

@@ -535,3 +535,195 @@ assert_no_english (GtkWidget          *root,
   if (found->len > 0)
     g_error ("English in the Japanese interface:%s", found->str);
 }
+
+/* Keyboard input */
+
+#define KEY_MODIFIERS (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | \
+                       GDK_HYPER_MASK | GDK_META_MASK)
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers,
+                 GdkModifierType     mnemonic_modifiers)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) ==
+             gdk_keyval_to_lower (keyval) &&
+           (gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) & KEY_MODIFIERS) ==
+             (modifiers & KEY_MODIFIERS);
+  if (GTK_IS_MNEMONIC_TRIGGER (trigger))
+    return gdk_keyval_to_lower (gtk_mnemonic_trigger_get_keyval (GTK_MNEMONIC_TRIGGER (trigger))) ==
+             gdk_keyval_to_lower (keyval) &&
+           (modifiers & KEY_MODIFIERS) == (mnemonic_modifiers & KEY_MODIFIERS);
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers, mnemonic_modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers, mnemonic_modifiers);
+  return FALSE;
+}
+
+/* One controller's turn at the key: TRUE when it took it. */
+static gboolean
+controller_takes_key (GtkEventController *controller,
+                      GtkWidget          *widget,
+                      guint               keyval,
+                      GdkModifierType     modifiers)
+{
+  if (!gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  /* An input method needs the real event; nothing of ours goes through one. */
+  if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !GTK_IS_TEXT (widget) && !GTK_IS_TEXT_VIEW (widget))
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+      return handled;
+    }
+
+  if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+    {
+      GListModel *shortcuts = G_LIST_MODEL (controller);
+      GdkModifierType mnemonic_modifiers =
+        gtk_shortcut_controller_get_mnemonics_modifiers (GTK_SHORTCUT_CONTROLLER (controller));
+
+      for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers, mnemonic_modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+widget_takes_key (GtkWidget          *widget,
+                  GtkPropagationPhase phase,
+                  guint               keyval,
+                  GdkModifierType     modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (gtk_event_controller_get_propagation_phase (controller) == phase &&
+          controller_takes_key (controller, widget, keyval, modifiers))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+send_key (GtkWindow       *window,
+          guint            keyval,
+          GdkModifierType  modifiers)
+{
+  GtkWidget *target = gtk_root_get_focus (GTK_ROOT (window));
+  /* Held: a key can rebuild the view it was pressed in (Alt+→ does). */
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (target == NULL)
+    target = GTK_WIDGET (window);
+  for (GtkWidget *widget = target; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_add (chain, g_object_ref (widget));
+
+  /* Capture, from the window down to the focus… */
+  for (guint i = chain->len; i > 0; i--)
+    if (widget_takes_key (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, modifiers))
+      return TRUE;
+  if (widget_takes_key (target, GTK_PHASE_TARGET, keyval, modifiers))
+    return TRUE;
+  /* …then bubbling back up. */
+  for (guint i = 0; i < chain->len; i++)
+    if (widget_takes_key (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, modifiers))
+      return TRUE;
+  return FALSE;
+}
+
+guint
+count_focus_stops (GtkWindow *window,
+                   GtkWidget *inside)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint stops = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL)
+        continue;
+      if (g_hash_table_contains (seen, focus))
+        return stops;
+      g_hash_table_add (seen, focus);
+      if (focus == inside || gtk_widget_is_ancestor (focus, inside))
+        stops++;
+    }
+  g_error ("Tab never came round again in %s", G_OBJECT_TYPE_NAME (window));
+  return 0;
+}
+
+void
+assert_no_focusable_text (GtkWidget  *root,
+                          const char *view)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_focusable (root))
+    g_error ("The label “%s” on %s takes the keyboard focus (and selects itself whole on Tab)",
+             gtk_label_get_text (GTK_LABEL (root)), view);
+  /* GTK 4.8's GtkLabel claims a Tab it cannot take when only focusable is off:
+   * the focus stays where it was. */
+  if (GTK_IS_LABEL (root) && gtk_label_get_selectable (GTK_LABEL (root)) && gtk_widget_get_can_focus (root))
+    g_error ("The selectable label “%s” on %s stops Tab from moving on", gtk_label_get_text (GTK_LABEL (root)), view);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_focusable_text (child, view);
+}
+
+static void
+assert_labels_fit (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      !gtk_label_get_wrap (GTK_LABEL (root)) && gtk_label_get_ellipsize (GTK_LABEL (root)) == PANGO_ELLIPSIZE_NONE)
+    {
+      /* A text that cannot wrap or shorten itself: its one line, against
+       * the room it was given (margins aside). */
+      int text_width = 0;
+
+      pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (root)), &text_width, NULL);
+      if (text_width > 240)
+        g_error ("The label “%s” in a popover neither wraps nor shortens (%d px wide)",
+                 gtk_label_get_text (GTK_LABEL (root)), text_width);
+      if (gtk_widget_get_width (root) < text_width)
+        g_error ("The label “%s” in a popover is cut off: %d px of %d", gtk_label_get_text (GTK_LABEL (root)),
+                 gtk_widget_get_width (root), text_width);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_fit (child);
+}
+
+void
+assert_popover_fits (GtkPopover *popover)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (gtk_widget_get_parent (GTK_WIDGET (popover))));
+
+  gtk_popover_popup (popover);
+  wait_for_frames (GTK_WIDGET (popover));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  /* Inside the window, so nothing is cut off at its edge. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (popover)), <=, gtk_widget_get_width (window));
+  assert_labels_fit (GTK_WIDGET (popover));
+}

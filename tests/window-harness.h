@@ -101,6 +101,32 @@ void click (GtkWidget *button);
 void reset_with_size (int width,
                       int height);
 
+/* A key press as GTK dispatches it, for tests that use the keyboard alone:
+ * GTK 4 cannot make a GdkEvent, so the key goes through the event controllers
+ * of the focus widget and its ancestors, capture phase from the window down,
+ * then target, then bubble: GtkEventControllerKey::key-pressed, and the
+ * shortcuts (class key bindings such as Tab, Space and Alt+Right, the
+ * application's accelerators, mnemonics) whose key trigger matches. Input
+ * methods (GtkText) are passed over: they need the real event. TRUE when
+ * something took the key. */
+gboolean send_key (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers);
+
+/* Tabs once round @window and counts the focus stops inside @inside: a
+ * control the keyboard reaches in one press counts 1. */
+guint count_focus_stops (GtkWindow *window,
+                         GtkWidget *inside);
+
+/* Fails when a label under @root takes the keyboard focus: a selectable
+ * label does unless told not to, and Tab then selects it whole. */
+void assert_no_focusable_text (GtkWidget  *root,
+                               const char *view);
+
+/* Opens @popover and fails when it is wider than its window or a label in it
+ * is cut off (a long one that neither wraps nor ellipsizes). */
+void assert_popover_fits (GtkPopover *popover);
+
 OtasukeStore *open_test_store (void);
 
 GtkWindow *find_message_dialog (void);

@@ -10,6 +10,7 @@
 #include "otasuke-document-output.h"
 #include "otasuke-launch.h"
 #include "otasuke-results-render.h"
+#include "otasuke-tone.h"
 
 #define N_FIX_FIRST OTASUKE_RESULTS_N_FIX_FIRST
 
@@ -78,23 +79,6 @@ answer_icon (OtasukeAnswer answer)
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   otasuke_answer_get_label (answer), -1);
   return icon;
-}
-
-static const char *
-band_css (OtasukeScoreBand band)
-{
-  switch (band)
-    {
-    case OTASUKE_SCORE_BAND_ACHIEVED:
-      return "success";
-    case OTASUKE_SCORE_BAND_SOME_GAPS:
-      return "accent";
-    case OTASUKE_SCORE_BAND_INSUFFICIENT:
-      return "warning";
-    case OTASUKE_SCORE_BAND_ACT_NOW:
-    default:
-      return "error";
-    }
 }
 
 static GtkWidget *
@@ -364,9 +348,7 @@ otasuke_check_results_show (OtasukeCheckResults *self,
                             OtasukeChecklist    *checklist,
                             GHashTable          *suggestions)
 {
-  static const char * const band_classes[] = { "success", "accent", "warning", "error" };
   g_autoptr(GPtrArray) fixes = NULL;
-  g_autofree char *score_text = NULL;
   OtasukeScore score;
 
   g_return_if_fail (OTASUKE_IS_CHECK_RESULTS (self));
@@ -384,17 +366,8 @@ otasuke_check_results_show (OtasukeCheckResults *self,
   self->checklist = otasuke_checklist_ref (checklist);
   self->suggestions = suggestions != NULL ? g_hash_table_ref (suggestions) : NULL;
 
-  score_text = g_strdup_printf ("%d", score.score);
-  gtk_label_set_text (self->score_label, score_text);
-  gtk_label_set_text (self->band_label, otasuke_score_band_get_title (score.band));
-  gtk_label_set_text (self->meaning_label, otasuke_score_band_get_meaning (score.band));
-  for (guint i = 0; i < G_N_ELEMENTS (band_classes); i++)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), band_classes[i]);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->band_label), band_classes[i]);
-    }
-  gtk_widget_add_css_class (GTK_WIDGET (self->score_label), band_css (score.band));
-  gtk_widget_add_css_class (GTK_WIDGET (self->band_label), band_css (score.band));
+  /* The band's colour is the one Home, the History list and the chart give it. */
+  otasuke_tone_show_score (self->score_label, self->band_label, self->meaning_label, score.score, score.band);
 
   if (score.n_unanswered > 0)
     {

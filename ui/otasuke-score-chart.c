@@ -5,11 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "otasuke-check-run.h"
 #include "otasuke-score-chart.h"
-
-/* The score bands of IPA's self-assessment, as the check page names them. */
-#define BAND_GOOD    70
-#define BAND_MIDDLE  50
+#include "otasuke-tone.h"
 
 #define POINT_RADIUS   4.0
 #define LATEST_RADIUS  5.5
@@ -31,10 +29,28 @@ typedef struct {
   GdkRGBA fg;
   GdkRGBA background;
   GdkRGBA accent;
-  GdkRGBA success;
-  GdkRGBA warning;
-  GdkRGBA error;
 } Palette;
+
+/* A score's colour: its band (app/), in the colour the results, Home and the
+ * History list give that band (otasuke_tone_for_band). */
+static const char *
+score_tone (int score)
+{
+  return otasuke_tone_for_band (otasuke_score_band_for_score (score));
+}
+
+static void
+tone_rgba (GtkWidget  *widget,
+           const char *tone,
+           GdkRGBA    *rgba)
+{
+  g_autofree char *name = g_strconcat (tone, "_color", NULL);
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, rgba))
+    gdk_rgba_parse (rgba, g_str_equal (tone, "success") ? "#1b8553"
+                          : g_str_equal (tone, "warning") ? "#9c6e03"
+                          : g_str_equal (tone, "accent") ? "#1c71d8" : "#c01c28");
+}
 
 static char *
 format_date (gint64 unix_seconds)
@@ -88,9 +104,6 @@ lookup_palette (GtkWidget *widget,
   } colours[] = {
     { "view_bg_color", "#ffffff", G_STRUCT_OFFSET (Palette, background) },
     { "accent_color",  "#1c71d8", G_STRUCT_OFFSET (Palette, accent) },
-    { "success_color", "#1b8553", G_STRUCT_OFFSET (Palette, success) },
-    { "warning_color", "#9c6e03", G_STRUCT_OFFSET (Palette, warning) },
-    { "error_color",   "#c01c28", G_STRUCT_OFFSET (Palette, error) },
   };
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
 
@@ -188,7 +201,9 @@ draw_chart (OtasukeScoreChart *self,
             double             height)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  static const int ticks[] = { 0, BAND_MIDDLE, BAND_GOOD, 100 };
+  /* 0, where the colour changes, and 100. */
+  int ticks[8];
+  guint n_ticks = 0;
   g_autoptr(PangoLayout) first_date = NULL;
   g_autoptr(PangoLayout) last_date = NULL;
   Palette palette;
@@ -198,9 +213,14 @@ draw_chart (OtasukeScoreChart *self,
   guint n = self->points->len;
 
   lookup_palette (widget, &palette);
+  ticks[n_ticks++] = 0;
+  for (int score = 1; score <= 100 && n_ticks < G_N_ELEMENTS (ticks) - 1; score++)
+    if (!g_str_equal (score_tone (score), score_tone (score - 1)))
+      ticks[n_ticks++] = score;
+  ticks[n_ticks++] = 100;
 
   /* Room for the widest score label on the left and the dates below. */
-  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+  for (guint i = 0; i < n_ticks; i++)
     {
       g_autofree char *text = g_strdup_printf ("%d", ticks[i]);
       g_autoptr(PangoLayout) layout = create_layout (widget, text, TRUE, FALSE);
@@ -235,23 +255,25 @@ draw_chart (OtasukeScoreChart *self,
 
 #define Y_FOR(score) (top + (100 - CLAMP ((score), 0, 100)) * plot_height / 100.0)
 
-  /* The bands: good, not enough yet, act now. */
+  /* The bands, each in its colour, from 100 down. */
   cairo_save (cr);
   rounded_rectangle (cr, left, top, plot_width, plot_height, PLOT_RADIUS);
   cairo_clip (cr);
-  set_source (cr, &palette.success, 0.12);
-  cairo_rectangle (cr, left, top, plot_width, Y_FOR (BAND_GOOD) - top);
-  cairo_fill (cr);
-  set_source (cr, &palette.warning, 0.14);
-  cairo_rectangle (cr, left, Y_FOR (BAND_GOOD), plot_width, Y_FOR (BAND_MIDDLE) - Y_FOR (BAND_GOOD));
-  cairo_fill (cr);
-  set_source (cr, &palette.error, 0.10);
-  cairo_rectangle (cr, left, Y_FOR (BAND_MIDDLE), plot_width, bottom - Y_FOR (BAND_MIDDLE));
-  cairo_fill (cr);
+  for (guint i = n_ticks - 1; i > 0; i--)
+    {
+      GdkRGBA rgba;
+      double band_top = i == n_ticks - 1 ? top : Y_FOR (ticks[i]);
+      double band_bottom = i == 1 ? bottom : Y_FOR (ticks[i - 1]);
+
+      tone_rgba (widget, score_tone (ticks[i - 1]), &rgba);
+      set_source (cr, &rgba, 0.12);
+      cairo_rectangle (cr, left, band_top, plot_width, band_bottom - band_top);
+      cairo_fill (cr);
+    }
   cairo_restore (cr);
 
   /* The score axis. */
-  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+  for (guint i = 0; i < n_ticks; i++)
     {
       g_autofree char *text = g_strdup_printf ("%d", ticks[i]);
       g_autoptr(PangoLayout) layout = create_layout (widget, text, TRUE, FALSE);
@@ -297,7 +319,12 @@ draw_chart (OtasukeScoreChart *self,
       set_source (cr, &palette.background, 1.0);
       cairo_fill (cr);
       cairo_arc (cr, x, Y_FOR (point->score), radius, 0, 2 * G_PI);
-      set_source (cr, &palette.accent, 1.0);
+      {
+        GdkRGBA rgba;
+
+        tone_rgba (widget, score_tone (point->score), &rgba);
+        set_source (cr, &rgba, 1.0);
+      }
       cairo_fill (cr);
     }
   cairo_restore (cr);
@@ -548,4 +575,13 @@ otasuke_score_chart_get_description (OtasukeScoreChart *self)
   g_return_val_if_fail (OTASUKE_IS_SCORE_CHART (self), NULL);
 
   return self->description;
+}
+
+const char *
+otasuke_score_chart_get_point_tone (OtasukeScoreChart *self,
+                                    guint              index)
+{
+  const OtasukeScorePoint *point = otasuke_score_chart_get_point (self, index);
+
+  return point != NULL ? score_tone (point->score) : NULL;
 }

@@ -23,6 +23,10 @@ guint                    otasuke_score_chart_get_n_points    (OtasukeScoreChart 
 /* Oldest first; NULL past the end. */
 const OtasukeScorePoint *otasuke_score_chart_get_point       (OtasukeScoreChart       *self,
                                                               guint                    index);
+/* The style class the point at @index is drawn in: its score band's, the
+ * same as on the results, Home and the History list; NULL past the end. */
+const char              *otasuke_score_chart_get_point_tone  (OtasukeScoreChart       *self,
+                                                              guint                    index);
 /* What screen readers are told: the checks, the latest score and its trend. */
 const char              *otasuke_score_chart_get_description (OtasukeScoreChart       *self);
 

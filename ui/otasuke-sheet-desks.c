@@ -35,6 +35,10 @@ add_desk_line (GtkGrid      *grid,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  /* Copied with the mouse; Tab does not stop on (and select) it: not
+   * focusable, and can-focus off too, or GTK 4.8 keeps Tab on it. */
+  gtk_widget_set_focusable (text, FALSE);
+  gtk_widget_set_can_focus (text, FALSE);
   gtk_widget_set_valign (text, GTK_ALIGN_BASELINE);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_grid_attach (grid, text, 1, line, 1, 1);
@@ -65,6 +69,10 @@ desk_card_new (const OtasukeFeedContact *contact,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Copied with the mouse; Tab does not stop on (and select) it: not
+   * focusable, and can-focus off too, or GTK 4.8 keeps Tab on it. */
+  gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_margin_top (label, 14);
   gtk_widget_set_margin_start (label, 16);
@@ -90,6 +98,10 @@ desk_card_new (const OtasukeFeedContact *contact,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      /* Copied with the mouse; Tab does not stop on (and select) it: not
+       * focusable, and can-focus off too, or GTK 4.8 keeps Tab on it. */
+      gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_set_margin_start (label, 16);
       gtk_widget_set_margin_end (label, 16);

@@ -397,6 +397,11 @@ otasuke_sheet_page_drafts_init (OtasukeSheetPage *self)
   GtkWidget *placeholder;
 
   placeholder = gtk_label_new (_("No saved drafts yet"));
+  /* Wraps inside the popover rather than widening it past the window. */
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (placeholder), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (placeholder), 30);
+  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);

@@ -851,6 +851,10 @@ otasuke_sheet_page_init (OtasukeSheetPage *self)
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+      /* Copied with the mouse; Tab does not stop on (and select) it: not
+       * focusable, and can-focus off too, or GTK 4.8 keeps Tab on it. */
+      gtk_widget_set_focusable (text, FALSE);
+      gtk_widget_set_can_focus (text, FALSE);
       gtk_widget_set_hexpand (text, TRUE);
       gtk_box_append (GTK_BOX (line), bullet);
       gtk_box_append (GTK_BOX (line), text);

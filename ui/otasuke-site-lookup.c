@@ -95,6 +95,10 @@ update (OtasukeSiteLookup *self)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      /* Copied with the mouse; Tab does not stop on (and select) it: not
+       * focusable, and can-focus off too, or GTK 4.8 keeps Tab on it. */
+      gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_box_append (self->findings_box, label);
     }
 }

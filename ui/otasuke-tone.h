@@ -7,7 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* The style class ("success", "warning", "error") that colours a score band. */
+/* The style class ("success", "warning", "error") that colours a score band:
+ * the one mapping the results, Home, the History list and its chart use
+ * (the band itself comes from otasuke_score_band_for_score(), app/). */
 const char *otasuke_tone_for_band (OtasukeScoreBand  band);
 /* Replaces the tone classes on @widget with @tone ("success", "warning",
  * "error" or "dim-label"); NULL leaves none. */
