@@ -27,6 +27,8 @@ open_store (GError **error)
 
   if (store != NULL && otasuke_store_get_recovery_reason (store) != NULL)
     g_printerr ("%s\n", otasuke_store_get_recovery_reason (store));
+  if (store != NULL && otasuke_store_get_read_only_reason (store) != NULL)
+    g_printerr ("%s\n", otasuke_store_get_read_only_reason (store));
   return store;
 }
 

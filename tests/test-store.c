@@ -757,6 +757,14 @@ read_only_file_scenario (const char *base)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_true (otasuke_store_is_read_only (store));
+  /* Home says that nothing will be saved, and which folder to look at. */
+  assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+  {
+    g_autofree char *display = g_filename_display_name (folder);
+
+    assert_contains (otasuke_store_get_read_only_reason (store), display);
+    assert_contains (otasuke_store_get_read_only_reason (store), "The folder");
+  }
 
   g_assert_cmpint (otasuke_store_add_check_run (store, 30, 40, 10, "1", &error), ==, 0);
   g_assert_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY);
@@ -780,6 +788,75 @@ read_only_file_scenario (const char *base)
   g_assert_no_error (error);
 }
 
+/* Issue #10: only the file is read-only (its folder is not): the sentence
+ * names the file, not the folder. */
+static void
+read_only_file_alone_scenario (const char *base)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (base, "otasuke", NULL);
+  g_autofree char *path = g_build_filename (folder, "otasuke.db", NULL);
+  g_autofree char *display = g_filename_display_name (path);
+  OtasukeStoreSummary summary;
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_read_only_reason (store));
+  g_assert_cmpint (otasuke_store_add_check_run (store, 10, 20, 90, "1", &error), >, 0);
+  g_clear_object (&store);
+
+  g_assert_no_errno (g_chmod (path, 0400));
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (otasuke_store_is_read_only (store));
+  g_test_message ("%s", otasuke_store_get_read_only_reason (store));
+  assert_contains (otasuke_store_get_read_only_reason (store), display);
+  assert_contains (otasuke_store_get_read_only_reason (store), "The history file");
+  assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+
+  g_assert_cmpint (otasuke_store_add_check_run (store, 30, 40, 10, "1", &error), ==, 0);
+  g_assert_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+  assert_contains (error->message, display);
+  assert_contains (error->message, "is read-only");
+  g_clear_error (&error);
+
+  g_assert_true (otasuke_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_check_runs, ==, 1);
+}
+
+/* Issue #10: only the folder is read-only (the file could be written):
+ * the sentence names the folder. */
+static void
+read_only_folder_alone_scenario (const char *base)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (base, "otasuke", NULL);
+  g_autofree char *path = g_build_filename (folder, "otasuke.db", NULL);
+  g_autofree char *display = g_filename_display_name (folder);
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (otasuke_store_add_check_run (store, 10, 20, 90, "1", &error), >, 0);
+  g_clear_object (&store);
+
+  g_assert_no_errno (g_chmod (folder, 0500));
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (otasuke_store_is_read_only (store));
+  g_test_message ("%s", otasuke_store_get_read_only_reason (store));
+  assert_contains (otasuke_store_get_read_only_reason (store), "The folder");
+  assert_contains (otasuke_store_get_read_only_reason (store), display);
+  assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+  g_clear_object (&store);
+  g_assert_no_errno (g_chmod (folder, 0700));
+}
+
 static void
 test_read_only (void)
 {
@@ -789,11 +866,18 @@ test_read_only (void)
       g_autofree char *folder_base = g_build_filename (base, "folder", NULL);
       g_autofree char *file_base = g_build_filename (base, "file", NULL);
 
+      g_autofree char *file_alone_base = g_build_filename (base, "file-alone", NULL);
+      g_autofree char *folder_alone_base = g_build_filename (base, "folder-alone", NULL);
+
       g_assert_no_errno (g_mkdir (folder_base, 0700));
       g_assert_no_errno (g_mkdir (file_base, 0700));
+      g_assert_no_errno (g_mkdir (file_alone_base, 0700));
+      g_assert_no_errno (g_mkdir (folder_alone_base, 0700));
 
       read_only_folder_scenario (folder_base);
       read_only_file_scenario (file_base);
+      read_only_file_alone_scenario (file_alone_base);
+      read_only_folder_alone_scenario (folder_alone_base);
 
       rm_rf (base);
       g_print ("read-only scenarios checked as uid %u\n", (guint) geteuid ());
