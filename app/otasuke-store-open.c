@@ -680,6 +680,14 @@ store_read_user_version (OtasukeStore *self,
   return rc;
 }
 
+static gboolean
+folder_is_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (folder, W_OK) != 0 && (errno == EROFS || errno == EACCES);
+}
+
 /* Opens and upgrades the database at self->path into self->db. Errors with
  * OTASUKE_STORE_ERROR_CORRUPT mean the file should be moved aside. */
 static gboolean
@@ -711,7 +719,10 @@ store_connect (OtasukeStore  *self,
   /* Nothing here may write to the file before the version and the
    * integrity are known: a newer or a damaged file must stay as it is. */
   rc = store_read_user_version (self, &version);
-  if (rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_DIRECTORY)
+  /* SQLite tells a read-only folder (EACCES) by its own codes, but a
+   * read-only disk (EROFS) only as "cannot open" the -shm file. */
+  if (rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_DIRECTORY ||
+      ((rc & 0xff) == SQLITE_CANTOPEN && folder_is_read_only (path)))
     {
       /* A WAL database in a read-only folder cannot get the -wal and -shm
        * files that readers need. Nobody can write there either, so reading

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "otasuke-store"
+#define _GNU_SOURCE  /* unshare() */
 
 #include "config.h"
 
@@ -13,6 +14,8 @@
 
 #ifdef G_OS_UNIX
 #include <grp.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/sysmacros.h>
 #include <signal.h>
 #include <unistd.h>
@@ -893,6 +896,81 @@ test_read_only (void)
 }
 #endif
 
+#ifdef G_OS_UNIX
+/* Makes this (single-threaded) child a mount namespace of its own, so it
+ * can mount without touching the machine; a user namespace too when it is
+ * not root, as `unshare -rm` does. */
+static void
+enter_own_mount_namespace (void)
+{
+  uid_t uid = geteuid ();
+  gid_t gid = getegid ();
+
+  if (uid != 0)
+    {
+      g_autofree char *uid_map = g_strdup_printf ("0 %u 1\n", (guint) uid);
+      g_autofree char *gid_map = g_strdup_printf ("0 %u 1\n", (guint) gid);
+
+      g_assert_no_errno (unshare (CLONE_NEWUSER | CLONE_NEWNS));
+      g_assert_true (g_file_set_contents ("/proc/self/setgroups", "deny", -1, NULL));
+      g_assert_true (g_file_set_contents ("/proc/self/uid_map", uid_map, -1, NULL));
+      g_assert_true (g_file_set_contents ("/proc/self/gid_map", gid_map, -1, NULL));
+    }
+  else
+    g_assert_no_errno (unshare (CLONE_NEWNS));
+  g_assert_no_errno (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
+}
+
+/* Issue #10: a history on a read-only disk (EROFS, which SQLite reports as
+ * "unable to open database file", not as read-only) is shown, and the user
+ * is told nothing will be saved. The disk is a read-only bind mount. */
+static void
+test_read_only_disk (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(OtasukeStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) write_error = NULL;
+      g_autofree char *path = otasuke_store_default_path ();
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *display = g_filename_display_name (folder);
+      OtasukeStoreSummary summary;
+
+      store = otasuke_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (otasuke_store_add_check_run (store, 10, 20, 90, "1", &error), >, 0);
+      g_clear_object (&store);
+
+      enter_own_mount_namespace ();
+      g_assert_no_errno (mount (folder, folder, NULL, MS_BIND, NULL));
+      g_assert_no_errno (mount (NULL, folder, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL));
+      g_assert_cmpint (g_access (folder, W_OK), !=, 0);
+      g_assert_cmpint (errno, ==, EROFS);
+
+      store = otasuke_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (otasuke_store_is_read_only (store));
+      g_test_message ("%s", otasuke_store_get_read_only_reason (store));
+      assert_contains (otasuke_store_get_read_only_reason (store), display);
+      assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+      g_assert_true (otasuke_store_get_summary (store, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.n_check_runs, ==, 1);
+      g_assert_cmpint (otasuke_store_add_check_run (store, 30, 40, 10, "1", &write_error), ==, 0);
+      g_assert_error (write_error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY);
+      g_clear_object (&store);
+      g_assert_no_errno (umount2 (folder, 0));
+      g_print ("read-only disk checked\n");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*read-only disk checked*");
+}
+#endif
+
 /* 6. A full disk fails cleanly: the failed write leaves nothing behind and
  * the store works again once there is room. */
 static void
@@ -1358,6 +1436,7 @@ main (int   argc,
   g_test_add_func ("/store/corrupt/salvage", test_corrupt_salvage);
 #ifdef G_OS_UNIX
   g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/read-only-disk", test_read_only_disk);
   g_test_add_func ("/store/open/links-refused", test_links_refused);
   g_test_add_func ("/store/open/not-ours", test_not_ours);
 #endif
