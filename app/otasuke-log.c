@@ -19,6 +19,10 @@ static char *log_path;
 static gboolean to_terminal;
 static GMutex log_lock;
 static GString *pending;
+/* Levels that end the program: errors, and what G_DEBUG makes fatal. The
+ * old g_log() API hands them on without G_LOG_FLAG_FATAL, so the writer
+ * cannot tell from the flag alone. */
+static GLogLevelFlags fatal_levels = G_LOG_LEVEL_ERROR;
 
 const char *
 otasuke_log_get_path (void)
@@ -118,7 +122,7 @@ writer (GLogLevelFlags   level,
   /* Fatal ones end the program: they always show. Otherwise a line with
    * nowhere to go yet (no data folder, a read-only one, a full disk) waits
    * in memory, never on the user's terminal (issue #10). */
-  if ((level & G_LOG_FLAG_FATAL) != 0)
+  if ((level & (G_LOG_FLAG_FATAL | fatal_levels)) != 0)
     return g_log_writer_default (level, fields, n_fields, user_data);
   return G_LOG_WRITER_HANDLED;
 }
@@ -152,5 +156,13 @@ otasuke_log_install (const char *path)
       log_path = g_build_filename (dir, "otasuke.log", NULL);
     }
   to_terminal = g_strcmp0 (wanted, "stderr") == 0;
+  {
+    static const GDebugKey keys[] = {
+      { "fatal-warnings", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL },
+      { "fatal-criticals", G_LOG_LEVEL_CRITICAL },
+    };
+
+    fatal_levels = G_LOG_LEVEL_ERROR | g_parse_debug_string (g_getenv ("G_DEBUG"), keys, G_N_ELEMENTS (keys));
+  }
   g_log_set_writer_func (writer, NULL, NULL);
 }

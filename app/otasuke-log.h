@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * written at the next warning or at otasuke_log_flush(); they never go to
  * the terminal. Debug output asked for with G_MESSAGES_DEBUG,
  * and everything when OTASUKE_LOG=stderr, still goes to the terminal.
- * Fatal levels keep aborting as before (GLib does that after the writer). */
+ * Fatal levels keep aborting as before (GLib does that after the writer), and
+ * are shown on the terminal too: errors, and what G_DEBUG makes fatal. */
 
 #define OTASUKE_LOG_MAX_BYTES (256 * 1024)
 

@@ -764,6 +764,60 @@ test_empty_database_reported (void)
   g_rmdir (dir);
 }
 
+/* Issue #10: on the command line too, a history that can only be read is
+ * said so: here the data folder is a read-only bind mount in a mount
+ * namespace of the command's own (unshare -rm). The sheet is still written,
+ * with the check that was saved before. */
+static void
+test_read_only_history_reported (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "otasuke", "otasuke.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  {
+    g_autoptr(OtasukeStore) store = otasuke_store_open (db, &error);
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (otasuke_store_add_check_run (store, now - 600, now, 61, "test", &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c",
+                                         "mount --bind \"$1\" \"$1\" && "
+                                         "mount -o remount,bind,ro \"$1\" \"$1\" || exit 99; "
+                                         "exec \"$2\" --export-sheet \"$3\"",
+                                         "sh", folder, program, pdf, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_false (g_subprocess_get_if_signaled (process));
+  /* 99: this machine cannot give the test a read-only folder; a failure, not a pass. */
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_nonnull (strstr (err, folder));
+  g_assert_nonnull (strstr (err, "nothing you do now will be saved"));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "61 of 100"));
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 /* Issue #10: a GLib warning in a command-line path never reaches the user's
  * terminal. GSETTINGS_BACKEND naming no module makes GIO warn as soon as the
  * settings are read; with OTASUKE_LOG=stderr (a developer) it shows, so the
@@ -856,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/headless/export-policy", test_export_policy);
   g_test_add_func ("/headless/empty-database-reported", test_empty_database_reported);
   g_test_add_func ("/headless/warnings-off-terminal", test_warnings_off_terminal);
+  g_test_add_func ("/headless/read-only-history-reported", test_read_only_history_reported);
 
   return g_test_run ();
 }

@@ -45,6 +45,7 @@ warn_twice (void)
   const char *path = g_getenv ("TEST_LOG_FILE");
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_unsetenv ("G_DEBUG");
   otasuke_log_install (path);
   g_log_structured ("Gtk", G_LOG_LEVEL_WARNING, "MESSAGE", "Theme parsing error: gtk.css:1:2");
   g_critical ("gtk_widget_get_parent: assertion 'GTK_IS_WIDGET (widget)' failed");
@@ -138,6 +139,7 @@ test_no_folder (void)
 
       g_unsetenv ("OTASUKE_LOG");
       g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      g_unsetenv ("G_DEBUG");
       g_assert_no_errno (g_rmdir (dir));
       otasuke_log_install (wanted);
       g_log_structured ("Gtk", G_LOG_LEVEL_WARNING, "MESSAGE", "kept somewhere");
@@ -172,6 +174,7 @@ test_never_writable (void)
 
       g_unsetenv ("OTASUKE_LOG");
       g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      g_unsetenv ("G_DEBUG");
       otasuke_log_install (missing);
       for (guint i = 0; i < 1000; i++)
         g_log_structured ("Gtk", G_LOG_LEVEL_WARNING, "MESSAGE", "%u %s", i, filler);
@@ -182,6 +185,38 @@ test_never_writable (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stderr ("");
+}
+
+/* What ends the program is shown as it ends it, even with nowhere to keep
+ * it: an error, and a warning that G_DEBUG=fatal-warnings (a developer's,
+ * the tests') makes fatal. */
+static void
+test_fatal_shown (gconstpointer data)
+{
+  const char *debug = data;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-such-folder", "otasuke.log", NULL);
+
+      g_unsetenv ("OTASUKE_LOG");
+      if (*debug != '\0')
+        g_setenv ("G_DEBUG", debug, TRUE);
+      else
+        g_unsetenv ("G_DEBUG");
+      otasuke_log_install (missing);
+      if (*debug != '\0')
+        {
+          g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+          g_warning ("the last words");
+        }
+      else
+        g_error ("the last words");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*the last words*");
 }
 
 int
@@ -195,5 +230,7 @@ main (int   argc,
   g_test_add_func ("/log/bounded", test_bounded);
   g_test_add_func ("/log/no-folder", test_no_folder);
   g_test_add_func ("/log/never-writable", test_never_writable);
+  g_test_add_data_func ("/log/fatal-shown/error", "", test_fatal_shown);
+  g_test_add_data_func ("/log/fatal-shown/fatal-warnings", "fatal-warnings", test_fatal_shown);
   return g_test_run ();
 }
