@@ -689,6 +689,38 @@ test_export_refuses_special (void)
   g_rmdir (dir);
 }
 
+/* Runs `sh -c SCRIPT sh DIR PROGRAM ARG` in a mount namespace of its own
+ * (unshare -rm, so no root is needed), with the program's usual environment;
+ * SCRIPT exits 99 when it cannot mount, which fails the test. Returns the
+ * exit status. */
+static int
+run_in_own_mounts (const char  *script,
+                   const char  *dir,
+                   const char  *arg,
+                   char       **err)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c", script,
+                                         "sh", dir, program, arg, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", *err);
+  g_assert_false (g_subprocess_get_if_signaled (process));
+  /* 99: this machine cannot give the test its own mounts; that is a failure, not a pass. */
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
+  return g_subprocess_get_exit_status (process);
+}
+
 /* A full disk, for real: a 8 KiB tmpfs mounted in a mount namespace of the
  * export's own (unshare -rm, so no root is needed). The message says the
  * disk is full and names the file asked for, and nothing is left there. */
@@ -698,29 +730,12 @@ test_export_disk_full (gconstpointer data)
   const char *option = data;
   g_autofree char *dir = g_dir_make_tmp ("otasuke-export-full-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
-  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c",
-                                         "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; "
-                                         "\"$2\" \"$3\" \"$1/sheet.pdf\"; status=$?; "
-                                         "ls -A \"$1\" >&2; exit $status",
-                                         "sh", dir, program, option, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("stderr: %s", err);
-  /* 99: this machine cannot give the test a small disk; that is a failure, not a pass. */
-  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpint (run_in_own_mounts ("mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; "
+                                      "\"$2\" \"$3\" \"$1/sheet.pdf\"; status=$?; "
+                                      "ls -A \"$1\" >&2; exit $status",
+                                      dir, option, &err), ==, 1);
   g_assert_nonnull (strstr (err, "The disk is full"));
   g_assert_nonnull (strstr (err, pdf));
   /* ls -A printed nothing: no half sheet, no temporary file. */
@@ -775,12 +790,7 @@ test_read_only_history_reported (void)
   g_autofree char *folder = g_path_get_dirname (db);
   g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
-  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
 
@@ -793,22 +803,10 @@ test_read_only_history_reported (void)
     g_assert_no_error (error);
   }
 
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c",
-                                         "mount --bind \"$1\" \"$1\" && "
-                                         "mount -o remount,bind,ro \"$1\" \"$1\" || exit 99; "
-                                         "exec \"$2\" --export-sheet \"$3\"",
-                                         "sh", folder, program, pdf, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("stderr: %s", err);
-  g_assert_false (g_subprocess_get_if_signaled (process));
-  /* 99: this machine cannot give the test a read-only folder; a failure, not a pass. */
-  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpint (run_in_own_mounts ("mount --bind \"$1\" \"$1\" && "
+                                      "mount -o remount,bind,ro \"$1\" \"$1\" || exit 99; "
+                                      "exec \"$2\" --export-sheet \"$3\"",
+                                      folder, pdf, &err), ==, 0);
   g_assert_nonnull (strstr (err, folder));
   g_assert_nonnull (strstr (err, "nothing you do now will be saved"));
   text = pdf_text (pdf);

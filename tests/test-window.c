@@ -184,8 +184,9 @@ check_last_check (Fixture       *fixture,
                                   : "20 November 2025 at 14:35 — score 72 of 100");
 }
 
+/* A clean slate with one check, finished at last_check_finished(). */
 static void
-test_overview_shows_last_check (void)
+save_last_check (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
@@ -199,8 +200,12 @@ test_overview_shows_last_check (void)
   otasuke_store_add_check_run (store, g_date_time_to_unix (finished) - 540,
                                g_date_time_to_unix (finished), 72, "test-1", &error);
   g_assert_no_error (error);
-  g_clear_object (&store);
+}
 
+static void
+test_overview_shows_last_check (void)
+{
+  save_last_check ();
   run_in_app (check_last_check);
 }
 
@@ -272,21 +277,10 @@ test_overview_reports_read_only_history (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *db_path = NULL;
-      g_autofree char *folder = NULL;
-      g_autoptr(OtasukeStore) store = NULL;
-      g_autoptr(GDateTime) finished = last_check_finished ();
+      g_autofree char *db_path = otasuke_store_default_path ();
+      g_autofree char *folder = g_path_get_dirname (db_path);
 
-      reset_user_state ();
-      db_path = otasuke_store_default_path ();
-      folder = g_path_get_dirname (db_path);
-      store = otasuke_store_open (db_path, &error);
-      g_assert_no_error (error);
-      otasuke_store_add_check_run (store, g_date_time_to_unix (finished) - 540,
-                                   g_date_time_to_unix (finished), 72, "test-1", &error);
-      g_assert_no_error (error);
-      g_clear_object (&store);
+      save_last_check ();
 
       if (geteuid () == 0)
         {
