@@ -27,6 +27,8 @@ open_store (GError **error)
 
   if (store != NULL && otasuke_store_get_recovery_reason (store) != NULL)
     g_printerr ("%s\n", otasuke_store_get_recovery_reason (store));
+  if (store != NULL && otasuke_store_get_read_only_reason (store) != NULL)
+    g_printerr ("%s\n", otasuke_store_get_read_only_reason (store));
   return store;
 }
 
@@ -40,7 +42,11 @@ otasuke_ingest_bundled_feed (OtasukeStore *store)
 
   if (bytes != NULL)
     outcome = otasuke_feed_ingest_bundled (store, bytes, g_get_real_time () / G_USEC_PER_SEC, &error);
-  if (outcome == NULL)
+  /* A history that can only be read keeps the advisories it has; Home
+   * already says that nothing is saved. */
+  if (outcome == NULL && g_error_matches (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY))
+    g_debug ("The bundled advisories were not stored: %s", error->message);
+  else if (outcome == NULL)
     g_warning ("The bundled advisories could not be loaded: %s", error->message);
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <curl/curl.h>
+#include <errno.h>
 #include <string.h>
 
 #include "otasuke-http.h"
@@ -482,6 +483,7 @@ describe_failure (OtasukeHttpSession *session,
   const char *host = request->options->host;
   long connect_code = 0;
   long proxy_error = 0;
+  long os_errno = 0;
   g_autofree char *via = proxy != NULL && *proxy != '\0' ? proxy_host (proxy) : NULL;
 
   g_debug ("Transfer from %s failed: %s (%s)", host, curl_easy_strerror (code),
@@ -562,6 +564,15 @@ describe_failure (OtasukeHttpSession *session,
 
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
+      /* A reset before any answer is not a download that broke off; 10054
+       * is WSAECONNRESET, what libcurl reports on Windows. */
+      curl_easy_getinfo (session->easy, CURLINFO_OS_ERRNO, &os_errno);
+      if (!request->headers_done && (os_errno == ECONNRESET || os_errno == 10054))
+        return g_error_new (OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET,
+                            _("%s reset the connection before answering. "
+                              "Try again later."),
+                            host);
+      G_GNUC_FALLTHROUGH;
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
       return g_error_new (OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET,

@@ -11,9 +11,18 @@
 #include "otasuke-log.h"
 #include "otasuke-paths.h"
 
+/* Lines kept while the log file cannot be written (no data folder yet, a
+ * read-only one), written out at the next chance; bounded. */
+#define PENDING_MAX_BYTES (64 * 1024)
+
 static char *log_path;
 static gboolean to_terminal;
 static GMutex log_lock;
+static GString *pending;
+/* Levels that end the program: errors, and what G_DEBUG makes fatal. The
+ * old g_log() API hands them on without G_LOG_FLAG_FATAL, so the writer
+ * cannot tell from the flag alone. */
+static GLogLevelFlags fatal_levels = G_LOG_LEVEL_ERROR;
 
 const char *
 otasuke_log_get_path (void)
@@ -51,6 +60,29 @@ append_line (const char *line)
   return fclose (file) == 0 && ok;
 }
 
+/* With the lock held: appends what waited and then @line (may be NULL);
+ * what cannot be written yet waits, the oldest dropped past the bound. */
+static void
+keep_line (const char *line)
+{
+  if (pending != NULL && pending->len > 0 && append_line (pending->str))
+    g_string_truncate (pending, 0);
+  if (line == NULL)
+    return;
+  if ((pending == NULL || pending->len == 0) && append_line (line))
+    return;
+
+  if (pending == NULL)
+    pending = g_string_new (NULL);
+  g_string_append (pending, line);
+  if (pending->len > PENDING_MAX_BYTES)
+    {
+      const char *cut = strchr (pending->str + (pending->len - PENDING_MAX_BYTES), '\n');
+
+      g_string_erase (pending, 0, cut != NULL ? cut + 1 - pending->str : (gssize) pending->len);
+    }
+}
+
 static GLogWriterOutput
 writer (GLogLevelFlags   level,
         const GLogField *fields,
@@ -62,7 +94,6 @@ writer (GLogLevelFlags   level,
   g_autofree char *stamp = NULL;
   const char *domain = NULL;
   const char *message = NULL;
-  gboolean ok;
 
   if (to_terminal || (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)) != 0)
     return g_log_writer_default (level, fields, n_fields, user_data);
@@ -86,13 +117,25 @@ writer (GLogLevelFlags   level,
                           domain != NULL ? domain : "-", message != NULL ? message : "");
 
   g_mutex_lock (&log_lock);
-  ok = append_line (line);
+  keep_line (line);
   g_mutex_unlock (&log_lock);
-  /* Nowhere to keep it (a read-only folder, a full disk): the terminal,
-   * rather than losing what may explain a fault. Fatal ones always show. */
-  if (!ok || (level & G_LOG_FLAG_FATAL) != 0)
+  /* Fatal ones end the program: they always show. Otherwise a line with
+   * nowhere to go yet (no data folder, a read-only one, a full disk) waits
+   * in memory, never on the user's terminal (issue #10). */
+  if ((level & (G_LOG_FLAG_FATAL | fatal_levels)) != 0)
     return g_log_writer_default (level, fields, n_fields, user_data);
   return G_LOG_WRITER_HANDLED;
+}
+
+void
+otasuke_log_flush (void)
+{
+  if (log_path == NULL)
+    return;
+
+  g_mutex_lock (&log_lock);
+  keep_line (NULL);
+  g_mutex_unlock (&log_lock);
 }
 
 void
@@ -113,5 +156,13 @@ otasuke_log_install (const char *path)
       log_path = g_build_filename (dir, "otasuke.log", NULL);
     }
   to_terminal = g_strcmp0 (wanted, "stderr") == 0;
+  {
+    static const GDebugKey keys[] = {
+      { "fatal-warnings", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL },
+      { "fatal-criticals", G_LOG_LEVEL_CRITICAL },
+    };
+
+    fatal_levels = G_LOG_LEVEL_ERROR | g_parse_debug_string (g_getenv ("G_DEBUG"), keys, G_N_ELEMENTS (keys));
+  }
   g_log_set_writer_func (writer, NULL, NULL);
 }

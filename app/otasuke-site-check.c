@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <curl/curl.h>
+#include <errno.h>
 #include <string.h>
 
 #include "otasuke-http-private.h"
@@ -43,6 +44,7 @@ typedef struct {
   char      *tls_version;
   GPtrArray *certificates;               /* PEM strings, leaf first */
   CURLcode   code;
+  long       os_errno;                   /* of the failed receive or send, 0 if none */
   gboolean   cancelled;
   gboolean   stalled;
   gint64     last_activity;
@@ -300,6 +302,8 @@ fetch_run (Fetch *fetch)
   curl_easy_setopt (easy, CURLOPT_VERBOSE, 1L);
 
   fetch->code = curl_easy_perform (easy);
+  if (fetch->code != CURLE_OK)
+    curl_easy_getinfo (easy, CURLINFO_OS_ERRNO, &fetch->os_errno);
   if (g_str_has_prefix (fetch->url, "https:"))
     collect_certificates (easy, fetch);
   curl_easy_cleanup (easy);
@@ -308,6 +312,22 @@ fetch_run (Fetch *fetch)
            fetch->error_buffer, fetch->status);
   return fetch->headers_done && !fetch->headers_too_large && !fetch->cancelled &&
          (fetch->code == CURLE_OK || fetch->code == CURLE_WRITE_ERROR);
+}
+
+/* The server (or something in front of it) sent a TCP reset; 10054 is
+ * WSAECONNRESET, what libcurl reports on Windows. */
+static gboolean
+connection_was_reset (const Fetch *fetch)
+{
+  switch ((int) fetch->code)
+    {
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_SSL_CONNECT_ERROR:
+      return fetch->os_errno == ECONNRESET || fetch->os_errno == 10054;
+    default:
+      return FALSE;
+    }
 }
 
 /* One sentence for people about a request that got no answer. */
@@ -320,6 +340,10 @@ describe_failure (const Fetch *fetch)
     return g_strdup_printf (_("%s accepted the connection but stopped answering."), host);
   if (fetch->headers_too_large)
     return g_strdup_printf (_("%s sent an answer with far too many header lines."), host);
+  if (connection_was_reset (fetch))
+    return g_strdup_printf (_("%s reset the connection before answering: the server, or a "
+                              "firewall in front of it, broke it off."),
+                            host);
 
   switch ((int) fetch->code)
     {
@@ -752,7 +776,10 @@ check_https (OtasukeSiteReport             *report,
           fetch_init (&legacy, url, report->host, report->port, options, resolve, deadline,
                       cancellable);
           legacy.legacy_tls = TRUE;
-          if (fetch_run (&legacy) || legacy.certificates != NULL)
+          /* Only a handshake that showed a certificate names a version: a
+           * server that resets every connection offers no TLS at all. */
+          if (fetch_run (&legacy) ||
+              (legacy.certificates != NULL && legacy.certificates->len > 0))
             {
               report->tls_version = g_strdup (legacy.tls_version);
               check_certificate (report, &legacy, options, now, cancellable);

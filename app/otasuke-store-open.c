@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -170,6 +171,50 @@ set_read_only_error (GError     **error,
                display);
 }
 
+/* The database file itself refuses writing while its folder would not:
+ * the user has to change the file, not the folder. */
+static gboolean
+file_alone_is_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) != 0 && errno != ENOENT && g_access (folder, W_OK) == 0;
+}
+
+static void
+set_read_only_file_error (GError     **error,
+                          const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY,
+               _("The history file %s is read-only, so Otasuke cannot save to it. "
+                 "Allow writing to the file and try again."),
+               display);
+}
+
+/* What Home (and the command line) says about a history that can only be
+ * read (issue #10): which file or folder, and that nothing will be saved. */
+static char *
+describe_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *display = NULL;
+
+  if (file_alone_is_read_only (path))
+    {
+      display = g_filename_display_name (path);
+      return g_strdup_printf (_("The history file %s is read-only. Otasuke shows what was saved before, "
+                                "but nothing you do now will be saved. Allow writing to the file to save again."),
+                              display);
+    }
+
+  display = g_filename_display_name (folder);
+  return g_strdup_printf (_("The folder %s is read-only. Otasuke shows what was saved before, "
+                            "but nothing you do now will be saved. Allow writing to the folder to save again."),
+                          display);
+}
+
 static void
 set_full_error (GError **error)
 {
@@ -250,7 +295,10 @@ otasuke_store_set_error_from_sqlite (OtasukeStore  *self,
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-      set_read_only_error (error, folder);
+      if (file_alone_is_read_only (path))
+        set_read_only_file_error (error, path);
+      else
+        set_read_only_error (error, folder);
       return;
 
     case SQLITE_FULL:
@@ -632,6 +680,14 @@ store_read_user_version (OtasukeStore *self,
   return rc;
 }
 
+static gboolean
+folder_is_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (folder, W_OK) != 0 && (errno == EROFS || errno == EACCES);
+}
+
 /* Opens and upgrades the database at self->path into self->db. Errors with
  * OTASUKE_STORE_ERROR_CORRUPT mean the file should be moved aside. */
 static gboolean
@@ -663,7 +719,10 @@ store_connect (OtasukeStore  *self,
   /* Nothing here may write to the file before the version and the
    * integrity are known: a newer or a damaged file must stay as it is. */
   rc = store_read_user_version (self, &version);
-  if (rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_DIRECTORY)
+  /* SQLite tells a read-only folder (EACCES) by its own codes, but a
+   * read-only disk (EROFS) only as "cannot open" the -shm file. */
+  if (rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_DIRECTORY ||
+      ((rc & 0xff) == SQLITE_CANTOPEN && folder_is_read_only (path)))
     {
       /* A WAL database in a read-only folder cannot get the -wal and -shm
        * files that readers need. Nobody can write there either, so reading
@@ -719,6 +778,10 @@ store_connect (OtasukeStore  *self,
     goto fail;
 
   restrict_sidecars (path);
+
+  g_clear_pointer (&self->read_only_reason, g_free);
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only_reason = describe_read_only (path);
 
   self->user_version = (guint) N_MIGRATIONS;
 

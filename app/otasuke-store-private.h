@@ -20,6 +20,7 @@ struct _OtasukeStore
   char    *path;
   char    *recovered_path;
   char    *recovery_reason;
+  char    *read_only_reason;  /* set when the file can only be read */
   guint    user_version;
 };
 

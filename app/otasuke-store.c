@@ -20,6 +20,7 @@ otasuke_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovered_path, g_free);
   g_clear_pointer (&self->recovery_reason, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (otasuke_store_parent_class)->finalize (object);
@@ -425,6 +426,21 @@ otasuke_store_is_read_only (OtasukeStore *self)
 
   locker = otasuke_store_lock (self);
   return sqlite3_db_readonly (self->db, "main") == 1;
+}
+
+/**
+ * otasuke_store_get_read_only_reason:
+ *
+ * Returns: (nullable): when the file could only be opened for reading, a
+ *   sentence for the user saying which file or folder is read-only and that
+ *   nothing will be saved; %NULL otherwise
+ */
+const char *
+otasuke_store_get_read_only_reason (OtasukeStore *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_STORE (self), NULL);
+
+  return self->read_only_reason;
 }
 
 

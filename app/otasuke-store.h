@@ -72,6 +72,7 @@ gboolean      otasuke_store_get_summary_finish   (OtasukeStore         *self,
 gboolean      otasuke_store_check_integrity      (OtasukeStore         *self,
                                                   GError              **error);
 gboolean      otasuke_store_is_read_only         (OtasukeStore         *self);
+const char   *otasuke_store_get_read_only_reason (OtasukeStore         *self);
 
 /* For tests only. */
 guint         otasuke_store_set_max_page_count_for_testing (OtasukeStore  *self,

@@ -267,6 +267,30 @@ test_connection_reset (void)
   g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  /* Its own sentence (issue #10). */
+  g_assert_nonnull (strstr (error->message, "broke the connection off during the download"));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json"), >=, 1);
+}
+
+/* Issue #10: a reset before any answer has its own sentence: not a
+ * download that broke off, not a wrong signature. */
+static void
+test_connection_reset_at_once (void)
+{
+  g_autoptr(OtasukeTestServer) server = otasuke_test_server_new ();
+  g_autoptr(OtasukeFeedFetcher) fetcher = otasuke_feed_fetcher_new ();
+  g_autoptr(OtasukeFetchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  otasuke_test_server_add_reset_at_once (server, "/feed.json");
+  url = otasuke_test_server_get_url (server, "/feed.json");
+  result = fetch (fetcher, url, NULL, NULL, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_CONNECTION_RESET);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1 reset the connection before answering"));
   g_assert_cmpuint (otasuke_test_server_get_request_count (server, "/feed.json"), >=, 1);
 }
 
@@ -913,7 +937,7 @@ test_headers_too_large (void)
   g_assert_null (result);
   g_assert_error (error, OTASUKE_FETCH_ERROR, OTASUKE_FETCH_ERROR_HEADERS_TOO_LARGE);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_assert_nonnull (strstr (error->message, "127.0.0.1 sent an answer with far too many header lines"));
 }
 
 static void
@@ -1250,6 +1274,7 @@ main (int   argc,
   g_test_add_func ("/feed-fetcher/http/404", test_http_404);
   g_test_add_func ("/feed-fetcher/http/500", test_http_500);
   g_test_add_func ("/feed-fetcher/network/reset", test_connection_reset);
+  g_test_add_func ("/feed-fetcher/network/reset-at-once", test_connection_reset_at_once);
   g_test_add_func ("/feed-fetcher/network/refused", test_connection_refused);
   g_test_add_func ("/feed-fetcher/network/short-body", test_short_body);
   g_test_add_func ("/feed-fetcher/network/cut-chunked", test_cut_chunked);

@@ -258,20 +258,23 @@ test_unreadable_key (Fixture       *fixture,
 }
 
 /* Runs `otasuke ARGS…` with the build's schema and no display; returns the exit status. */
-static int run_program_in (const char * const *args, const char *locale, char **out, char **err);
+static int run_program_in (const char * const *args, const char *locale, const char * const *env,
+                           char **out, char **err);
 
 static int
 run_program (const char * const  *args,
              char               **out,
              char               **err)
 {
-  return run_program_in (args, NULL, out, err);
+  return run_program_in (args, NULL, NULL, out, err);
 }
 
-/* With @locale (e.g. "ja_JP.UTF-8") the program runs in that language. */
+/* With @locale (e.g. "ja_JP.UTF-8") the program runs in that language; @env
+ * (may be NULL) is NAME, VALUE, … NULL, a VALUE of NULL unsetting NAME. */
 static int
 run_program_in (const char * const  *args,
                 const char          *locale,
+                const char * const  *env,
                 char               **out,
                 char               **err)
 {
@@ -291,6 +294,13 @@ run_program_in (const char * const  *args,
       g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
       g_subprocess_launcher_setenv (launcher, "LANG", locale, TRUE);
       g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+    }
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    {
+      if (env[i + 1] != NULL)
+        g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, env[i]);
     }
   g_ptr_array_add (argv, program);
   for (guint i = 0; args[i] != NULL; i++)
@@ -519,7 +529,7 @@ test_export_policy (void)
     g_assert_no_error (error);
   }
 
-  g_assert_cmpint (run_program_in (args, "ja_JP.UTF-8", &out, &err), ==, 0);
+  g_assert_cmpint (run_program_in (args, "ja_JP.UTF-8", NULL, &out, &err), ==, 0);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   text = test_pdf_text (pdf, FALSE);
@@ -679,6 +689,38 @@ test_export_refuses_special (void)
   g_rmdir (dir);
 }
 
+/* Runs `sh -c SCRIPT sh DIR PROGRAM ARG` in a mount namespace of its own
+ * (unshare -rm, so no root is needed), with the program's usual environment;
+ * SCRIPT exits 99 when it cannot mount, which fails the test. Returns the
+ * exit status. */
+static int
+run_in_own_mounts (const char  *script,
+                   const char  *dir,
+                   const char  *arg,
+                   char       **err)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c", script,
+                                         "sh", dir, program, arg, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", *err);
+  g_assert_false (g_subprocess_get_if_signaled (process));
+  /* 99: this machine cannot give the test its own mounts; that is a failure, not a pass. */
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
+  return g_subprocess_get_exit_status (process);
+}
+
 /* A full disk, for real: a 8 KiB tmpfs mounted in a mount namespace of the
  * export's own (unshare -rm, so no root is needed). The message says the
  * disk is full and names the file asked for, and nothing is left there. */
@@ -688,29 +730,12 @@ test_export_disk_full (gconstpointer data)
   const char *option = data;
   g_autofree char *dir = g_dir_make_tmp ("otasuke-export-full-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
-  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "ui", "otasuke", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-rm", "sh", "-c",
-                                         "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; "
-                                         "\"$2\" \"$3\" \"$1/sheet.pdf\"; status=$?; "
-                                         "ls -A \"$1\" >&2; exit $status",
-                                         "sh", dir, program, option, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("stderr: %s", err);
-  /* 99: this machine cannot give the test a small disk; that is a failure, not a pass. */
-  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 99);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpint (run_in_own_mounts ("mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; "
+                                      "\"$2\" \"$3\" \"$1/sheet.pdf\"; status=$?; "
+                                      "ls -A \"$1\" >&2; exit $status",
+                                      dir, option, &err), ==, 1);
   g_assert_nonnull (strstr (err, "The disk is full"));
   g_assert_nonnull (strstr (err, pdf));
   /* ls -A printed nothing: no half sheet, no temporary file. */
@@ -754,6 +779,113 @@ test_empty_database_reported (void)
   g_rmdir (dir);
 }
 
+/* Issue #10: on the command line too, a history that can only be read is
+ * said so: here the data folder is a read-only bind mount in a mount
+ * namespace of the command's own (unshare -rm). The sheet is still written,
+ * with the check that was saved before. */
+static void
+test_read_only_history_reported (void)
+{
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "otasuke", "otasuke.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-export-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  {
+    g_autoptr(OtasukeStore) store = otasuke_store_open (db, &error);
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (otasuke_store_add_check_run (store, now - 600, now, 61, "test", &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (run_in_own_mounts ("mount --bind \"$1\" \"$1\" && "
+                                      "mount -o remount,bind,ro \"$1\" \"$1\" || exit 99; "
+                                      "exec \"$2\" --export-sheet \"$3\"",
+                                      folder, pdf, &err), ==, 0);
+  g_assert_nonnull (strstr (err, folder));
+  g_assert_nonnull (strstr (err, "nothing you do now will be saved"));
+  text = test_pdf_text (pdf, FALSE);
+  g_assert_nonnull (strstr (text, "61 of 100"));
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* Issue #10: a GLib warning in a command-line path never reaches the user's
+ * terminal. GSETTINGS_BACKEND naming no module makes GIO warn as soon as the
+ * settings are read; with OTASUKE_LOG=stderr (a developer) it shows, so the
+ * warning really happens, and without it the terminal stays quiet. */
+static void
+test_warnings_off_terminal (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("otasuke-warn-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *log = g_build_filename (g_get_user_data_dir (), "otasuke", "otasuke.log", NULL);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *port = NULL;
+  /* The tests' G_DEBUG=fatal-warnings would turn the warning into an abort. */
+  static const char * const quiet[] = { "G_DEBUG", NULL, "OTASUKE_LOG", NULL,
+                                        "GSETTINGS_BACKEND", "otasuke-no-such-module", NULL };
+  static const char * const loud[] = { "G_DEBUG", NULL, "OTASUKE_LOG", "stderr",
+                                       "GSETTINGS_BACKEND", "otasuke-no-such-module", NULL };
+  static const char * const router[] = { "--router-check", "WSR-1166DHP3", NULL };
+
+  /* A loopback port bound but not listening: the check is refused at once. */
+  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  port = g_strdup_printf ("%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  site = g_strdup_printf ("127.0.0.1:%s", port);
+
+  {
+    const char *export[] = { "--export-sheet", pdf, NULL };
+    const char *site_check[] = { "--site-check", site, "--http-port", port, NULL };
+    const char * const *commands[] = { router, export, site_check };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        int loud_status, quiet_status;
+
+        loud_status = run_program_in (commands[i], NULL, loud, &out, &err);
+        g_assert_nonnull (strstr (err, "GSETTINGS_BACKEND"));
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+
+        quiet_status = run_program_in (commands[i], NULL, quiet, &out, &err);
+        g_assert_cmpint (quiet_status, ==, loud_status);
+        g_assert_null (strstr (err, "GSETTINGS_BACKEND"));
+        g_assert_null (strstr (err, "WARNING"));
+        g_assert_null (strstr (out, "GSETTINGS_BACKEND"));
+        /* The command did its work all the same: JSON, or the sheet (below). */
+        if (commands[i] != export)
+          g_assert_true (g_str_has_prefix (out, "{"));
+      }
+  }
+
+  /* The commands that open the history keep the warning in the private log. */
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (log, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "WARNING GLib-GIO: Can't find module 'otasuke-no-such-module'"));
+  }
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +907,8 @@ main (int   argc,
   g_test_add_func ("/headless/security-action", test_security_action_command);
   g_test_add_func ("/headless/export-policy", test_export_policy);
   g_test_add_func ("/headless/empty-database-reported", test_empty_database_reported);
+  g_test_add_func ("/headless/warnings-off-terminal", test_warnings_off_terminal);
+  g_test_add_func ("/headless/read-only-history-reported", test_read_only_history_reported);
 
   return g_test_run ();
 }

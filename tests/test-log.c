@@ -45,6 +45,7 @@ warn_twice (void)
   const char *path = g_getenv ("TEST_LOG_FILE");
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_unsetenv ("G_DEBUG");
   otasuke_log_install (path);
   g_log_structured ("Gtk", G_LOG_LEVEL_WARNING, "MESSAGE", "Theme parsing error: gtk.css:1:2");
   g_critical ("gtk_widget_get_parent: assertion 'GTK_IS_WIDGET (widget)' failed");
@@ -122,23 +123,100 @@ test_bounded (void)
   remove_log (path);
 }
 
-/* With nowhere to write (no data folder yet), the line is not lost. */
+/* With nowhere to write (no data folder yet), the line is not lost, and it
+ * does not reach the terminal either (issue #10): it waits, and is written
+ * once the folder is there, at the next warning or when the program ends. */
 static void
 test_no_folder (void)
 {
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *wanted = g_getenv ("TEST_LOG_FILE");
+      g_autofree char *dir = g_path_get_dirname (wanted);
+
+      g_unsetenv ("OTASUKE_LOG");
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      g_unsetenv ("G_DEBUG");
+      g_assert_no_errno (g_rmdir (dir));
+      otasuke_log_install (wanted);
+      g_log_structured ("Gtk", G_LOG_LEVEL_WARNING, "MESSAGE", "kept somewhere");
+      g_warning ("kept as well");
+      g_assert_false (g_file_test (wanted, G_FILE_TEST_EXISTS));
+      /* The store makes the folder; the program ends. */
+      g_assert_no_errno (g_mkdir (dir, 0700));
+      otasuke_log_flush ();
+      return;
+    }
+  path = fresh_log_file ();
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout_unmatched ("*kept*");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "WARNING Gtk: kept somewhere\n"));
+  g_assert_nonnull (strstr (contents, "WARNING otasuke-test-log: kept as well\n"));
+  g_assert_true (strstr (contents, "kept somewhere") < strstr (contents, "kept as well"));
+  remove_log (path);
+}
+
+/* A folder that stays unwritable: the terminal still stays quiet, and what
+ * waits stays bounded. */
+static void
+test_never_writable (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-such-folder", "otasuke.log", NULL);
+      g_autofree char *filler = g_strnfill (1000, 'w');
+
+      g_unsetenv ("OTASUKE_LOG");
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      g_unsetenv ("G_DEBUG");
+      otasuke_log_install (missing);
+      for (guint i = 0; i < 1000; i++)
+        g_log_structured ("Gtk", G_LOG_LEVEL_WARNING, "MESSAGE", "%u %s", i, filler);
+      otasuke_log_flush ();
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
+/* What ends the program is shown as it ends it, even with nowhere to keep
+ * it: an error, and a warning that G_DEBUG=fatal-warnings (a developer's,
+ * the tests') makes fatal. */
+static void
+test_fatal_shown (gconstpointer data)
+{
+  const char *debug = data;
+
   if (g_test_subprocess ())
     {
       g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-such-folder", "otasuke.log", NULL);
 
       g_unsetenv ("OTASUKE_LOG");
-      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      if (*debug != '\0')
+        g_setenv ("G_DEBUG", debug, TRUE);
+      else
+        g_unsetenv ("G_DEBUG");
       otasuke_log_install (missing);
-      g_log_structured ("Gtk", G_LOG_LEVEL_WARNING, "MESSAGE", "kept somewhere");
+      if (*debug != '\0')
+        {
+          g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+          g_warning ("the last words");
+        }
+      else
+        g_error ("the last words");
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_test_trap_assert_stderr ("*kept somewhere*");
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*the last words*");
 }
 
 int
@@ -151,5 +229,8 @@ main (int   argc,
   g_test_add_func ("/log/stderr-on-request", test_stderr_on_request);
   g_test_add_func ("/log/bounded", test_bounded);
   g_test_add_func ("/log/no-folder", test_no_folder);
+  g_test_add_func ("/log/never-writable", test_never_writable);
+  g_test_add_data_func ("/log/fatal-shown/error", "", test_fatal_shown);
+  g_test_add_data_func ("/log/fatal-shown/fatal-warnings", "fatal-warnings", test_fatal_shown);
   return g_test_run ();
 }

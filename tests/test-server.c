@@ -22,6 +22,7 @@ typedef enum {
   BEHAVIOUR_DRIP,
   /* Served on the raw port. */
   BEHAVIOUR_RESET,
+  BEHAVIOUR_RESET_AT_ONCE,
   BEHAVIOUR_LYING_LENGTH,
   BEHAVIOUR_STALL,
   BEHAVIOUR_HUGE_HEADERS,
@@ -120,7 +121,7 @@ request_log_free (RequestLog *log)
 static gboolean
 kind_is_raw (BehaviourKind kind)
 {
-  return kind == BEHAVIOUR_RESET || kind == BEHAVIOUR_LYING_LENGTH ||
+  return kind == BEHAVIOUR_RESET || kind == BEHAVIOUR_RESET_AT_ONCE || kind == BEHAVIOUR_LYING_LENGTH ||
          kind == BEHAVIOUR_STALL || kind == BEHAVIOUR_HUGE_HEADERS ||
          kind == BEHAVIOUR_CUT_CHUNKED;
 }
@@ -371,6 +372,7 @@ on_soup_request (SoupServer        *server,
       break;
 
     case BEHAVIOUR_RESET:
+    case BEHAVIOUR_RESET_AT_ONCE:
     case BEHAVIOUR_LYING_LENGTH:
     case BEHAVIOUR_STALL:
     case BEHAVIOUR_HUGE_HEADERS:
@@ -481,7 +483,13 @@ raw_respond (RawConn    *conn,
   record_request (self, path, headers);
   behaviour = g_hash_table_lookup (self->behaviours, path);
 
-  if (behaviour != NULL && behaviour->kind == BEHAVIOUR_RESET)
+  if (behaviour != NULL && behaviour->kind == BEHAVIOUR_RESET_AT_ONCE)
+    {
+      /* The whole request is read: the reset is what answers it. */
+      on_raw_reset (conn);
+      return;
+    }
+  else if (behaviour != NULL && behaviour->kind == BEHAVIOUR_RESET)
     {
       g_autofree char *head =
         g_strdup_printf ("HTTP/1.1 200 OK\r\n"
@@ -889,6 +897,15 @@ otasuke_test_server_add_reset (OtasukeTestServer *self,
   g_return_if_fail (self != NULL);
 
   add_behaviour (self, path, BEHAVIOUR_RESET);
+}
+
+void
+otasuke_test_server_add_reset_at_once (OtasukeTestServer *self,
+                                       const char        *path)
+{
+  g_return_if_fail (self != NULL);
+
+  add_behaviour (self, path, BEHAVIOUR_RESET_AT_ONCE);
 }
 
 void

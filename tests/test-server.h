@@ -100,6 +100,10 @@ void                otasuke_test_server_cancel_at               (OtasukeTestServ
  * then resets the connection (RST). */
 void                otasuke_test_server_add_reset               (OtasukeTestServer *self,
                                                                  const char        *path);
+/* Raw port: reads the request and resets the connection (RST) at once,
+ * before a byte of an answer. */
+void                otasuke_test_server_add_reset_at_once       (OtasukeTestServer *self,
+                                                                 const char        *path);
 /* Raw port: 200 with "Connection: close", "Content-Length: @content_length"
  * (none when negative) and then all of @body whatever that claimed, then
  * closes the connection. */

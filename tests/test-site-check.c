@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "otasuke-json.h"
 #include "otasuke-site-check.h"
@@ -482,6 +483,125 @@ test_stall (void)
   site_clear (&site);
 }
 
+/* ------------------------------------------------- a server that resets */
+
+/* Reads what the client sends first (its TLS hello or its request), then
+ * closes with a zero linger time: the kernel answers with RST, not FIN. */
+static void
+reset_read_cb (GObject      *stream,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GSocketConnection) connection = user_data;
+  GSocket *socket = g_socket_connection_get_socket (connection);
+  struct linger linger = { .l_onoff = 1, .l_linger = 0 };
+
+  g_input_stream_read_finish (G_INPUT_STREAM (stream), result, NULL);
+  g_assert_no_errno (setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER,
+                                 &linger, sizeof linger));
+  g_socket_close (socket, NULL);
+}
+
+static gboolean
+reset_incoming_cb (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source,
+                   gpointer           user_data)
+{
+  static char buffer[4096];
+  guint *accepted = user_data;
+
+  (*accepted)++;
+  g_input_stream_read_async (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                             buffer, sizeof buffer, G_PRIORITY_DEFAULT, NULL,
+                             reset_read_cb, g_object_ref (connection));
+  return TRUE;
+}
+
+static GSocketService *
+start_reset_server (guint *port,
+                    guint *accepted)
+{
+  GSocketService *service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (service, "incoming", G_CALLBACK (reset_incoming_cb), accepted);
+  g_socket_service_start (service);
+  return service;
+}
+
+/* Issue #10: a site whose server resets the connection gets its own
+ * sentence, not "closed the connection without answering". */
+static void
+test_reset (void)
+{
+  g_autoptr(OtasukeSiteReport) report = NULL;
+  g_autoptr(GSocketService) service = NULL;
+  g_autofree char *resolve = NULL;
+  const char *resolves[2] = { NULL, NULL };
+  const OtasukeSiteFinding *finding;
+  OtasukeSiteCheckOptions options = { 0 };
+  guint port = 0, accepted = 0;
+
+  service = start_reset_server (&port, &accepted);
+  resolve = g_strdup_printf ("localhost:%u:127.0.0.1", port);
+  resolves[0] = resolve;
+  options.host = "localhost";
+  options.port = port;
+  options.http_port = port;
+  options.resolve = resolves;
+  options.ca_file = otasuke_test_tls_get_ca_file (tls);
+  options.mail_domain = "";
+  options.stall_timeout_ms = 5000;
+  report = run_check (&options);
+  g_socket_service_stop (service);
+
+  g_assert_cmpuint (accepted, >=, 1);
+  g_assert_false (report->https_ok);
+  g_assert_nonnull (report->https_error);
+  g_test_message ("%s", report->https_error);
+  g_assert_nonnull (strstr (report->https_error, "localhost reset the connection"));
+  g_assert_null (strstr (report->https_error, "without answering"));
+  /* Not mistaken for a server that only speaks an old TLS version. */
+  g_assert_null (strstr (report->https_error, "TLS"));
+  g_assert_false (report->has_certificate);
+  /* What the user reads on the page carries it. */
+  finding = find (report, "https-unreachable");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->text, "reset the connection"));
+}
+
+/* Issue #10: an answer whose headers are over the limit gets its own
+ * sentence; the page is not read. */
+static void
+test_headers_too_large (void)
+{
+  Site site;
+  g_autoptr(OtasukeSiteReport) report = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static ("<html></html>", 13);
+  g_autofree char *filler = g_strnfill (40 * 1024, 'x');
+
+  site_init (&site, otasuke_test_tls_get_good (tls), TRUE);
+  otasuke_test_server_add_response (site.https, "/", SOUP_STATUS_OK, body,
+                                    "Content-Type", "text/html",
+                                    "X-Filler", filler, NULL);
+  report = run_check (&site.options);
+
+  g_assert_false (report->https_ok);
+  g_assert_nonnull (report->https_error);
+  g_test_message ("%s", report->https_error);
+  g_assert_nonnull (strstr (report->https_error, "localhost sent an answer with far too many header lines"));
+  g_assert_cmpuint (otasuke_test_server_get_request_count (site.https, "/"), ==, 1);
+  site_clear (&site);
+}
+
 static void
 test_unreachable (void)
 {
@@ -919,6 +1039,8 @@ main (int argc, char **argv)
   g_test_add_func ("/site-check/redirect-followed", test_redirect_followed);
   g_test_add_func ("/site-check/stall", test_stall);
   g_test_add_func ("/site-check/unreachable", test_unreachable);
+  g_test_add_func ("/site-check/reset", test_reset);
+  g_test_add_func ("/site-check/headers-too-large", test_headers_too_large);
   g_test_add_func ("/site-check/tls10-only", test_tls10_only);
   g_test_add_func ("/site-check/mail", test_mail);
   g_test_add_func ("/site-check/parse-target", test_parse_target);

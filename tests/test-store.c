@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "otasuke-store"
+#define _GNU_SOURCE  /* unshare() */
 
 #include "config.h"
 
@@ -13,6 +14,8 @@
 
 #ifdef G_OS_UNIX
 #include <grp.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/sysmacros.h>
 #include <signal.h>
 #include <unistd.h>
@@ -757,6 +760,14 @@ read_only_file_scenario (const char *base)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_true (otasuke_store_is_read_only (store));
+  /* Home says that nothing will be saved, and which folder to look at. */
+  assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+  {
+    g_autofree char *display = g_filename_display_name (folder);
+
+    assert_contains (otasuke_store_get_read_only_reason (store), display);
+    assert_contains (otasuke_store_get_read_only_reason (store), "The folder");
+  }
 
   g_assert_cmpint (otasuke_store_add_check_run (store, 30, 40, 10, "1", &error), ==, 0);
   g_assert_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY);
@@ -780,6 +791,75 @@ read_only_file_scenario (const char *base)
   g_assert_no_error (error);
 }
 
+/* Issue #10: only the file is read-only (its folder is not): the sentence
+ * names the file, not the folder. */
+static void
+read_only_file_alone_scenario (const char *base)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (base, "otasuke", NULL);
+  g_autofree char *path = g_build_filename (folder, "otasuke.db", NULL);
+  g_autofree char *display = g_filename_display_name (path);
+  OtasukeStoreSummary summary;
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (otasuke_store_get_read_only_reason (store));
+  g_assert_cmpint (otasuke_store_add_check_run (store, 10, 20, 90, "1", &error), >, 0);
+  g_clear_object (&store);
+
+  g_assert_no_errno (g_chmod (path, 0400));
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (otasuke_store_is_read_only (store));
+  g_test_message ("%s", otasuke_store_get_read_only_reason (store));
+  assert_contains (otasuke_store_get_read_only_reason (store), display);
+  assert_contains (otasuke_store_get_read_only_reason (store), "The history file");
+  assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+
+  g_assert_cmpint (otasuke_store_add_check_run (store, 30, 40, 10, "1", &error), ==, 0);
+  g_assert_error (error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+  assert_contains (error->message, display);
+  assert_contains (error->message, "is read-only");
+  g_clear_error (&error);
+
+  g_assert_true (otasuke_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_check_runs, ==, 1);
+}
+
+/* Issue #10: only the folder is read-only (the file could be written):
+ * the sentence names the folder. */
+static void
+read_only_folder_alone_scenario (const char *base)
+{
+  g_autoptr(OtasukeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (base, "otasuke", NULL);
+  g_autofree char *path = g_build_filename (folder, "otasuke.db", NULL);
+  g_autofree char *display = g_filename_display_name (folder);
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (otasuke_store_add_check_run (store, 10, 20, 90, "1", &error), >, 0);
+  g_clear_object (&store);
+
+  g_assert_no_errno (g_chmod (folder, 0500));
+
+  store = otasuke_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (otasuke_store_is_read_only (store));
+  g_test_message ("%s", otasuke_store_get_read_only_reason (store));
+  assert_contains (otasuke_store_get_read_only_reason (store), "The folder");
+  assert_contains (otasuke_store_get_read_only_reason (store), display);
+  assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+  g_clear_object (&store);
+  g_assert_no_errno (g_chmod (folder, 0700));
+}
+
 static void
 test_read_only (void)
 {
@@ -789,11 +869,18 @@ test_read_only (void)
       g_autofree char *folder_base = g_build_filename (base, "folder", NULL);
       g_autofree char *file_base = g_build_filename (base, "file", NULL);
 
+      g_autofree char *file_alone_base = g_build_filename (base, "file-alone", NULL);
+      g_autofree char *folder_alone_base = g_build_filename (base, "folder-alone", NULL);
+
       g_assert_no_errno (g_mkdir (folder_base, 0700));
       g_assert_no_errno (g_mkdir (file_base, 0700));
+      g_assert_no_errno (g_mkdir (file_alone_base, 0700));
+      g_assert_no_errno (g_mkdir (folder_alone_base, 0700));
 
       read_only_folder_scenario (folder_base);
       read_only_file_scenario (file_base);
+      read_only_file_alone_scenario (file_alone_base);
+      read_only_folder_alone_scenario (folder_alone_base);
 
       rm_rf (base);
       g_print ("read-only scenarios checked as uid %u\n", (guint) geteuid ());
@@ -806,6 +893,81 @@ test_read_only (void)
     g_test_trap_assert_stdout ("*read-only scenarios checked as uid 65534*");
   else
     g_test_trap_assert_stdout ("*read-only scenarios checked as uid*");
+}
+#endif
+
+#ifdef G_OS_UNIX
+/* Makes this (single-threaded) child a mount namespace of its own, so it
+ * can mount without touching the machine; a user namespace too when it is
+ * not root, as `unshare -rm` does. */
+static void
+enter_own_mount_namespace (void)
+{
+  uid_t uid = geteuid ();
+  gid_t gid = getegid ();
+
+  if (uid != 0)
+    {
+      g_autofree char *uid_map = g_strdup_printf ("0 %u 1\n", (guint) uid);
+      g_autofree char *gid_map = g_strdup_printf ("0 %u 1\n", (guint) gid);
+
+      g_assert_no_errno (unshare (CLONE_NEWUSER | CLONE_NEWNS));
+      g_assert_true (g_file_set_contents ("/proc/self/setgroups", "deny", -1, NULL));
+      g_assert_true (g_file_set_contents ("/proc/self/uid_map", uid_map, -1, NULL));
+      g_assert_true (g_file_set_contents ("/proc/self/gid_map", gid_map, -1, NULL));
+    }
+  else
+    g_assert_no_errno (unshare (CLONE_NEWNS));
+  g_assert_no_errno (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL));
+}
+
+/* Issue #10: a history on a read-only disk (EROFS, which SQLite reports as
+ * "unable to open database file", not as read-only) is shown, and the user
+ * is told nothing will be saved. The disk is a read-only bind mount. */
+static void
+test_read_only_disk (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(OtasukeStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) write_error = NULL;
+      g_autofree char *path = otasuke_store_default_path ();
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *display = g_filename_display_name (folder);
+      OtasukeStoreSummary summary;
+
+      store = otasuke_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (otasuke_store_add_check_run (store, 10, 20, 90, "1", &error), >, 0);
+      g_clear_object (&store);
+
+      enter_own_mount_namespace ();
+      g_assert_no_errno (mount (folder, folder, NULL, MS_BIND, NULL));
+      g_assert_no_errno (mount (NULL, folder, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL));
+      g_assert_cmpint (g_access (folder, W_OK), !=, 0);
+      g_assert_cmpint (errno, ==, EROFS);
+
+      store = otasuke_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (otasuke_store_is_read_only (store));
+      g_test_message ("%s", otasuke_store_get_read_only_reason (store));
+      assert_contains (otasuke_store_get_read_only_reason (store), display);
+      assert_contains (otasuke_store_get_read_only_reason (store), "nothing you do now will be saved");
+      g_assert_true (otasuke_store_get_summary (store, &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.n_check_runs, ==, 1);
+      g_assert_cmpint (otasuke_store_add_check_run (store, 30, 40, 10, "1", &write_error), ==, 0);
+      g_assert_error (write_error, OTASUKE_STORE_ERROR, OTASUKE_STORE_ERROR_READ_ONLY);
+      g_clear_object (&store);
+      g_assert_no_errno (umount2 (folder, 0));
+      g_print ("read-only disk checked\n");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*read-only disk checked*");
 }
 #endif
 
@@ -1274,6 +1436,7 @@ main (int   argc,
   g_test_add_func ("/store/corrupt/salvage", test_corrupt_salvage);
 #ifdef G_OS_UNIX
   g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/read-only-disk", test_read_only_disk);
   g_test_add_func ("/store/open/links-refused", test_links_refused);
   g_test_add_func ("/store/open/not-ours", test_not_ours);
 #endif

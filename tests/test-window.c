@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "otasuke-test-window"
+#define _GNU_SOURCE  /* unshare() */
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "otasuke-advisories-page.h"
 #include "otasuke-autostart.h"
@@ -330,8 +335,9 @@ check_last_check (Fixture       *fixture,
                                   : "20 November 2025 at 14:35 — score 72 of 100");
 }
 
+/* A clean slate with one check, finished at last_check_finished(). */
 static void
-test_overview_shows_last_check (void)
+save_last_check (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
@@ -345,8 +351,12 @@ test_overview_shows_last_check (void)
   otasuke_store_add_check_run (store, g_date_time_to_unix (finished) - 540,
                                g_date_time_to_unix (finished), 72, "test-1", &error);
   g_assert_no_error (error);
-  g_clear_object (&store);
+}
 
+static void
+test_overview_shows_last_check (void)
+{
+  save_last_check ();
   run_in_app (check_last_check);
 }
 
@@ -382,6 +392,71 @@ test_overview_reports_recovered_database (void)
   g_assert_no_error (error);
 
   run_in_app (check_recovered_database);
+}
+
+static void
+check_read_only_history (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  OtasukeOverviewPage *overview = find_overview (fixture->window);
+  const char *problem = otasuke_overview_page_get_problem (overview);
+  g_autofree char *db_path = otasuke_store_default_path ();
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autofree char *display = g_filename_display_name (folder);
+
+  g_assert_nonnull (otasuke_application_get_store (fixture->app));
+  g_assert_nonnull (problem);
+  g_test_message ("problem: %s", problem);
+  /* Home says that nothing will be saved, and which folder to change. */
+  g_assert_nonnull (strstr (problem, display));
+  g_assert_nonnull (strstr (problem, is_japanese () ? "これから行う操作は何も保存されません"
+                                                    : "nothing you do now will be saved"));
+  /* What was saved before is still shown. */
+  check_last_check (fixture, data);
+  save_png (GTK_WIDGET (fixture->window), "overview-read-only.png");
+}
+
+/* Set for a child that gets a mount namespace of its own (see main()). */
+#define OWN_MOUNTS "OTASUKE_TEST_OWN_MOUNTS"
+
+/* Issue #10: a history in a folder that cannot be written is shown, and
+ * Home says nothing will be saved. Root ignores permission bits, so as root
+ * the folder is made read-only the way a read-only disk is: a read-only bind
+ * mount, in a mount namespace of this child's own. */
+static void
+test_overview_reports_read_only_history (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *db_path = otasuke_store_default_path ();
+      g_autofree char *folder = g_path_get_dirname (db_path);
+
+      save_last_check ();
+
+      if (geteuid () == 0)
+        {
+          /* main() gave this child a mount namespace before any thread started. */
+          g_assert_nonnull (g_getenv (OWN_MOUNTS));
+          g_assert_no_errno (mount (folder, folder, NULL, MS_BIND, NULL));
+          g_assert_no_errno (mount (NULL, folder, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL));
+        }
+      else
+        g_assert_no_errno (g_chmod (folder, 0500));
+      g_assert_cmpint (g_access (folder, W_OK), !=, 0);
+
+      run_in_app (check_read_only_history);
+
+      if (geteuid () == 0)
+        g_assert_no_errno (umount2 (folder, 0));
+      else
+        g_assert_no_errno (g_chmod (folder, 0700));
+      return;
+    }
+
+  g_setenv (OWN_MOUNTS, "1", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv (OWN_MOUNTS);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -846,6 +921,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* A mount namespace belongs to a thread: it is made here, while this is
+   * the only one, so that every thread GTK and GIO start later shares it. */
+  if (g_getenv (OWN_MOUNTS) != NULL && geteuid () == 0)
+    {
+      if (unshare (CLONE_NEWNS) != 0 || mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+        g_error ("no mount namespace for the read-only test: %s", g_strerror (errno));
+    }
+
   window_harness_init (&argc, &argv, "Window");
 
   g_test_add_data_func ("/window/pages", (gconstpointer) test_pages, run_clean);
@@ -854,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/window/overview/last-check", test_overview_shows_last_check);
   g_test_add_func ("/window/overview/recovered-database", test_overview_reports_recovered_database);
   g_test_add_func ("/window/overview/unusable-folder", test_overview_reports_unusable_folder);
+  g_test_add_func ("/window/overview/read-only-history", test_overview_reports_read_only_history);
   g_test_add_data_func ("/window/preferences", (gconstpointer) test_preferences, run_clean);
   g_test_add_data_func ("/window/preferences/autostart-truth", (gconstpointer) test_preferences_autostart_truth,
                         run_clean);

@@ -17,6 +17,7 @@ main (int   argc,
   g_autoptr(OtasukeApplication) app = NULL;
   const char *localedir = g_getenv ("OTASUKE_LOCALEDIR");
   g_autofree char *installed_localedir = otasuke_paths_get_locale_dir ();
+  int status;
 
   /* Warnings go to a private log file, never to the user's terminal. */
   otasuke_log_install (NULL);
@@ -27,6 +28,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = otasuke_application_new ();
-
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  g_clear_object (&app);
+  /* The data folder may exist by now: what waited goes into the log. */
+  otasuke_log_flush ();
+  return status;
 }

@@ -199,7 +199,11 @@ update_from_application (OtasukeWindow *self)
     }
 
   otasuke_overview_page_set_store_path (self->overview_page, otasuke_store_get_path (store));
-  if (otasuke_store_get_recovery_reason (store) != NULL)
+  /* A history that can only be read is said on Home: nothing will be saved. */
+  if (otasuke_store_get_read_only_reason (store) != NULL)
+    otasuke_overview_page_set_problem (self->overview_page,
+                                       otasuke_store_get_read_only_reason (store), TRUE);
+  else if (otasuke_store_get_recovery_reason (store) != NULL)
     otasuke_overview_page_set_problem (self->overview_page,
                                        otasuke_store_get_recovery_reason (store), FALSE);
 
