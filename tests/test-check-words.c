@@ -210,6 +210,7 @@ check_glossary (Fixture       *fixture,
   if (is_japanese ())
     assert_no_english (GTK_WIDGET (popover), (const char * const[]) { "JVN", "JPCERT/CC", "IPA", "JVNVU", "Windows", NULL });
   save_png (GTK_WIDGET (fixture->window), "check-glossary.png");
+  save_png (GTK_WIDGET (popover), "check-glossary-popover.png");
   gtk_popover_popdown (popover);
 }
 
@@ -219,6 +220,18 @@ test_glossary (void)
   reset_with_size (1024, 700);
   install_machine ();
   run_in_app (check_glossary);
+}
+
+static void
+scroll_to_end (OtasukeOverviewPage *overview)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (overview),
+                                                                                  OTASUKE_TYPE_OVERVIEW_PAGE,
+                                                                                  "scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  wait_for_frames (GTK_WIDGET (overview));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
 
 /* Home: the history file's path and the system's code name are behind 「詳しい情報」. */
@@ -252,11 +265,13 @@ check_details (Fixture       *fixture,
     g_assert_true (path_label == NULL || !gtk_widget_get_mapped (GTK_WIDGET (path_label)));
   }
   g_assert_cmpstr (gtk_expander_get_label (expander), ==, C_("details", "More details"));
+  scroll_to_end (overview);
   save_png (GTK_WIDGET (fixture->window), "overview-details-closed.png");
 
   gtk_expander_set_expanded (expander, TRUE);
   wait_for_frames (GTK_WIDGET (fixture->window));
   g_assert_true (gtk_widget_get_mapped (store_row));
+  scroll_to_end (overview);
   save_png (GTK_WIDGET (fixture->window), "overview-details-open.png");
 }
 
