@@ -10,6 +10,7 @@
 #include "otasuke-check-page.h"
 #include "otasuke-check-results.h"
 #include "otasuke-overview-page.h"
+#include "otasuke-preferences-window.h"
 #include "window-harness.h"
 
 /* Plain words and honest progress (issue #11): the glossary beside the
@@ -282,6 +283,48 @@ test_details (void)
   run_in_app (check_details);
 }
 
+/* Preferences: the feed's address is behind 「詳しい情報」 too. */
+static void
+check_preferences_details (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GSettings *settings = otasuke_application_get_settings (fixture->app);
+  OtasukePreferencesWindow *prefs = otasuke_preferences_window_new (settings);
+  GtkWidget *details = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), OTASUKE_TYPE_PREFERENCES_WINDOW,
+                                                                  "feed_details_row"));
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs), OTASUKE_TYPE_PREFERENCES_WINDOW,
+                                                                "feed_url_row"));
+
+  g_assert_nonnull (details);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_for_frames (GTK_WIDGET (prefs));
+  g_assert_false (gtk_widget_get_mapped (entry));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (details)), ==, C_("details", "More details"));
+  save_png (GTK_WIDGET (prefs), "preferences-details-closed.png");
+
+  /* An invalid address typed and the window closed: the row opens to show why. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "http://example.jp/feed.json");
+  gtk_window_close (GTK_WINDOW (prefs));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (details)));
+  wait_for_frames (GTK_WIDGET (prefs));
+  g_assert_true (gtk_widget_get_mapped (entry));
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "feed-url");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), saved);
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_preferences_details (void)
+{
+  reset_with_size (1024, 700);
+  run_in_app (check_preferences_details);
+}
+
 static const char *
 planned_answer (const char *id)
 {
@@ -527,6 +570,7 @@ main (int   argc,
 
   g_test_add_func ("/window/words/glossary", test_glossary);
   g_test_add_func ("/window/words/details", test_details);
+  g_test_add_func ("/window/words/preferences-details", test_preferences_details);
   g_test_add_func ("/window/words/fix-first", test_fix_first);
   g_test_add_func ("/window/words/accept-all", test_accept_all);
   g_test_add_func ("/window/words/skipped", test_skipped);

@@ -20,6 +20,7 @@ struct _OtasukePreferencesWindow
   GtkSwitch            *autostart_switch;
   GtkAdjustment        *backup_adjustment;
   AdwEntryRow          *feed_url_row;
+  AdwExpanderRow       *feed_details_row;
   GtkLabel             *feed_url_error;
   GtkAdjustment        *interval_adjustment;
   GtkWidget            *no_key_label;
@@ -87,6 +88,7 @@ otasuke_preferences_window_close_request (GtkWindow *window)
       on_feed_url_apply (self);
       if (gtk_widget_get_visible (GTK_WIDGET (self->feed_url_error)))
         {
+          adw_expander_row_set_expanded (self->feed_details_row, TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (self->feed_url_row));
           return TRUE;
         }
@@ -243,6 +245,7 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, backup_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_error);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_details_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, no_key_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, bad_key_label);
