@@ -31,6 +31,7 @@ struct _OtasukeCheckItem
   GtkLabel                   *suggestion_label;
   GtkLabel                   *suggestion_title;
   GtkBox                     *terms_box;
+  GtkScrolledWindow          *terms_scroller;
   GtkMenuButton              *terms_button;
   GtkPopover                 *terms_popover;
   GtkLabel                   *why_label;
@@ -82,12 +83,13 @@ glossary_label (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
-  /* A popover is as wide as its widest line: wrap at a reading width. */
+  /* A popover is as wide as its widest line: wrap at one reading width
+   * (minimum and natural the same, so the height measured is the height drawn). */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  gtk_label_set_width_chars (GTK_LABEL (label), 44);
   if (css != NULL)
     gtk_widget_add_css_class (label, css);
   return label;
@@ -303,6 +305,7 @@ otasuke_check_item_class_init (OtasukeCheckItemClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_title);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, why_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_box);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_scroller);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_popover);
 }
