@@ -343,6 +343,37 @@ test_preferences_details (void)
   run_in_app (check_preferences_details);
 }
 
+/* Through every section to the results, answering what @answer_for says (NULL: nothing). */
+static void
+walk_check (OtasukeCheckPage  *page,
+            OtasukeChecklist  *checklist,
+            const char      *(*answer_for) (const char *id))
+{
+  for (guint s = 0; s < otasuke_checklist_get_n_sections (checklist); s++)
+    {
+      g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist,
+                                                                        otasuke_checklist_get_section (checklist, s)->id);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
+          const char *answer = answer_for (item->id);
+
+          if (answer != NULL)
+            give_answer (page, item->id, answer);
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
+    }
+}
+
+static const char *
+all_but_three (const char *id)
+{
+  if (g_str_equal (id, "ipa-05") || g_str_equal (id, "ipa-24") || g_str_equal (id, "seed-browsers"))
+    return NULL;
+  return "done";
+}
+
 static const char *
 planned_answer (const char *id)
 {
@@ -374,20 +405,7 @@ check_fix_first (Fixture       *fixture,
   OtasukeOverviewPage *overview = find_overview (fixture->window);
   GtkWidget *home_group = NULL;
 
-  for (guint s = 0; s < otasuke_checklist_get_n_sections (checklist); s++)
-    {
-      g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist,
-                                                                        otasuke_checklist_get_section (checklist, s)->id);
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
-
-          if (planned_answer (item->id) != NULL)
-            give_answer (page, item->id, planned_answer (item->id));
-        }
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
-    }
+  walk_check (page, checklist, planned_answer);
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
   iterate_until (check_page_is_saved, page);
 
@@ -517,22 +535,7 @@ check_skipped (Fixture       *fixture,
   GtkWidget *row = NULL;
 
   /* Answer every question but three. */
-  for (guint s = 0; s < otasuke_checklist_get_n_sections (checklist); s++)
-    {
-      g_autoptr(GPtrArray) items = otasuke_checklist_get_section_items (checklist,
-                                                                        otasuke_checklist_get_section (checklist, s)->id);
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          const OtasukeChecklistItem *item = g_ptr_array_index (items, i);
-
-          if (g_str_equal (item->id, "ipa-05") || g_str_equal (item->id, "ipa-24") ||
-              g_str_equal (item->id, "seed-browsers"))
-            continue;
-          give_answer (page, item->id, "done");
-        }
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "check.next", NULL));
-    }
+  walk_check (page, checklist, all_but_three);
   g_assert_cmpstr (otasuke_check_page_get_view (page), ==, "results");
 
   skipped = results_child (page, "skipped_group");
