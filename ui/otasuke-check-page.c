@@ -447,6 +447,12 @@ answer_action (GtkWidget  *widget,
     }
 
   otasuke_check_run_set_answer (self->run, item->id, answer, FALSE);
+  /* An answer chosen after "accept all" is the user's: undo no longer applies. */
+  if (self->accept_undo != NULL)
+    {
+      g_clear_pointer (&self->accept_undo, g_ptr_array_unref);
+      otasuke_check_page_actions_update (self);
+    }
   /* Changing an answer after saving keeps the history's score right. */
   if (otasuke_check_run_is_finished (self->run))
     {
