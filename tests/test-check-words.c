@@ -141,7 +141,7 @@ static GtkWidget *
 find_row_titled (GtkWidget  *root,
                  const char *title)
 {
-  if (ADW_IS_ACTION_ROW (root) &&
+  if ((ADW_IS_ACTION_ROW (root) || ADW_IS_EXPANDER_ROW (root)) &&
       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -420,6 +420,16 @@ check_fix_first (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (results_titles, 4), ==, otasuke_checklist_lookup (checklist, "ipa-20")->task);
   g_assert_cmpstr (otasuke_checklist_lookup (checklist, "ipa-01")->task, !=,
                    otasuke_checklist_lookup (checklist, "ipa-01")->question);
+  /* The probes' finding is called a suggestion, not the user's answer. */
+  {
+    GtkWidget *row = find_row_titled (results_child (page, "fix_group"),
+                                      otasuke_checklist_lookup (checklist, "seed-browsers")->task);
+    g_autofree char *suggested = g_strdup_printf (_("Suggested answer: %s"),
+                                                  otasuke_answer_get_label (OTASUKE_ANSWER_NOT_DONE));
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, suggested);
+  }
   save_png (GTK_WIDGET (fixture->window), "check-results-tasks.png");
 
   /* Home, read back from the history file. */

@@ -107,6 +107,7 @@ advice_row (const OtasukeChecklistItem *item,
             const char                 *title,
             const char * const         *item_steps,
             OtasukeAnswer               answer,
+            gboolean                    suggested,
             const char                 *reason,
             gboolean                    with_why)
 {
@@ -117,7 +118,10 @@ advice_row (const OtasukeChecklistItem *item,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (answer == OTASUKE_ANSWER_NOT_APPLICABLE && item->not_applicable_label != NULL)
+  /* Otasuke's suggestion is not the user's answer, and is not called one. */
+  if (suggested && answer != OTASUKE_ANSWER_NONE)
+    subtitle = g_strdup_printf (_("Suggested answer: %s"), otasuke_answer_get_label (answer));
+  else if (answer == OTASUKE_ANSWER_NOT_APPLICABLE && item->not_applicable_label != NULL)
     subtitle = g_strdup_printf (_("Your answer: %s"), item->not_applicable_label);
   else
     /* Translators: %s is an answer, "Partly" */
@@ -320,8 +324,15 @@ otasuke_check_results_show (OtasukeCheckResults *self,
       const OtasukeFixItem *fix = g_ptr_array_index (fixes, i);
       const OtasukeSuggestion *suggestion =
         suggestions != NULL ? g_hash_table_lookup (suggestions, fix->item->id) : NULL;
-      GtkWidget *row = advice_row (fix->item, fix->item->task, fix->steps, fix->answer,
-                                   suggestion != NULL ? suggestion->reason : NULL, FALSE);
+      gboolean from_suggestion = FALSE;
+      GtkWidget *row;
+
+      otasuke_check_run_get_answer (run, fix->item->id, &from_suggestion);
+      /* An automatic finding without an answer is the evidence's "not done". */
+      row = advice_row (fix->item, fix->item->task, fix->steps,
+                        fix->answer != OTASUKE_ANSWER_NONE ? fix->answer : OTASUKE_ANSWER_NOT_DONE,
+                        from_suggestion || fix->answer == OTASUKE_ANSWER_NONE,
+                        suggestion != NULL ? suggestion->reason : NULL, FALSE);
 
       adw_preferences_group_add (self->fix_group, row);
       g_ptr_array_add (self->fix_rows, row);
@@ -359,9 +370,11 @@ otasuke_check_results_show (OtasukeCheckResults *self,
           const OtasukeSuggestion *suggestion =
             suggestions != NULL ? g_hash_table_lookup (suggestions, item->id) : NULL;
 
+          gboolean from_suggestion = FALSE;
+          OtasukeAnswer answer = otasuke_check_run_get_answer (run, item->id, &from_suggestion);
+
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                     advice_row (item, item->question, item->steps,
-                                                 otasuke_check_run_get_answer (run, item->id, NULL),
+                                     advice_row (item, item->question, item->steps, answer, from_suggestion,
                                                  suggestion != NULL ? suggestion->reason : NULL, TRUE));
         }
       gtk_box_append (GTK_BOX (self->advice_box), group);
