@@ -25,6 +25,7 @@ struct _OtasukeCheckRun
   char             *checklist_version;
   GHashTable       *answers;  /* item id → Answer* */
   char             *probe_json;
+  char             *findings;  /* "!id id …": what the evidence said not done, ! critical */
   char             *router_model;
   char             *router_firmware;
   int               score;
@@ -141,6 +142,7 @@ otasuke_check_run_unref (OtasukeCheckRun *self)
   g_hash_table_unref (self->answers);
   g_free (self->checklist_version);
   g_free (self->probe_json);
+  g_free (self->findings);
   g_free (self->router_model);
   g_free (self->router_firmware);
   g_free (self);
@@ -160,6 +162,7 @@ otasuke_check_run_copy (OtasukeCheckRun *self)
   copy->updated_at = self->updated_at;
   copy->finished_at = self->finished_at;
   copy->probe_json = g_strdup (self->probe_json);
+  copy->findings = g_strdup (self->findings);
   copy->router_model = g_strdup (self->router_model);
   copy->router_firmware = g_strdup (self->router_firmware);
   copy->score = self->score;
@@ -340,6 +343,73 @@ otasuke_check_run_set_probe_json (OtasukeCheckRun *self,
 }
 
 const char *
+otasuke_check_run_get_findings (OtasukeCheckRun *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->findings;
+}
+
+void
+otasuke_check_run_set_findings (OtasukeCheckRun *self,
+                                const char      *findings)
+{
+  g_return_if_fail (self != NULL);
+
+  if (findings != self->findings)
+    {
+      g_free (self->findings);
+      self->findings = findings != NULL && *findings != '\0' ? g_strdup (findings) : NULL;
+    }
+}
+
+void
+otasuke_check_run_keep_findings (OtasukeCheckRun  *self,
+                                 OtasukeChecklist *checklist,
+                                 GHashTable       *suggestions)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (checklist != NULL);
+
+  for (guint i = 0; suggestions != NULL && i < otasuke_checklist_get_n_items (checklist); i++)
+    {
+      const OtasukeChecklistItem *item = otasuke_checklist_get_item (checklist, i);
+      const OtasukeSuggestion *s = g_hash_table_lookup (suggestions, item->id);
+
+      if (s == NULL || s->answer != OTASUKE_ANSWER_NOT_DONE)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      if (s->critical)
+        g_string_append_c (text, '!');
+      g_string_append (text, item->id);
+    }
+  otasuke_check_run_set_findings (self, text->str);
+}
+
+/* What the kept findings say about @id: 0 nothing, 1 not done, 2 critical. */
+static guint
+kept_finding (const char *findings,
+              const char *id)
+{
+  gsize len = strlen (id);
+
+  for (const char *p = findings; p != NULL && *p != '\0';)
+    {
+      const char *end = strchr (p, ' ');
+      gboolean critical = *p == '!';
+      const char *start = critical ? p + 1 : p;
+      gsize n = end != NULL ? (gsize) (end - start) : strlen (start);
+
+      if (n == len && strncmp (start, id, len) == 0)
+        return critical ? 2 : 1;
+      p = end != NULL ? end + 1 : NULL;
+    }
+  return 0;
+}
+
+const char *
 otasuke_check_run_get_router_model (OtasukeCheckRun *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -483,6 +553,7 @@ otasuke_fix_item_free (OtasukeFixItem *fix)
     return;
 
   g_free (fix->reason);
+  g_free (fix->steps);
   g_free (fix);
 }
 
@@ -519,9 +590,13 @@ otasuke_check_run_fix_first (OtasukeCheckRun  *self,
 {
   g_autoptr(GArray) candidates = NULL;
   GPtrArray *result;
+  OtasukeEntered entered = OTASUKE_ENTERED_NONE;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (checklist != NULL, NULL);
+
+  if (self->router_model != NULL && *self->router_model != '\0')
+    entered |= OTASUKE_ENTERED_ROUTER_MODEL;
 
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   for (guint i = 0; i < otasuke_checklist_get_n_items (checklist); i++)
@@ -530,6 +605,8 @@ otasuke_check_run_fix_first (OtasukeCheckRun  *self,
       const OtasukeSuggestion *s = suggestions != NULL ? g_hash_table_lookup (suggestions, item->id) : NULL;
       OtasukeAnswer answer = otasuke_check_run_get_answer (self, item->id, NULL);
       gboolean automatic;
+      gboolean critical;
+      OtasukeEntered item_entered = entered;
       Candidate c;
 
       /* The user's word wins over the evidence. */
@@ -537,8 +614,20 @@ otasuke_check_run_fix_first (OtasukeCheckRun  *self,
           (answer == OTASUKE_ANSWER_NOT_APPLICABLE && item->not_applicable_label != NULL))
         continue;
 
-      automatic = s != NULL && s->answer == OTASUKE_ANSWER_NOT_DONE;
-      if (automatic && s->critical)
+      /* Without suggestions, what the evidence said when the run was kept. */
+      if (suggestions != NULL)
+        {
+          automatic = s != NULL && s->answer == OTASUKE_ANSWER_NOT_DONE;
+          critical = automatic && s->critical;
+        }
+      else
+        {
+          guint kept = kept_finding (self->findings, item->id);
+
+          automatic = kept > 0;
+          critical = kept == 2;
+        }
+      if (critical)
         c.tier = 0;
       else if (automatic)
         c.tier = 1;
@@ -556,8 +645,14 @@ otasuke_check_run_fix_first (OtasukeCheckRun  *self,
       c.fix->item = item;
       c.fix->answer = answer;
       c.fix->automatic = automatic;
-      c.fix->critical = automatic && s->critical;
+      c.fix->critical = critical;
       c.fix->reason = s != NULL ? g_strdup (s->reason) : NULL;
+      /* A finding about the website or mail domain comes from what was entered. */
+      if (automatic && item->evidence == OTASUKE_EVIDENCE_WEBSITE)
+        item_entered |= OTASUKE_ENTERED_WEBSITE;
+      if (automatic && item->evidence == OTASUKE_EVIDENCE_MAIL_DOMAIN)
+        item_entered |= OTASUKE_ENTERED_MAIL_DOMAIN;
+      c.fix->steps = otasuke_checklist_item_get_steps (item, item_entered);
       g_array_append_val (candidates, c);
     }
 

@@ -103,6 +103,16 @@ const OtasukeChecklistItem *otasuke_check_run_next_unanswered (OtasukeCheckRun  
 const char       *otasuke_check_run_get_probe_json (OtasukeCheckRun *self);
 void              otasuke_check_run_set_probe_json (OtasukeCheckRun *self,
                                                     const char      *json);
+/* What the evidence said was not done when the run was finished, kept with
+ * it (and saved) so the run's fix-first list does not change afterwards:
+ * from the suggestions (otasuke_checklist_suggest_all()), NULL clears.
+ * The stored form is "!id id …" (! for a critical advisory). */
+void              otasuke_check_run_keep_findings (OtasukeCheckRun  *self,
+                                                   OtasukeChecklist *checklist,
+                                                   GHashTable       *suggestions);
+const char       *otasuke_check_run_get_findings  (OtasukeCheckRun *self);
+void              otasuke_check_run_set_findings  (OtasukeCheckRun *self,
+                                                   const char      *findings);
 /* As typed; NULL when not entered. */
 const char       *otasuke_check_run_get_router_model    (OtasukeCheckRun *self);
 const char       *otasuke_check_run_get_router_firmware (OtasukeCheckRun *self);
@@ -135,18 +145,28 @@ typedef struct {
   gboolean automatic;                /* evidence says not done (a probe, the router lookup, an advisory) */
   gboolean critical;                 /* a critical advisory affects this machine */
   char *reason;                      /* the suggestion's reason, or NULL */
+  /* What to do: the item's steps without those asking for what the user
+   * already entered (the router model, the website); NULL-terminated,
+   * the strings are the checklist's. */
+  const char **steps;
 } OtasukeFixItem;
 
 void              otasuke_fix_item_free          (OtasukeFixItem   *fix);
 
-/* The @max_items (5 in the wizard) most urgent items, most urgent first
+/* The number of items "what to fix first" shows, on Home and on the results. */
+#define OTASUKE_FIX_FIRST_MAX 5
+
+/* The @max_items (OTASUKE_FIX_FIRST_MAX) most urgent items, most urgent first
  * (OtasukeFixItem*). Order: critical advisories that affect this machine,
  * then other automatic findings (evidence says not done), then the user's own
  * answers: not done, then partly, then don't know; within each, IPA part 1
  * before 2 before 3, then wizard order. An item answered done or does-not-
  * apply is never listed (the user's word wins over the evidence); an
  * unanswered item is listed only when the evidence says not done.
- * @suggestions: from otasuke_checklist_suggest_all(), or NULL. */
+ * @suggestions: from otasuke_checklist_suggest_all(), or NULL to use the
+ * findings kept with the run (otasuke_check_run_keep_findings()): this is
+ * how Home and the results screen show the same list in the same order,
+ * whatever the probes say later. The item's task (item->task) says what to do. */
 GPtrArray        *otasuke_check_run_fix_first    (OtasukeCheckRun  *self,
                                                   OtasukeChecklist *checklist,
                                                   GHashTable       *suggestions,

@@ -18,6 +18,7 @@ struct _OtasukeChecklist
   GPtrArray       *sections;  /* OtasukeChecklistSection* */
   GPtrArray       *items;     /* OtasukeChecklistItem*, wizard order */
   GHashTable      *by_id;     /* id → OtasukeChecklistItem* */
+  GPtrArray       *terms;     /* OtasukeGlossaryTerm*, in the file's order */
 };
 
 G_DEFINE_QUARK (otasuke-checklist-error-quark, otasuke_checklist_error)
@@ -50,6 +51,8 @@ item_free (OtasukeChecklistItem *item)
 {
   /* The strings live in the checklist's chunk; only the array is ours. */
   g_free ((gpointer) item->steps);
+  g_free ((gpointer) item->step_unless);
+  g_free ((gpointer) item->terms);
   g_free (item);
 }
 
@@ -59,6 +62,7 @@ checklist_free (OtasukeChecklist *self)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_free (self->version);
   g_free (self);
@@ -91,7 +95,12 @@ typedef enum {
   TEXT_WHY,
   TEXT_STEP,
   TEXT_NOT_APPLICABLE,
+  TEXT_TASK,
+  TEXT_TERM_NAME,
+  TEXT_TERM_EXPLANATION,
 } TextKind;
+
+static const char * const entered_names[] = { "router-model", "website", "mail-domain" };
 
 typedef struct {
   OtasukeChecklist        *checklist;
@@ -99,6 +108,9 @@ typedef struct {
   OtasukeChecklistSection *section;   /* the open <section>, or NULL */
   OtasukeChecklistItem    *item;      /* the open <item>, or NULL */
   GPtrArray               *steps;     /* of the open item (const char*) */
+  GArray                  *step_unless; /* of the open item (guint, OtasukeEntered) */
+  guint                    unless;    /* of the open <step> */
+  OtasukeGlossaryTerm     *term;      /* the open <term>, or NULL */
   TextKind                 text_kind;
   GString                 *text;
   GHashTable              *ipa_seen;  /* IPA numbers already used */
@@ -181,6 +193,7 @@ start_item (GMarkupParseContext  *context,
   const char *ipa = NULL;
   const char *part = NULL;
   const char *evidence = NULL;
+  const char *terms = NULL;
   g_autofree OtasukeChecklistItem *item = NULL;
   guint i;
 
@@ -189,6 +202,7 @@ start_item (GMarkupParseContext  *context,
                                     G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "ipa", &ipa,
                                     G_MARKUP_COLLECT_STRING, "part", &part,
                                     G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "evidence", &evidence,
+                                    G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "terms", &terms,
                                     G_MARKUP_COLLECT_INVALID))
     return FALSE;
 
@@ -229,8 +243,28 @@ start_item (GMarkupParseContext  *context,
       item->evidence = (OtasukeEvidenceKind) i;
     }
 
+  {
+    g_auto(GStrv) ids = g_strsplit (terms != NULL ? terms : "", " ", -1);
+    GPtrArray *list = g_ptr_array_new ();
+
+    for (i = 0; ids[i] != NULL; i++)
+      {
+        if (*ids[i] == '\0')
+          continue;
+        if (!is_valid_id (ids[i]) || list->len >= OTASUKE_CHECKLIST_MAX_TERMS)
+          {
+            g_ptr_array_free (list, TRUE);
+            return set_invalid (context, error, "item %s: bad or too many terms", id);
+          }
+        g_ptr_array_add (list, g_string_chunk_insert (parser->checklist->strings, ids[i]));
+      }
+    g_ptr_array_add (list, NULL);
+    item->terms = (const char * const *) g_ptr_array_free (list, FALSE);
+  }
+
   parser->item = g_steal_pointer (&item);
   parser->steps = g_ptr_array_new ();
+  parser->step_unless = g_array_new (FALSE, TRUE, sizeof (guint));
   return TRUE;
 }
 
@@ -243,9 +277,31 @@ start_text (GMarkupParseContext  *context,
             TextKind              kind,
             GError              **error)
 {
-  if (!g_markup_collect_attributes (element, names, values, error,
-                                    G_MARKUP_COLLECT_INVALID, NULL))
+  const char *unless = NULL;
+
+  if (kind == TEXT_STEP)
+    {
+      if (!g_markup_collect_attributes (element, names, values, error,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "unless", &unless,
+                                        G_MARKUP_COLLECT_INVALID))
+        return FALSE;
+    }
+  else if (!g_markup_collect_attributes (element, names, values, error,
+                                         G_MARKUP_COLLECT_INVALID, NULL))
     return FALSE;
+
+  parser->unless = 0;
+  if (unless != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (entered_names); i++)
+        if (g_str_equal (unless, entered_names[i]))
+          break;
+      if (i == G_N_ELEMENTS (entered_names))
+        return set_invalid (context, error, "unknown unless=\"%s\"", unless);
+      parser->unless = 1u << i;
+    }
 
   if (kind == TEXT_STEP && parser->steps->len >= OTASUKE_CHECKLIST_MAX_STEPS)
     {
@@ -255,8 +311,12 @@ start_text (GMarkupParseContext  *context,
     }
   if ((kind == TEXT_QUESTION && parser->item->question != NULL) ||
       (kind == TEXT_WHY && parser->item->why != NULL) ||
-      (kind == TEXT_NOT_APPLICABLE && parser->item->not_applicable_label != NULL))
-    return set_invalid (context, error, "item %s has <%s> twice", parser->item->id, element);
+      (kind == TEXT_NOT_APPLICABLE && parser->item->not_applicable_label != NULL) ||
+      (kind == TEXT_TASK && parser->item->task != NULL) ||
+      (kind == TEXT_TERM_NAME && parser->term->name != NULL) ||
+      (kind == TEXT_TERM_EXPLANATION && parser->term->explanation != NULL))
+    return set_invalid (context, error, "%s has <%s> twice",
+                        parser->item != NULL ? parser->item->id : parser->term->id, element);
 
   parser->text_kind = kind;
   g_string_truncate (parser->text, 0);
@@ -347,6 +407,35 @@ parser_start_element (GMarkupParseContext  *context,
     start_text (context, parser, element, names, values, TEXT_STEP, error);
   else if (parser->item != NULL && g_str_equal (element, "not-applicable"))
     start_text (context, parser, element, names, values, TEXT_NOT_APPLICABLE, error);
+  else if (parser->item != NULL && g_str_equal (element, "task"))
+    start_text (context, parser, element, names, values, TEXT_TASK, error);
+  else if (parser->section == NULL && parser->term == NULL && g_str_equal (element, "term"))
+    {
+      const char *id = NULL;
+
+      if (!g_markup_collect_attributes (element, names, values, error,
+                                        G_MARKUP_COLLECT_STRING, "id", &id,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if (!is_valid_id (id) || otasuke_checklist_lookup_term (parser->checklist, id) != NULL)
+        {
+          set_invalid (context, error, "term id \"%s\" is not valid or used twice", id);
+          return;
+        }
+      if (parser->checklist->terms->len >= OTASUKE_CHECKLIST_MAX_ITEMS)
+        {
+          g_set_error (error, OTASUKE_CHECKLIST_ERROR, OTASUKE_CHECKLIST_ERROR_TOO_LARGE,
+                       "more than %d terms", OTASUKE_CHECKLIST_MAX_ITEMS);
+          return;
+        }
+      parser->term = g_new0 (OtasukeGlossaryTerm, 1);
+      parser->term->id = g_string_chunk_insert (parser->checklist->strings, id);
+      g_ptr_array_add (parser->checklist->terms, parser->term);
+    }
+  else if (parser->term != NULL && g_str_equal (element, "name"))
+    start_text (context, parser, element, names, values, TEXT_TERM_NAME, error);
+  else if (parser->term != NULL && g_str_equal (element, "explanation"))
+    start_text (context, parser, element, names, values, TEXT_TERM_EXPLANATION, error);
   else
     set_invalid (context, error, "unexpected element <%s>", element);
 }
@@ -377,9 +466,19 @@ end_text (GMarkupParseContext  *context,
       break;
     case TEXT_STEP:
       g_ptr_array_add (parser->steps, (gpointer) text);
+      g_array_append_val (parser->step_unless, parser->unless);
       break;
     case TEXT_NOT_APPLICABLE:
       parser->item->not_applicable_label = text;
+      break;
+    case TEXT_TASK:
+      parser->item->task = text;
+      break;
+    case TEXT_TERM_NAME:
+      parser->term->name = text;
+      break;
+    case TEXT_TERM_EXPLANATION:
+      parser->term->explanation = text;
       break;
     case TEXT_NONE:
     default:
@@ -404,6 +503,10 @@ end_item (GMarkupParseContext  *context,
 
   g_ptr_array_add (parser->steps, NULL);
   item->steps = (const char * const *) g_ptr_array_free (g_steal_pointer (&parser->steps), FALSE);
+  item->step_unless = (const guint *) g_array_free (g_steal_pointer (&parser->step_unless), FALSE);
+  /* Without its own task, the item reads as its question. */
+  if (item->task == NULL)
+    item->task = item->question;
 
   g_ptr_array_add (parser->checklist->items, item);
   g_hash_table_insert (parser->checklist->by_id, (gpointer) item->id, item);
@@ -423,6 +526,12 @@ parser_end_element (GMarkupParseContext  *context,
     end_text (context, parser, element, error);
   else if (parser->item != NULL)
     end_item (context, parser, error);
+  else if (parser->term != NULL)
+    {
+      if (parser->term->name == NULL || parser->term->explanation == NULL)
+        set_invalid (context, error, "term %s needs a <name> and an <explanation>", parser->term->id);
+      parser->term = NULL;
+    }
   else if (parser->section != NULL)
     {
       if (parser->section->title == NULL)
@@ -506,6 +615,7 @@ otasuke_checklist_new_from_bytes (GBytes  *bytes,
   checklist->sections = g_ptr_array_new_with_free_func (g_free);
   checklist->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   checklist->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  checklist->terms = g_ptr_array_new_with_free_func (g_free);
 
   text = g_string_new (NULL);
   ipa_seen = g_hash_table_new (NULL, NULL);
@@ -522,6 +632,8 @@ otasuke_checklist_new_from_bytes (GBytes  *bytes,
       if (parser.item != NULL)
         item_free (parser.item);
       g_clear_pointer (&parser.steps, g_ptr_array_unref);
+      if (parser.step_unless != NULL)
+        g_array_free (parser.step_unless, TRUE);
 
       /* Wrong or missing attributes are well-formed XML, but not a checklist. */
       if (g_error_matches (local_error, G_MARKUP_ERROR, G_MARKUP_ERROR_MISSING_ATTRIBUTE) ||
@@ -542,6 +654,19 @@ otasuke_checklist_new_from_bytes (GBytes  *bytes,
       g_set_error (error, OTASUKE_CHECKLIST_ERROR, OTASUKE_CHECKLIST_ERROR_INVALID,
                    "the checklist has no items");
       return NULL;
+    }
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      const OtasukeChecklistItem *item = g_ptr_array_index (checklist->items, i);
+
+      for (guint j = 0; item->terms[j] != NULL; j++)
+        if (otasuke_checklist_lookup_term (checklist, item->terms[j]) == NULL)
+          {
+            g_set_error (error, OTASUKE_CHECKLIST_ERROR, OTASUKE_CHECKLIST_ERROR_INVALID,
+                         "item %s names the term \"%s\", which the glossary does not explain",
+                         item->id, item->terms[j]);
+            return NULL;
+          }
     }
 
   return g_steal_pointer (&checklist);
@@ -750,4 +875,59 @@ otasuke_evidence_kind_to_string (OtasukeEvidenceKind kind)
   if ((guint) kind >= G_N_ELEMENTS (evidence_names))
     return NULL;
   return evidence_names[kind];
+}
+
+/* The glossary */
+
+guint
+otasuke_checklist_get_n_terms (OtasukeChecklist *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->terms->len;
+}
+
+const OtasukeGlossaryTerm *
+otasuke_checklist_get_term (OtasukeChecklist *self,
+                            guint             index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->terms->len, NULL);
+  return g_ptr_array_index (self->terms, index);
+}
+
+const OtasukeGlossaryTerm *
+otasuke_checklist_lookup_term (OtasukeChecklist *self,
+                               const char       *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; id != NULL && i < self->terms->len; i++)
+    {
+      const OtasukeGlossaryTerm *term = g_ptr_array_index (self->terms, i);
+
+      if (g_str_equal (term->id, id))
+        return term;
+    }
+  return NULL;
+}
+
+const char **
+otasuke_checklist_item_get_steps (const OtasukeChecklistItem *item,
+                                  OtasukeEntered              entered)
+{
+  GPtrArray *steps;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  steps = g_ptr_array_new ();
+  for (guint i = 0; item->steps[i] != NULL; i++)
+    {
+      guint unless = item->step_unless != NULL ? item->step_unless[i] : 0;
+
+      if (unless != 0 && (unless & entered) == unless)
+        continue;
+      g_ptr_array_add (steps, (gpointer) item->steps[i]);
+    }
+  g_ptr_array_add (steps, NULL);
+  return (const char **) g_ptr_array_free (steps, FALSE);
 }

@@ -38,6 +38,7 @@ typedef enum {
 #define OTASUKE_CHECKLIST_MAX_SECTIONS  32
 #define OTASUKE_CHECKLIST_MAX_STEPS     8     /* per item */
 #define OTASUKE_CHECKLIST_MAX_TEXT      2000  /* bytes per text */
+#define OTASUKE_CHECKLIST_MAX_TERMS     6     /* glossary terms per item */
 
 /* The resource path of the bundled checklist. */
 #define OTASUKE_CHECKLIST_RESOURCE "/jp/or/sakura_cci/Otasuke/data/otasuke.checklist.xml"
@@ -79,6 +80,23 @@ typedef struct {
   const char *title;  /* translated */
 } OtasukeChecklistSection;
 
+/* What the user has already entered in Otasuke: a step asking for it
+ * (<step unless="router-model">) is left out. */
+typedef enum {
+  OTASUKE_ENTERED_NONE         = 0,
+  OTASUKE_ENTERED_ROUTER_MODEL = 1 << 0,
+  OTASUKE_ENTERED_WEBSITE      = 1 << 1,
+  OTASUKE_ENTERED_MAIL_DOMAIN  = 1 << 2,
+} OtasukeEntered;
+
+/* One entry of the glossary (「用語の説明」): a word the questions cannot
+ * avoid, explained in one or two plain sentences. */
+typedef struct {
+  const char *id;           /* "firmware", "wpa", "macro", … */
+  const char *name;         /* translated: "Firmware" */
+  const char *explanation;  /* translated, one or two sentences */
+} OtasukeGlossaryTerm;
+
 typedef struct {
   const char *id;            /* "ipa-01" … "ipa-25", "seed-browsers", "seed-router-firmware", … */
   const char *section;       /* an OtasukeChecklistSection id */
@@ -89,6 +107,12 @@ typedef struct {
   const char *question;      /* translated; one question, answered done / partly / not done / don't know */
   const char *why;           /* translated; why it matters, one or two sentences */
   const char * const *steps; /* translated "what to do", NULL-terminated, 2–4 steps */
+  const guint *step_unless;  /* per step: the OtasukeEntered flags that make it unnecessary, or 0 */
+  /* Translated: the measure as a task, "Update the router's firmware"
+   * ("what to fix first" lists these); the question when the file has none. */
+  const char *task;
+  /* Glossary term ids this question needs explained, NULL-terminated, maybe empty. */
+  const char * const *terms;
   /* Translated label of the "does not apply" choice ("We have no Wi-Fi"), or
    * NULL when the item applies to every business. */
   const char *not_applicable_label;
@@ -130,6 +154,18 @@ const OtasukeChecklistSection *otasuke_checklist_lookup_section   (OtasukeCheckl
  * owned: free the array only). Empty for an unknown section. */
 GPtrArray                     *otasuke_checklist_get_section_items (OtasukeChecklist *self,
                                                                    const char        *id);
+
+/* The glossary, in the file's order. */
+guint                          otasuke_checklist_get_n_terms      (OtasukeChecklist  *self);
+const OtasukeGlossaryTerm     *otasuke_checklist_get_term         (OtasukeChecklist  *self,
+                                                                   guint              index);
+/* NULL when there is no such term. */
+const OtasukeGlossaryTerm     *otasuke_checklist_lookup_term      (OtasukeChecklist  *self,
+                                                                   const char        *id);
+/* The steps of @item without those asking for what was @entered already
+ * (NULL-terminated; free the array only, with g_free()). */
+const char                   **otasuke_checklist_item_get_steps   (const OtasukeChecklistItem *item,
+                                                                   OtasukeEntered     entered);
 
 /* "done", "partly", "not-done", "dont-know", "not-applicable"; NULL for NONE. */
 const char                    *otasuke_answer_to_string           (OtasukeAnswer      answer);

@@ -21,16 +21,16 @@ add_block (Doc        *doc,
 }
 
 char *
-otasuke_results_format_steps (const OtasukeChecklistItem *item)
+otasuke_results_format_steps (const char * const *steps)
 {
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; item->steps != NULL && item->steps[i] != NULL; i++)
+  for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
     {
       if (i > 0)
         g_string_append_c (text, '\n');
       /* Translators: a numbered step of "what to do": "1. Turn on automatic updates." */
-      g_string_append_printf (text, _("%u. %s"), i + 1, item->steps[i]);
+      g_string_append_printf (text, _("%u. %s"), i + 1, steps[i]);
     }
   return g_string_free (text, FALSE);
 }
@@ -73,7 +73,10 @@ otasuke_results_render_document (OtasukeCheckRun  *run,
 
   when = otasuke_sheet_now_or_current (now);
   otasuke_check_run_compute_score (run, checklist, &score);
-  fixes = otasuke_check_run_fix_first (run, checklist, suggestions, OTASUKE_RESULTS_N_FIX_FIRST);
+  /* The findings kept with the run, when there are, as the results page and Home show them. */
+  fixes = otasuke_check_run_fix_first (run, checklist,
+                                       otasuke_check_run_get_findings (run) != NULL ? NULL : suggestions,
+                                       OTASUKE_FIX_FIRST_MAX);
 
   doc = otasuke_sheet_doc_new ();
   doc->header_title = g_strdup (_("Security self-check results"));
@@ -109,8 +112,8 @@ otasuke_results_render_document (OtasukeCheckRun  *run,
   for (guint i = 0; i < fixes->len; i++)
     {
       const OtasukeFixItem *fix = g_ptr_array_index (fixes, i);
-      g_autofree char *steps = otasuke_results_format_steps (fix->item);
-      g_autofree char *numbered = g_strdup_printf (C_("policy heading", "%u. %s"), i + 1, fix->item->question);
+      g_autofree char *steps = otasuke_results_format_steps (fix->steps);
+      g_autofree char *numbered = g_strdup_printf (C_("policy heading", "%u. %s"), i + 1, fix->item->task);
       g_autofree char *answer = g_strdup_printf (_("Your answer: %s"), answer_text (fix->item, fix->answer));
 
       add_block (doc, BLOCK_CONTACT, NULL, numbered);

@@ -21,11 +21,9 @@ OtasukeDocument *otasuke_results_render_document (OtasukeCheckRun  *run,
                                                   GDateTime        *now);
 
 /* The item's steps, numbered one a line ("1. …"), as shown and printed. */
-char            *otasuke_results_format_steps    (const OtasukeChecklistItem *item);
+char            *otasuke_results_format_steps    (const char * const *steps);
 /* That @n_unanswered of IPA's questions count as "Don't know". */
 char            *otasuke_results_unanswered_text (guint             n_unanswered);
 
-/* How many things to fix first the results show and print. */
-#define OTASUKE_RESULTS_N_FIX_FIRST 5
 
 G_END_DECLS

@@ -135,6 +135,10 @@ static const char * const migrations[] = {
   "  declared_on TEXT NOT NULL,"
   "  number TEXT NOT NULL DEFAULT '',"
   "  recorded_at INTEGER NOT NULL);",
+
+  /* 8: what the evidence said was not done when a run was finished
+   * ("!id id …"), so Home and the results list the same fixes. */
+  "ALTER TABLE check_runs ADD COLUMN findings TEXT;",
 };
 
 /* Files SQLite keeps beside the database; they belong to it and must

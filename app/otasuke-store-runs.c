@@ -14,7 +14,7 @@
 #define MAX_ANSWERS          1000
 
 #define RUN_COLUMNS "id, started_at, updated_at, finished_at, score, checklist_version, " \
-                    "probe_json, router_model, router_firmware"
+                    "probe_json, router_model, router_firmware, findings"
 
 void
 otasuke_check_run_info_free (OtasukeCheckRunInfo *info)
@@ -88,6 +88,7 @@ load_run_locked (OtasukeStore  *self,
   g_autofree char *model = NULL;
   g_autofree char *firmware = NULL;
   g_autofree char *probe_json = NULL;
+  g_autofree char *findings = NULL;
   gint64 finished_at;
 
   stmt = otasuke_store_prepare (self, sql, error);
@@ -114,6 +115,8 @@ load_run_locked (OtasukeStore  *self,
   model = column_dup_text (stmt, 7, MAX_TEXT_BYTES);
   firmware = column_dup_text (stmt, 8, MAX_TEXT_BYTES);
   otasuke_check_run_set_router (run, model, firmware);
+  findings = column_dup_text (stmt, 9, MAX_PROBE_JSON_BYTES);
+  otasuke_check_run_set_findings (run, findings);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!load_answers_locked (self, run, error))
@@ -263,15 +266,15 @@ save_row_locked (OtasukeStore     *self,
       stmt = otasuke_store_prepare (self,
                                     "UPDATE check_runs SET started_at = ?2, updated_at = ?3, "
                                     "  finished_at = ?4, score = ?5, checklist_version = ?6, "
-                                    "  probe_json = ?7, router_model = ?8, router_firmware = ?9 "
+                                    "  probe_json = ?7, router_model = ?8, router_firmware = ?9, findings = ?10 "
                                     "WHERE id = ?1", error);
     }
   else
     {
       stmt = otasuke_store_prepare (self,
                                     "INSERT INTO check_runs (id, started_at, updated_at, finished_at, "
-                                    "  score, checklist_version, probe_json, router_model, router_firmware) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+                                    "  score, checklist_version, probe_json, router_model, router_firmware, findings) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
     }
   if (stmt == NULL)
     return 0;
@@ -298,6 +301,7 @@ save_row_locked (OtasukeStore     *self,
       otasuke_store_bind_text_or_null (stmt, 7, otasuke_check_run_get_probe_json (run));
       otasuke_store_bind_text_or_null (stmt, 8, otasuke_check_run_get_router_model (run));
       otasuke_store_bind_text_or_null (stmt, 9, otasuke_check_run_get_router_firmware (run));
+      otasuke_store_bind_text_or_null (stmt, 10, otasuke_check_run_get_findings (run));
 
       if (!exec_bound (self, stmt, error))
         return 0;
@@ -310,8 +314,8 @@ save_row_locked (OtasukeStore     *self,
       g_clear_pointer (&stmt, sqlite3_finalize);
       stmt = otasuke_store_prepare (self,
                                     "INSERT INTO check_runs (id, started_at, updated_at, finished_at, "
-                                    "  score, checklist_version, probe_json, router_model, router_firmware) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+                                    "  score, checklist_version, probe_json, router_model, router_firmware, findings) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
       if (stmt == NULL)
         return 0;
     }

@@ -28,7 +28,7 @@ typedef struct {
  * current one: only a damaged copy of the same version is read. */
 static const SalvageTable tables[] = {
   { "check_runs", "id, started_at, finished_at, score, checklist_version, updated_at, probe_json, "
-                  "router_model, router_firmware", "rowid" },
+                  "router_model, router_firmware, findings", "rowid" },
   { "check_answers", "run_id, item_id, answer, from_suggestion", "rowid" },
   { "sheets", "id, title, created_at, updated_at, fields_json", "rowid" },
   { "company_profile", "id, fields_json, updated_at", "rowid" },

@@ -466,8 +466,8 @@ test_check_complete (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (results_child (page, "meaning_label")), ==,
                    otasuke_score_band_get_meaning (OTASUKE_SCORE_BAND_SOME_GAPS));
   /* The router advisory first, then the password question left not done. */
-  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "seed-router-firmware")->question));
-  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "ipa-03")->question));
+  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "seed-router-firmware")->task));
+  g_assert_true (has_label (results_child (page, "fix_group"), otasuke_checklist_lookup (checklist, "ipa-03")->task));
   g_assert_true (has_label (results_child (page, "advice_box"), otasuke_checklist_lookup (checklist, "ipa-25")->question));
   save_png (GTK_WIDGET (fixture->window), "check-results.png");
 

@@ -132,6 +132,7 @@ assert_same_run (OtasukeCheckRun *a,
   g_assert_cmpint (otasuke_check_run_get_score (a), ==, otasuke_check_run_get_score (b));
   g_assert_cmpstr (otasuke_check_run_get_checklist_version (a), ==, otasuke_check_run_get_checklist_version (b));
   g_assert_cmpstr (otasuke_check_run_get_probe_json (a), ==, otasuke_check_run_get_probe_json (b));
+  g_assert_cmpstr (otasuke_check_run_get_findings (a), ==, otasuke_check_run_get_findings (b));
   g_assert_cmpstr (otasuke_check_run_get_router_model (a), ==, otasuke_check_run_get_router_model (b));
   g_assert_cmpstr (otasuke_check_run_get_router_firmware (a), ==, otasuke_check_run_get_router_firmware (b));
   g_assert_cmpstrv (ids_a, ids_b);
@@ -208,6 +209,8 @@ test_save_load (Fixture       *f,
   otasuke_check_run_set_answer (run, "ipa-09", OTASUKE_ANSWER_NOT_APPLICABLE, FALSE);
   otasuke_check_run_set_probe_json (run, "{\"browsers\": []}");
   otasuke_check_run_set_router (run, "WSR-1166DHP3", "1.16");
+  /* What the evidence said at the end, for the same fix-first list on Home. */
+  otasuke_check_run_set_findings (run, "!seed-router-firmware seed-browsers");
 
   g_assert_true (otasuke_store_save_check_run (f->store, run, 1100, &error));
   g_assert_no_error (error);

@@ -202,6 +202,16 @@ test_invalid (void)
       OTASUKE_CHECKLIST_ERROR_INVALID },
     { "<?xml version=\"1.0\"?><checklist version=\"1\"><section id=\"s\"><title>\xff\xfe</title>"
       "</section></checklist>", OTASUKE_CHECKLIST_ERROR_SYNTAX },
+    /* The glossary: a term the file does not explain, one without its
+     * explanation, a step that is left out for something unknown, two tasks. */
+    { DOC (ITEM ("id=\"a\" part=\"1\" terms=\"nope\"", TEXTS)), OTASUKE_CHECKLIST_ERROR_INVALID },
+    { DOC (ITEM ("id=\"a\" part=\"1\" terms=\"t\"", TEXTS) "<term id=\"t\"><name>N</name></term>"),
+      OTASUKE_CHECKLIST_ERROR_INVALID },
+    { DOC (ITEM ("id=\"a\" part=\"1\"", TEXTS "<step unless=\"shoe-size\">S</step>")),
+      OTASUKE_CHECKLIST_ERROR_INVALID },
+    { DOC (ITEM ("id=\"a\" part=\"1\"", TEXTS "<task>T</task><task>U</task>")), OTASUKE_CHECKLIST_ERROR_INVALID },
+    { DOC (ITEM ("id=\"a\" part=\"1\"", TEXTS) "<term id=\"t\"><name>N</name><explanation>E</explanation></term>"
+           "<term id=\"t\"><name>N</name><explanation>E</explanation></term>"), OTASUKE_CHECKLIST_ERROR_INVALID },
   };
   g_autoptr(GString) big = g_string_new (NULL);
   g_autoptr(GString) long_text = g_string_new (NULL);
@@ -246,6 +256,64 @@ test_invalid (void)
   g_assert_cmpint (otasuke_checklist_lookup (good, "a")->evidence, ==, OTASUKE_EVIDENCE_NONE);
 }
 
+/* 「用語の説明」 and the tasks "what to fix first" lists. */
+static void
+test_glossary (void)
+{
+  g_autoptr(OtasukeChecklist) checklist = load_bundled ();
+  g_autoptr(OtasukeChecklist) small = NULL;
+  g_autoptr(GError) error = NULL;
+  const OtasukeChecklistItem *router = otasuke_checklist_lookup (checklist, "seed-router-firmware");
+  const char * const wanted[] = { "firmware", "wpa", "macro", "jvn", "domain", "bot", "router-admin",
+                                  "encryption", "backup", "mfa" };
+  g_autofree const char **all_steps = NULL;
+  g_autofree const char **entered_steps = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      const OtasukeGlossaryTerm *term = otasuke_checklist_lookup_term (checklist, wanted[i]);
+
+      g_assert_nonnull (term);
+      g_assert_cmpstr (term->name, !=, "");
+      /* One or two plain sentences. */
+      g_assert_cmpuint (strlen (term->explanation), >, 20);
+      g_assert_cmpuint (strlen (term->explanation), <, 300);
+    }
+  g_assert_null (otasuke_checklist_lookup_term (checklist, "nope"));
+  g_assert_cmpuint (otasuke_checklist_get_n_terms (checklist), >=, G_N_ELEMENTS (wanted));
+
+  /* Every item reads as a task of its own; every term it names is explained. */
+  for (guint i = 0; i < otasuke_checklist_get_n_items (checklist); i++)
+    {
+      const OtasukeChecklistItem *item = otasuke_checklist_get_item (checklist, i);
+
+      g_assert_nonnull (item->task);
+      g_assert_cmpstr (item->task, !=, item->question);
+      g_assert_false (g_str_has_suffix (item->task, "?"));
+      for (guint j = 0; item->terms[j] != NULL; j++)
+        g_assert_nonnull (otasuke_checklist_lookup_term (checklist, item->terms[j]));
+    }
+  g_assert_cmpstr (router->task, ==, "Update the router's firmware");
+  g_assert_true (g_strv_contains (router->terms, "firmware"));
+  g_assert_true (g_strv_contains (otasuke_checklist_lookup (checklist, "ipa-09")->terms, "wpa"));
+  g_assert_true (g_strv_contains (otasuke_checklist_lookup (checklist, "seed-macros")->terms, "macro"));
+
+  /* A step never asks for what the user already entered. */
+  all_steps = otasuke_checklist_item_get_steps (router, OTASUKE_ENTERED_NONE);
+  entered_steps = otasuke_checklist_item_get_steps (router, OTASUKE_ENTERED_ROUTER_MODEL);
+  g_assert_cmpuint (g_strv_length ((char **) all_steps), ==, g_strv_length ((char **) router->steps));
+  g_assert_cmpuint (g_strv_length ((char **) entered_steps), ==, g_strv_length ((char **) router->steps) - 1);
+  g_assert_false (g_strv_contains (entered_steps, router->steps[0]));
+  g_assert_cmpstr (entered_steps[0], ==, router->steps[1]);
+
+  /* Without a <task> an item reads as its question; <term> needs both texts. */
+  small = parse (DOC (ITEM ("id=\"a\" part=\"1\" terms=\"t\"", TEXTS)
+                      "<term id=\"t\"><name>Word</name><explanation>Plain.</explanation></term>"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (otasuke_checklist_lookup (small, "a")->task, ==, "Q?");
+  g_assert_cmpstr (otasuke_checklist_lookup_term (small, "t")->explanation, ==, "Plain.");
+}
+
 static void
 test_translation (void)
 {
@@ -267,6 +335,11 @@ test_translation (void)
   for (guint i = 0; i < msgids->len; i++)
     g_assert_cmpstr (otasuke_checklist_get_item (japanese, i)->question, ==,
                      g_dgettext (GETTEXT_PACKAGE, g_ptr_array_index (msgids, i)));
+  /* The tasks and the glossary are translated the same way. */
+  g_assert_cmpstr (otasuke_checklist_lookup (japanese, "seed-router-firmware")->task, ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Update the router's firmware"));
+  g_assert_cmpstr (otasuke_checklist_lookup_term (japanese, "firmware")->name, ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Firmware"));
 
   setlocale (LC_ALL, saved);
 }
@@ -842,6 +915,47 @@ test_fix_first (void)
   g_assert_cmpstr (((OtasukeFixItem *) g_ptr_array_index (fix, 4))->item->id, ==, "ipa-11");
   g_clear_pointer (&fix, g_ptr_array_unref);
 
+  /* Kept with the run, the findings give the same list without the suggestions. */
+  {
+    g_autoptr(GPtrArray) live = otasuke_check_run_fix_first (run, checklist, suggestions, 5);
+    g_autoptr(GPtrArray) kept = NULL;
+    g_autoptr(OtasukeCheckRun) copy = NULL;
+
+    otasuke_check_run_keep_findings (run, checklist, suggestions);
+    g_assert_nonnull (strstr (otasuke_check_run_get_findings (run), "!seed-browsers"));
+    copy = otasuke_check_run_copy (run);
+    kept = otasuke_check_run_fix_first (copy, checklist, NULL, 5);
+    g_assert_cmpuint (kept->len, ==, live->len);
+    for (guint i = 0; i < kept->len; i++)
+      {
+        const OtasukeFixItem *a = g_ptr_array_index (live, i);
+        const OtasukeFixItem *b = g_ptr_array_index (kept, i);
+
+        g_assert_cmpstr (a->item->id, ==, b->item->id);
+        g_assert_cmpint (a->automatic, ==, b->automatic);
+        g_assert_cmpint (a->critical, ==, b->critical);
+      }
+    otasuke_check_run_set_findings (run, NULL);
+  }
+
+  /* The router model entered: its step to enter it is left out. */
+  {
+    g_autoptr(GPtrArray) router_fix = NULL;
+    const OtasukeChecklistItem *router = otasuke_checklist_lookup (checklist, "seed-router-firmware");
+
+    otasuke_check_run_set_answer (run, "seed-router-firmware", OTASUKE_ANSWER_NOT_DONE, FALSE);
+    otasuke_check_run_set_router (run, "WSR-1166DHP3", "1.16");
+    router_fix = otasuke_check_run_fix_first (run, checklist, NULL, 10);
+    for (guint i = 0; i < router_fix->len; i++)
+      {
+        const OtasukeFixItem *f = g_ptr_array_index (router_fix, i);
+
+        if (f->item == router)
+          g_assert_cmpstr (f->steps[0], ==, router->steps[1]);
+      }
+    otasuke_check_run_set_answer (run, "seed-router-firmware", OTASUKE_ANSWER_NONE, FALSE);
+  }
+
   /* Without evidence, only the user's answers. */
   fix = otasuke_check_run_fix_first (run, checklist, NULL, 5);
   g_assert_cmpuint (fix->len, ==, 5);
@@ -887,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/checklist/answers", test_answers);
   add_evidence_tests ();
   g_test_add_func ("/checklist/translation", test_translation);
+  g_test_add_func ("/checklist/glossary", test_glossary);
 
   return g_test_run ();
 }

@@ -501,10 +501,12 @@ test_marks_migrated (Fixture       *fixture,
   g_clear_object (&fixture->store);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  /* Back to schema 5: what steps 6 and later made goes (step 7: SECURITY ACTION). */
+  /* Back to schema 5: what steps 6 and later made goes (step 7: SECURITY ACTION;
+   * step 8: the findings kept with a run). */
   sql = sqlite3_mprintf ("DROP TABLE feed_marks;"
                          "DROP TABLE company_profile; DROP TABLE policy_drafts;"
                          "DROP TABLE action_confirmations; DROP TABLE action_declarations;"
+                         "ALTER TABLE check_runs DROP COLUMN findings;"
                          "INSERT INTO feed_keys (key_id, sequence, accepted_at) VALUES ('AAAA', 9, 100), ('BBBB', 4, 200);"
                          "INSERT INTO feed_sources (url, sequence, key_id, accepted_at) VALUES (%Q, 4, 'BBBB', 200);"
                          "PRAGMA user_version = 5;", url);

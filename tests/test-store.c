@@ -428,6 +428,11 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (raw_query_int (db, "SELECT (SELECT count(*) FROM company_profile) + "
                                       "(SELECT count(*) FROM policy_drafts) + "
                                       "(SELECT count(*) FROM action_declarations)"), ==, 0);
+  /* The findings kept with a run (issue #11): an old run has none, so
+   * "what to fix first" falls back to its answers. */
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM pragma_table_info ('check_runs') "
+                                      "WHERE name = 'findings'"), ==, 1);
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM check_runs WHERE id = 7 AND findings IS NULL"), ==, 1);
   sqlite3_close (db);
 
   g_assert_true (otasuke_store_check_integrity (store, &error));

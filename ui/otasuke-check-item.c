@@ -31,6 +31,10 @@ struct _OtasukeCheckItem
   GtkWidget                  *suggestion_hint;
   GtkLabel                   *suggestion_label;
   GtkLabel                   *suggestion_title;
+  GtkBox                     *terms_box;
+  GtkScrolledWindow          *terms_scroller;
+  GtkMenuButton              *terms_button;
+  GtkPopover                 *terms_popover;
   GtkLabel                   *why_label;
 };
 
@@ -59,10 +63,50 @@ button_for_answer (OtasukeCheckItem *self,
 }
 
 char *
-otasuke_check_item_format_steps (const OtasukeChecklistItem *item)
+otasuke_check_item_format_steps (const char * const *steps)
 {
   /* The same words on the page and on paper (the results PDF). */
-  return otasuke_results_format_steps (item);
+  return otasuke_results_format_steps (steps);
+}
+
+static GtkWidget *
+glossary_label (const char *text,
+                const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  /* A popover is as wide as its widest line: wrap at one reading width
+   * (minimum and natural the same, so the height measured is the height drawn). */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  gtk_label_set_width_chars (GTK_LABEL (label), 44);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+/* 「用語の説明」: each term the question names, with its one or two sentences. */
+static void
+fill_glossary (OtasukeCheckItem *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->item->terms != NULL && self->item->terms[i] != NULL; i++)
+    {
+      const OtasukeGlossaryTerm *term = otasuke_checklist_lookup_term (self->checklist, self->item->terms[i]);
+      GtkWidget *box;
+
+      if (term == NULL)
+        continue;
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_box_append (GTK_BOX (box), glossary_label (term->name, "heading"));
+      gtk_box_append (GTK_BOX (box), glossary_label (term->explanation, NULL));
+      gtk_box_append (self->terms_box, box);
+      n++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->terms_button), n > 0);
 }
 
 static void
@@ -252,6 +296,10 @@ otasuke_check_item_class_init (OtasukeCheckItemClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, suggestion_title);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, why_label);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_box);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_scroller);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_button);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckItem, terms_popover);
 }
 
 static void
@@ -276,7 +324,6 @@ otasuke_check_item_new (OtasukeChecklist           *checklist,
                         const OtasukeChecklistItem *item)
 {
   OtasukeCheckItem *self;
-  g_autofree char *steps = NULL;
 
   g_return_val_if_fail (checklist != NULL, NULL);
   g_return_val_if_fail (item != NULL, NULL);
@@ -287,8 +334,8 @@ otasuke_check_item_new (OtasukeChecklist           *checklist,
 
   gtk_label_set_text (self->question_label, item->question);
   gtk_label_set_text (self->why_label, item->why);
-  steps = otasuke_check_item_format_steps (item);
-  gtk_label_set_text (self->steps_label, steps);
+  otasuke_check_item_set_entered (self, OTASUKE_ENTERED_NONE);
+  fill_glossary (self);
 
   if (item->not_applicable_label != NULL)
     {
@@ -388,4 +435,26 @@ otasuke_check_item_set_suggestion (OtasukeCheckItem        *self,
       gtk_button_set_label (self->settings_button, label);
     gtk_widget_set_visible (GTK_WIDGET (self->settings_button), label != NULL);
   }
+}
+
+void
+otasuke_check_item_set_entered (OtasukeCheckItem *self,
+                                OtasukeEntered    entered)
+{
+  g_autofree const char **steps = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (OTASUKE_IS_CHECK_ITEM (self));
+
+  steps = otasuke_checklist_item_get_steps (self->item, entered);
+  text = otasuke_check_item_format_steps (steps);
+  gtk_label_set_text (self->steps_label, text);
+}
+
+GtkWidget *
+otasuke_check_item_get_terms_button (OtasukeCheckItem *self)
+{
+  g_return_val_if_fail (OTASUKE_IS_CHECK_ITEM (self), NULL);
+
+  return GTK_WIDGET (self->terms_button);
 }

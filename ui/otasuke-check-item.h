@@ -33,7 +33,12 @@ void                        otasuke_check_item_set_suggested  (OtasukeCheckItem 
 /* Focus on the question's answers: the chosen one, else the first. */
 void                        otasuke_check_item_focus_answers  (OtasukeCheckItem           *self);
 
-/* The items' steps as one numbered text ("1. …\n2. …"). */
-char                       *otasuke_check_item_format_steps   (const OtasukeChecklistItem *item);
+/* Steps as one numbered text ("1. …\n2. …"); @steps NULL-terminated. */
+char                       *otasuke_check_item_format_steps   (const char * const         *steps);
+/* What the user has entered already: "what to do" leaves out the steps asking for it. */
+void                        otasuke_check_item_set_entered    (OtasukeCheckItem           *self,
+                                                               OtasukeEntered              entered);
+/* The 「用語の説明」 menu button (hidden when the question names no terms). */
+GtkWidget                  *otasuke_check_item_get_terms_button (OtasukeCheckItem         *self);
 
 G_END_DECLS

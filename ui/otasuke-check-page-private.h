@@ -40,6 +40,7 @@ struct _OtasukeCheckPage
   guint                 section;
   gboolean              saved_finished; /* the run on the results screen is in the history */
   GPtrArray            *item_widgets;  /* OtasukeCheckItem* of the section on show */
+  GPtrArray            *accept_undo;   /* OtasukeAcceptUndo*: what "accept all" changed, or NULL */
 
   guint                 autosave_id;
   gboolean              saving;
@@ -47,6 +48,7 @@ struct _OtasukeCheckPage
   gboolean              unsaved;
 
   /* Template widgets */
+  GtkWidget            *accept_button;
   GtkLabel             *answered_label;
   AdwPreferencesGroup  *covers_group;
   GtkBox               *items_box;
@@ -81,6 +83,18 @@ void              otasuke_check_page_save_now              (OtasukeCheckPage   *
 void              otasuke_check_page_schedule_save         (OtasukeCheckPage   *self);
 
 /* otasuke-check-page-suggest.c */
+typedef struct {
+  char          *item_id;
+  OtasukeAnswer  answer;           /* before "accept all" */
+  gboolean       from_suggestion;
+} OtasukeAcceptUndo;
+
+void              otasuke_accept_undo_free                 (OtasukeAcceptUndo  *undo);
+/* Turns every open suggestion into the user's answer; a toast offers to undo it. */
+void              otasuke_check_page_accept_suggestions    (OtasukeCheckPage   *self);
+void              otasuke_check_page_undo_accept           (OtasukeCheckPage   *self);
+/* Tells the items on show what the user has entered (router model, website, mail domain). */
+void              otasuke_check_page_update_entered        (OtasukeCheckPage   *self);
 OtasukeCheckItem *otasuke_check_page_find_item_widget      (OtasukeCheckPage   *self,
                                                             const char         *id);
 void              otasuke_check_page_update_answered_label (OtasukeCheckPage   *self);

@@ -46,6 +46,143 @@ otasuke_check_page_update_answered_label (OtasukeCheckPage *self)
   /* Translators: progress through the check, "12 of 32 answered" */
   text = g_strdup_printf (_("%u of %u answered"), answered, total);
   gtk_label_set_text (self->answered_label, text);
+  gtk_widget_set_visible (self->accept_button, otasuke_check_page_count_open_suggestions (self) > 0);
+}
+
+/* Accepting suggestions */
+
+void
+otasuke_accept_undo_free (OtasukeAcceptUndo *undo)
+{
+  g_free (undo->item_id);
+  g_free (undo);
+}
+
+/* The suggestion for @item that the user has not taken or overruled yet, or NULL. */
+static const OtasukeSuggestion *
+open_suggestion (OtasukeCheckPage           *self,
+                 const OtasukeChecklistItem *item)
+{
+  const OtasukeSuggestion *suggestion;
+  gboolean from_suggestion = FALSE;
+  OtasukeAnswer answer;
+
+  if (self->suggestions == NULL || self->run == NULL)
+    return NULL;
+  suggestion = g_hash_table_lookup (self->suggestions, item->id);
+  if (suggestion == NULL || suggestion->answer == OTASUKE_ANSWER_NONE)
+    return NULL;
+  answer = otasuke_check_run_get_answer (self->run, item->id, &from_suggestion);
+  return answer == OTASUKE_ANSWER_NONE || from_suggestion ? suggestion : NULL;
+}
+
+guint
+otasuke_check_page_count_open_suggestions (OtasukeCheckPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->checklist != NULL && i < otasuke_checklist_get_n_items (self->checklist); i++)
+    if (open_suggestion (self, otasuke_checklist_get_item (self->checklist, i)) != NULL)
+      n++;
+  return n;
+}
+
+/* After answers changed in a way the user did not click item by item. */
+static void
+answers_changed (OtasukeCheckPage *self)
+{
+  for (guint i = 0; i < self->item_widgets->len; i++)
+    {
+      OtasukeCheckItem *widget = g_ptr_array_index (self->item_widgets, i);
+      gboolean from_suggestion = FALSE;
+      OtasukeAnswer answer = otasuke_check_run_get_answer (self->run, otasuke_check_item_get_item (widget)->id,
+                                                           &from_suggestion);
+
+      otasuke_check_item_set_answer (widget, answer);
+      otasuke_check_item_set_suggested (widget, from_suggestion);
+    }
+  /* A finished run is scored again, and the results show it. */
+  if (otasuke_check_run_is_finished (self->run))
+    {
+      otasuke_check_run_keep_findings (self->run, self->checklist, self->suggestions);
+      otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "results") == 0)
+        otasuke_check_results_show (self->results, self->run, self->checklist, self->suggestions);
+    }
+  otasuke_check_page_update_answered_label (self);
+  otasuke_check_page_actions_update (self);
+  otasuke_check_page_schedule_save (self);
+}
+
+void
+otasuke_check_page_accept_suggestions (OtasukeCheckPage *self)
+{
+  g_autoptr(GPtrArray) undo = g_ptr_array_new_with_free_func ((GDestroyNotify) otasuke_accept_undo_free);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  for (guint i = 0; self->checklist != NULL && i < otasuke_checklist_get_n_items (self->checklist); i++)
+    {
+      const OtasukeChecklistItem *item = otasuke_checklist_get_item (self->checklist, i);
+      const OtasukeSuggestion *suggestion = open_suggestion (self, item);
+      OtasukeAcceptUndo *entry;
+
+      if (suggestion == NULL)
+        continue;
+      entry = g_new0 (OtasukeAcceptUndo, 1);
+      entry->item_id = g_strdup (item->id);
+      entry->answer = otasuke_check_run_get_answer (self->run, item->id, &entry->from_suggestion);
+      g_ptr_array_add (undo, entry);
+      otasuke_check_run_set_answer (self->run, item->id, suggestion->answer, FALSE);
+    }
+  if (undo->len == 0)
+    return;
+
+  g_clear_pointer (&self->accept_undo, g_ptr_array_unref);
+  self->accept_undo = g_ptr_array_ref (undo);
+  answers_changed (self);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggested answer accepted",
+                                        "%u suggested answers accepted", undo->len),
+                           undo->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "check.undo-accept");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+otasuke_check_page_undo_accept (OtasukeCheckPage *self)
+{
+  g_autoptr(GPtrArray) undo = g_steal_pointer (&self->accept_undo);
+
+  if (undo == NULL || self->run == NULL)
+    return;
+  for (guint i = 0; i < undo->len; i++)
+    {
+      const OtasukeAcceptUndo *entry = g_ptr_array_index (undo, i);
+
+      otasuke_check_run_set_answer (self->run, entry->item_id, entry->answer, entry->from_suggestion);
+    }
+  answers_changed (self);
+}
+
+void
+otasuke_check_page_update_entered (OtasukeCheckPage *self)
+{
+  OtasukeSiteMonitor *monitor = otasuke_site_lookup_get_monitor (self->site_lookup);
+  const char *model = self->run != NULL ? otasuke_check_run_get_router_model (self->run) : NULL;
+  OtasukeEntered entered = OTASUKE_ENTERED_NONE;
+
+  if (model != NULL && *model != '\0')
+    entered |= OTASUKE_ENTERED_ROUTER_MODEL;
+  if (monitor != NULL && otasuke_site_monitor_get_website (monitor) != NULL)
+    entered |= OTASUKE_ENTERED_WEBSITE;
+  if (monitor != NULL && otasuke_site_monitor_get_mail_domain (monitor) != NULL)
+    entered |= OTASUKE_ENTERED_MAIL_DOMAIN;
+  for (guint i = 0; i < self->item_widgets->len; i++)
+    otasuke_check_item_set_entered (g_ptr_array_index (self->item_widgets, i), entered);
 }
 
 /* An unanswered item shown on screen takes Otasuke's suggestion, marked as
@@ -54,6 +191,8 @@ void
 otasuke_check_page_apply_suggestions (OtasukeCheckPage *self)
 {
   gboolean changed = FALSE;
+
+  otasuke_check_page_update_entered (self);
 
   for (guint i = 0; i < self->item_widgets->len; i++)
     {
@@ -80,10 +219,9 @@ otasuke_check_page_apply_suggestions (OtasukeCheckPage *self)
     }
 
   if (changed)
-    {
-      otasuke_check_page_update_answered_label (self);
-      otasuke_check_page_schedule_save (self);
-    }
+    otasuke_check_page_schedule_save (self);
+  if (self->run != NULL)
+    otasuke_check_page_update_answered_label (self);
 }
 
 void

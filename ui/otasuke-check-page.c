@@ -49,6 +49,9 @@ otasuke_check_page_actions_update (OtasukeCheckPage *self)
   gtk_widget_action_set_enabled (widget, "check.back", self->run != NULL && ((wizard && self->section > 0) || results));
   gtk_widget_action_set_enabled (widget, "check.next", self->run != NULL && wizard);
   gtk_widget_action_set_enabled (widget, "check.answer", self->run != NULL && wizard);
+  gtk_widget_action_set_enabled (widget, "check.accept-suggestions", self->run != NULL && (wizard || results));
+  gtk_widget_action_set_enabled (widget, "check.undo-accept", self->run != NULL && self->accept_undo != NULL);
+  gtk_widget_action_set_enabled (widget, "check.go-to", self->run != NULL && (wizard || results));
 }
 
 static void
@@ -202,7 +205,11 @@ show_results (OtasukeCheckPage *self)
   /* Leaving the wizard forgets the password as well. */
   otasuke_password_meter_clear (self->password_meter);
   if (!otasuke_check_run_is_finished (self->run))
-    otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
+    {
+      /* What the evidence says now is kept with the run: Home lists the same fixes. */
+      otasuke_check_run_keep_findings (self->run, self->checklist, self->suggestions);
+      otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
+    }
   otasuke_check_results_show (self->results, self->run, self->checklist, self->suggestions);
   set_view (self, "results");
   otasuke_check_page_update_machine_facts (self);
@@ -339,6 +346,7 @@ start_action (GtkWidget  *widget,
   otasuke_router_lookup_set_router (self->router_lookup, model, firmware);
   otasuke_check_run_set_probe_json (self->run, otasuke_check_page_probe_json (self));
   self->saved_finished = FALSE;
+  g_clear_pointer (&self->accept_undo, g_ptr_array_unref);
 
   otasuke_check_page_update_password_words (self);
   otasuke_check_page_update_suggestions (self);
@@ -362,6 +370,7 @@ resume_action (GtkWidget  *widget,
   g_clear_pointer (&self->run, otasuke_check_run_unref);
   self->run = g_steal_pointer (&self->unfinished);
   self->saved_finished = FALSE;
+  g_clear_pointer (&self->accept_undo, g_ptr_array_unref);
   update_start_screen (self);
 
   otasuke_router_lookup_set_router (self->router_lookup,
@@ -438,9 +447,18 @@ answer_action (GtkWidget  *widget,
     }
 
   otasuke_check_run_set_answer (self->run, item->id, answer, FALSE);
+  /* An answer chosen after "accept all" is the user's: undo no longer applies. */
+  if (self->accept_undo != NULL)
+    {
+      g_clear_pointer (&self->accept_undo, g_ptr_array_unref);
+      otasuke_check_page_actions_update (self);
+    }
   /* Changing an answer after saving keeps the history's score right. */
   if (otasuke_check_run_is_finished (self->run))
-    otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
+    {
+      otasuke_check_run_keep_findings (self->run, self->checklist, self->suggestions);
+      otasuke_check_run_finish (self->run, self->checklist, otasuke_check_page_now_seconds ());
+    }
 
   item_widget = otasuke_check_page_find_item_widget (self, item->id);
   if (item_widget != NULL)
@@ -450,6 +468,50 @@ answer_action (GtkWidget  *widget,
     }
   otasuke_check_page_update_answered_label (self);
   otasuke_check_page_schedule_save (self);
+}
+
+static void
+accept_suggestions_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  otasuke_check_page_accept_suggestions (OTASUKE_CHECK_PAGE (widget));
+}
+
+static void
+undo_accept_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  otasuke_check_page_undo_accept (OTASUKE_CHECK_PAGE (widget));
+}
+
+/* Back to one question (from the results' list of questions left open). */
+static void
+go_to_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  OtasukeCheckPage *self = OTASUKE_CHECK_PAGE (widget);
+  const OtasukeChecklistItem *item = otasuke_checklist_lookup (self->checklist, g_variant_get_string (parameter, NULL));
+  OtasukeCheckItem *item_widget;
+
+  if (item == NULL)
+    return;
+  show_section (self, section_index (self, item->section));
+  item_widget = otasuke_check_page_find_item_widget (self, item->id);
+  if (item_widget != NULL)
+    {
+      GtkWidget *viewport = gtk_scrolled_window_get_child (self->wizard_scroller);
+      graphene_point_t point;
+
+      otasuke_check_item_focus_answers (item_widget);
+      /* Bring the question into view, not only the focus. */
+      if (viewport != NULL &&
+          gtk_widget_compute_point (GTK_WIDGET (item_widget), GTK_WIDGET (self->items_box),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->wizard_scroller), point.y);
+    }
 }
 
 static void
@@ -499,6 +561,7 @@ otasuke_check_page_finalize (GObject *object)
   g_clear_pointer (&self->router_table, otasuke_router_table_unref);
   g_clear_object (&self->probe_service);
   g_clear_pointer (&self->suggestions, g_hash_table_unref);
+  g_clear_pointer (&self->accept_undo, g_ptr_array_unref);
   g_clear_pointer (&self->run, otasuke_check_run_unref);
   g_clear_pointer (&self->unfinished, otasuke_check_run_unref);
 
@@ -553,6 +616,7 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/otasuke-check-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, accept_button);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, answered_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, covers_group);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckPage, items_box);
@@ -583,6 +647,9 @@ otasuke_check_page_class_init (OtasukeCheckPageClass *klass)
   gtk_widget_class_install_action (widget_class, "check.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "check.answer", "s", answer_action);
   gtk_widget_class_install_action (widget_class, "check.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "check.accept-suggestions", NULL, accept_suggestions_action);
+  gtk_widget_class_install_action (widget_class, "check.undo-accept", NULL, undo_accept_action);
+  gtk_widget_class_install_action (widget_class, "check.go-to", "s", go_to_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "check.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "check.next", NULL);

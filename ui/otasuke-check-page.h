@@ -36,6 +36,9 @@ OtasukeCheckRun  *otasuke_check_page_get_run         (OtasukeCheckPage   *self);
 guint             otasuke_check_page_get_section     (OtasukeCheckPage   *self);
 /* TRUE once the page knows whether there is a run to resume. */
 gboolean          otasuke_check_page_get_loaded      (OtasukeCheckPage   *self);
+/* Answers that are only Otasuke's suggestion so far (or a suggestion for a
+ * question not answered yet): what 「提案をすべて採用」 would take. */
+guint             otasuke_check_page_count_open_suggestions (OtasukeCheckPage *self);
 /* TRUE from an answer until the store has it. */
 gboolean          otasuke_check_page_get_unsaved     (OtasukeCheckPage   *self);
 /* Saves answers still waiting for their autosave, now and in this thread

@@ -12,13 +12,13 @@
 #include "otasuke-results-render.h"
 #include "otasuke-tone.h"
 
-#define N_FIX_FIRST OTASUKE_RESULTS_N_FIX_FIRST
 
 struct _OtasukeCheckResults
 {
   GtkWidget            parent_instance;
 
   GPtrArray           *fix_rows;      /* rows added to fix_group */
+  GPtrArray           *skipped_rows;  /* rows added to skipped_group */
   GPtrArray           *advice_groups; /* groups added to advice_box */
 
   /* What is shown, for printing and saving it. */
@@ -39,6 +39,7 @@ struct _OtasukeCheckResults
   GtkLabel            *saved_label;
   GtkLabel            *score_label;
   GtkScrolledWindow   *scroller;
+  AdwPreferencesGroup *skipped_group;
   GtkLabel            *unanswered_label;
 };
 
@@ -99,18 +100,24 @@ wrapped_label (const char *text,
  * matters (optional) and what to do. */
 static GtkWidget *
 advice_row (const OtasukeChecklistItem *item,
+            const char                 *title,
+            const char * const         *item_steps,
             OtasukeAnswer               answer,
+            gboolean                    suggested,
             const char                 *reason,
             gboolean                    with_why)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *subtitle = NULL;
-  g_autofree char *steps = otasuke_check_item_format_steps (item);
+  g_autofree char *steps = otasuke_check_item_format_steps (item_steps);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->question);
-  if (answer == OTASUKE_ANSWER_NOT_APPLICABLE && item->not_applicable_label != NULL)
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Otasuke's suggestion is not the user's answer, and is not called one. */
+  if (suggested && answer != OTASUKE_ANSWER_NONE)
+    subtitle = g_strdup_printf (_("Suggested answer: %s"), otasuke_answer_get_label (answer));
+  else if (answer == OTASUKE_ANSWER_NOT_APPLICABLE && item->not_applicable_label != NULL)
     subtitle = g_strdup_printf (_("Your answer: %s"), item->not_applicable_label);
   else
     /* Translators: %s is an answer, "Partly" */
@@ -139,6 +146,9 @@ clear_results (OtasukeCheckResults *self)
   for (guint i = 0; i < self->fix_rows->len; i++)
     adw_preferences_group_remove (self->fix_group, g_ptr_array_index (self->fix_rows, i));
   g_ptr_array_set_size (self->fix_rows, 0);
+  for (guint i = 0; i < self->skipped_rows->len; i++)
+    adw_preferences_group_remove (self->skipped_group, g_ptr_array_index (self->skipped_rows, i));
+  g_ptr_array_set_size (self->skipped_rows, 0);
   for (guint i = 0; i < self->advice_groups->len; i++)
     gtk_box_remove (GTK_BOX (self->advice_box), g_ptr_array_index (self->advice_groups, i));
   g_ptr_array_set_size (self->advice_groups, 0);
@@ -285,6 +295,7 @@ otasuke_check_results_dispose (GObject *object)
   OtasukeCheckResults *self = OTASUKE_CHECK_RESULTS (object);
 
   g_clear_pointer (&self->fix_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped_rows, g_ptr_array_unref);
   g_clear_pointer (&self->advice_groups, g_ptr_array_unref);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -323,6 +334,7 @@ otasuke_check_results_class_init (OtasukeCheckResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, saved_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, score_label);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, scroller);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, skipped_group);
   gtk_widget_class_bind_template_child (widget_class, OtasukeCheckResults, unanswered_label);
 }
 
@@ -330,6 +342,7 @@ static void
 otasuke_check_results_init (OtasukeCheckResults *self)
 {
   self->fix_rows = g_ptr_array_new ();
+  self->skipped_rows = g_ptr_array_new ();
   self->advice_groups = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
 
@@ -340,6 +353,68 @@ GtkWidget *
 otasuke_check_results_new (void)
 {
   return g_object_new (OTASUKE_TYPE_CHECK_RESULTS, NULL);
+}
+
+/* The questions without the user's own answer: none at all, or only
+ * Otasuke's suggestion so far. Each row goes back to its question. */
+static void
+add_skipped (OtasukeCheckResults *self,
+             OtasukeCheckRun     *run,
+             OtasukeChecklist    *checklist,
+             GHashTable          *suggestions)
+{
+  guint n_suggested = 0;
+
+  for (guint i = 0; i < otasuke_checklist_get_n_items (checklist); i++)
+    {
+      const OtasukeChecklistItem *item = otasuke_checklist_get_item (checklist, i);
+      const OtasukeChecklistSection *section = otasuke_checklist_lookup_section (checklist, item->section);
+      gboolean from_suggestion = FALSE;
+      OtasukeAnswer answer = otasuke_check_run_get_answer (run, item->id, &from_suggestion);
+      const OtasukeSuggestion *suggestion =
+        suggestions != NULL ? g_hash_table_lookup (suggestions, item->id) : NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (answer != OTASUKE_ANSWER_NONE && !from_suggestion)
+        continue;
+      if (answer == OTASUKE_ANSWER_NONE && suggestion != NULL && suggestion->answer != OTASUKE_ANSWER_NONE)
+        answer = suggestion->answer;
+
+      if (answer != OTASUKE_ANSWER_NONE)
+        {
+          n_suggested++;
+          /* Translators: a question left open: the section, and Otasuke's suggested answer, "Backups · suggested: Done" */
+          subtitle = g_strdup_printf (_("%s · suggested: %s, not confirmed yet"), section->title,
+                                      otasuke_answer_get_label (answer));
+        }
+      else
+        subtitle = g_strdup (section->title);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->question);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), answer_icon (OTASUKE_ANSWER_NONE));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "check.go-to");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->id);
+      adw_preferences_group_add (self->skipped_group, row);
+      g_ptr_array_add (self->skipped_rows, row);
+    }
+
+  if (n_suggested > 0)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_("Accept All Suggestions"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "check.accept-suggestions");
+      adw_preferences_group_set_header_suffix (self->skipped_group, button);
+    }
+  else
+    adw_preferences_group_set_header_suffix (self->skipped_group, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), self->skipped_rows->len > 0);
 }
 
 void
@@ -377,11 +452,24 @@ otasuke_check_results_show (OtasukeCheckResults *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->unanswered_label), score.n_unanswered > 0);
 
-  fixes = otasuke_check_run_fix_first (run, checklist, suggestions, N_FIX_FIRST);
+  add_skipped (self, run, checklist, suggestions);
+
+  /* The findings kept with the run, as Home lists them; the reasons are today's. */
+  fixes = otasuke_check_run_fix_first (run, checklist, NULL, OTASUKE_FIX_FIRST_MAX);
   for (guint i = 0; i < fixes->len; i++)
     {
       const OtasukeFixItem *fix = g_ptr_array_index (fixes, i);
-      GtkWidget *row = advice_row (fix->item, fix->answer, fix->reason, FALSE);
+      const OtasukeSuggestion *suggestion =
+        suggestions != NULL ? g_hash_table_lookup (suggestions, fix->item->id) : NULL;
+      gboolean from_suggestion = FALSE;
+      GtkWidget *row;
+
+      otasuke_check_run_get_answer (run, fix->item->id, &from_suggestion);
+      /* An automatic finding without an answer is the evidence's "not done". */
+      row = advice_row (fix->item, fix->item->task, fix->steps,
+                        fix->answer != OTASUKE_ANSWER_NONE ? fix->answer : OTASUKE_ANSWER_NOT_DONE,
+                        from_suggestion || fix->answer == OTASUKE_ANSWER_NONE,
+                        suggestion != NULL ? suggestion->reason : NULL, FALSE);
 
       adw_preferences_group_add (self->fix_group, row);
       g_ptr_array_add (self->fix_rows, row);
@@ -419,8 +507,11 @@ otasuke_check_results_show (OtasukeCheckResults *self,
           const OtasukeSuggestion *suggestion =
             suggestions != NULL ? g_hash_table_lookup (suggestions, item->id) : NULL;
 
+          gboolean from_suggestion = FALSE;
+          OtasukeAnswer answer = otasuke_check_run_get_answer (run, item->id, &from_suggestion);
+
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                     advice_row (item, otasuke_check_run_get_answer (run, item->id, NULL),
+                                     advice_row (item, item->question, item->steps, answer, from_suggestion,
                                                  suggestion != NULL ? suggestion->reason : NULL, TRUE));
         }
       gtk_box_append (GTK_BOX (self->advice_box), group);

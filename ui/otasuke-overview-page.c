@@ -22,7 +22,7 @@ typedef struct {
   int               score;
   OtasukeScoreBand  band;
   gint64            finished_at;
-  GPtrArray        *fix_titles;   /* char*, the items' questions */
+  GPtrArray        *fix_titles;   /* char*, the items' tasks */
   GPtrArray        *fix_details;  /* char*, each item's first step, or "" */
 } Latest;
 
@@ -64,6 +64,7 @@ struct _OtasukeOverviewPage
   GtkWidget    *scroller;
   AdwActionRow *store_row;
   AdwActionRow *version_row;
+  GtkExpander  *details_expander;  /* 「詳しい情報」: version and history file */
   AdwActionRow *action_row;
 };
 
@@ -235,13 +236,14 @@ load_in_thread (GTask        *task,
       data->latest->fix_details = g_ptr_array_new_with_free_func (g_free);
 
       if (data->checklist != NULL)
-        fixes = otasuke_check_run_fix_first (run, data->checklist, NULL, MAX_LINES);
+        /* The findings kept with the run: the results screen's list, in its order. */
+        fixes = otasuke_check_run_fix_first (run, data->checklist, NULL, OTASUKE_FIX_FIRST_MAX);
       for (guint i = 0; fixes != NULL && i < fixes->len; i++)
         {
           const OtasukeFixItem *fix = g_ptr_array_index (fixes, i);
-          const char *step = fix->item->steps != NULL ? fix->item->steps[0] : NULL;
+          const char *step = fix->steps != NULL ? fix->steps[0] : NULL;
 
-          g_ptr_array_add (data->latest->fix_titles, g_strdup (fix->item->question));
+          g_ptr_array_add (data->latest->fix_titles, g_strdup (fix->item->task));
           g_ptr_array_add (data->latest->fix_details, g_strdup (step != NULL ? step : ""));
         }
     }
@@ -505,6 +507,7 @@ otasuke_overview_page_class_init (OtasukeOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, store_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, version_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukeOverviewPage, details_expander);
 
   gtk_widget_class_install_action (widget_class, "overview.show-advisory", "s", show_advisory_action);
 }

@@ -23,6 +23,7 @@ struct _OtasukePreferencesWindow
   AdwActionRow         *backup_row;
   GtkSpinButton        *backup_spin;
   AdwEntryRow          *feed_url_row;
+  AdwExpanderRow       *feed_details_row;
   GtkLabel             *feed_url_error;
   GtkAdjustment        *interval_adjustment;
   AdwActionRow         *interval_row;
@@ -149,6 +150,7 @@ otasuke_preferences_window_close_request (GtkWindow *window)
       on_feed_url_apply (self);
       if (gtk_widget_get_visible (GTK_WIDGET (self->feed_url_error)))
         {
+          adw_expander_row_set_expanded (self->feed_details_row, TRUE);
           gtk_widget_grab_focus (GTK_WIDGET (self->feed_url_row));
           return TRUE;
         }
@@ -319,6 +321,7 @@ otasuke_preferences_window_class_init (OtasukePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, backup_spin);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_error);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_url_row);
+  gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, feed_details_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_row);
   gtk_widget_class_bind_template_child (widget_class, OtasukePreferencesWindow, interval_spin);
