@@ -170,8 +170,9 @@ parse_advisory (json_t      *object,
         }
       end_of_life = json_is_true (eol);
     }
-  /* An end-of-life advisory has no fix, so every version is affected. */
-  if ((affected_max == NULL && !end_of_life) ||
+  /* An end-of-life advisory has no fix, so every version is affected; a
+   * source that names only the fix ("before Ver. 1.7.2") gives `fixed` alone. */
+  if ((affected_max == NULL && !end_of_life && fixed == NULL) ||
       (affected_max != NULL && !otasuke_version_is_valid (affected_max)))
     {
       fail (error, OTASUKE_ROUTER_TABLE_ERROR_INVALID, "%s.affected_max is not a version", path);

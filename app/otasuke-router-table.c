@@ -820,6 +820,21 @@ result_new (void)
 }
 
 /* The verdict for one model of the table. */
+
+/* Whether @firmware is in @adv's affected range: up to and including
+ * `affected_max`, or, when a source gives only the fix ("before Ver. 1.7.2"),
+ * anything older than `fixed`. */
+static gboolean
+firmware_is_affected (const char                  *firmware,
+                      const OtasukeRouterAdvisory *adv)
+{
+  int cmp;
+
+  if (adv->affected_max != NULL)
+    return otasuke_version_compare (firmware, adv->affected_max, &cmp, NULL) && cmp <= 0;
+  return adv->fixed != NULL && otasuke_version_compare (firmware, adv->fixed, &cmp, NULL) && cmp < 0;
+}
+
 static void
 evaluate_entry (OtasukeRouterTable       *table,
                 const OtasukeRouterEntry *entry,
@@ -828,6 +843,7 @@ evaluate_entry (OtasukeRouterTable       *table,
 {
   const char *highest_affected = NULL;
   const char *fixed = NULL;
+  gboolean any_affected = FALSE;
   gboolean fixed_unknown = FALSE;
   gboolean end_of_life = FALSE;
 
@@ -851,14 +867,15 @@ evaluate_entry (OtasukeRouterTable       *table,
           if (g_strcmp0 (adv->condition, "default_password") == 0)
             result->default_password = TRUE;
         }
-      else if (result->firmware != NULL &&
-          otasuke_version_compare (result->firmware, adv->affected_max, &cmp, NULL) && cmp <= 0)
+      else if (result->firmware != NULL && firmware_is_affected (result->firmware, adv))
         {
           adv->affected = TRUE;
+          any_affected = TRUE;
           if (g_strcmp0 (adv->condition, "default_password") == 0)
             result->default_password = TRUE;
-          if (highest_affected == NULL ||
-              (otasuke_version_compare (adv->affected_max, highest_affected, &cmp, NULL) && cmp > 0))
+          if (adv->affected_max != NULL &&
+              (highest_affected == NULL ||
+               (otasuke_version_compare (adv->affected_max, highest_affected, &cmp, NULL) && cmp > 0)))
             highest_affected = adv->affected_max;
           /* The version that fixes them all, when every one names its fix. */
           if (adv->fixed == NULL || !otasuke_version_is_valid (adv->fixed))
@@ -896,7 +913,7 @@ evaluate_entry (OtasukeRouterTable       *table,
         add_advice (result, g_strdup (ADVICE_END_OF_SUPPORT));
       add_advice (result, g_strdup (ADVICE_PASSWORD));
     }
-  else if (highest_affected != NULL)
+  else if (any_affected)
     {
       result->status = OTASUKE_ROUTER_STATUS_AFFECTED;
       if (result->default_password)
@@ -910,9 +927,10 @@ evaluate_entry (OtasukeRouterTable       *table,
       else
         {
           add_advice (result, g_strdup (_("Update the router’s firmware to the newest version, from the router’s settings page or with the firmware on the maker’s website.")));
-          /* Translators: %s is the last affected firmware version, e.g. “2.95” */
-          add_advice (result, g_strdup_printf (_("After the update, check on the settings page that the firmware version is newer than %s."),
-                                               highest_affected));
+          if (highest_affected != NULL)
+            /* Translators: %s is the last affected firmware version, e.g. “2.95” */
+            add_advice (result, g_strdup_printf (_("After the update, check on the settings page that the firmware version is newer than %s."),
+                                                 highest_affected));
         }
       if (!result->default_password)
         add_advice (result, g_strdup (ADVICE_PASSWORD));

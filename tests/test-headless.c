@@ -351,7 +351,8 @@ test_router_check (void)
       const char *model, *firmware, *status, *vendor;
     } cases[] = {
       { "Aterm WG2600HS", "Ver1.5.1", "affected", "NEC" },
-      { "WG1200CR", "v1.3.4", "not_affected", "NEC" },
+      { "WG1200CR", "v1.3.4", "affected", "NEC" },
+      { "WG1200CR", "v1.5.0", "not_affected", "NEC" },
       { "ＹＡＭＡＨＡ ＲＴＸ１２１０", "Rev.14.01.38", "affected", "YAMAHA" },
       { "RTX830", "Rev.15.02.20", "not_affected", "YAMAHA" },
       { "ELECOM WRC-1167FS-B", "1.0", "end_of_life", "ELECOM" },

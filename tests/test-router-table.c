@@ -69,6 +69,16 @@ static const struct {
   { "NEC", "WF1200CR", "CVE-2021-20709", "1.3.2", NULL },
   { "NEC", "WG1200CR", "CVE-2021-20709", "1.3.3", NULL },
   { "NEC", "WG2600HS", "CVE-2021-20709", "1.5.1", NULL },
+  /* NEC NV26-001 (CVE-2026-4309): "Before Ver. X", only the fix named. */
+  { "NEC", "WX1500HP", "CVE-2026-4309", NULL, "1.4.2" },
+  { "NEC", "WG2600HS", "CVE-2026-4309", NULL, "1.7.2" },
+  { "NEC", "WF1200CR", "CVE-2026-4309", NULL, "1.6.0" },
+  { "NEC", "WG1200CR", "CVE-2026-4309", NULL, "1.5.0" },
+  { "NEC", "WG2600HP4", "CVE-2026-4309", NULL, "1.4.2" },
+  { "NEC", "WG2600HM4", "CVE-2026-4309", NULL, "1.4.2" },
+  { "NEC", "WG2600HS2", "CVE-2026-4309", NULL, "1.3.2" },
+  { "NEC", "WX3000HP", "CVE-2026-4309", NULL, "2.5.0" },
+  { "NEC", "WX3600HP", "CVE-2026-4309", NULL, "1.5.3" },
   { "NEC", "WF800HP", "CVE-2021-20620", NULL, NULL },
   { "NEC", "WG2600HP", "CVE-2021-20621", "1.0.2", NULL },
   { "NEC", "WG2600HP2", "CVE-2021-20621", "1.0.2", NULL },
@@ -273,7 +283,7 @@ static const struct {
   { "LOGITEC", "LAN-W301NR", "CVE-2023-37567", NULL, NULL },
 };
 
-#define N_OTHER_MODELS 156
+#define N_OTHER_MODELS 162
 #define N_REFERENCE_MODELS (N_BUFFALO_MODELS + N_OTHER_MODELS)
 
 static OtasukeRouterTable *
@@ -756,8 +766,8 @@ test_suggest (void)
                                  "WSR-2533DHP2", "WSR-2533DHP3", "WSR-2533DHPL", "WSR-2533DHPL2",
                                  "WSR-A2533DHP2", NULL };
   /* Where "300" starts earliest in the name, then the shorter name. */
-  const char * const n300[] = { "W300P", "WF300HP", "WG300HP", "WF300HP2", "WR8300N", "WR9300N",
-                                "WMR-300", "WRH-300BK", "WRH-300RD", "WRH-300SV", NULL };
+  const char * const n300[] = { "W300P", "WF300HP", "WG300HP", "WF300HP2", "WX3000HP", "WR8300N",
+                                "WR9300N", "WMR-300", "WRH-300BK", "WRH-300RD", NULL };
   const char * const three[] = { "W300P", "W1200EX", "WF300HP", NULL };
   const char * const slash[] = { "WEX-300HPS/N", NULL };
   const char * const none[] = { NULL };
@@ -1269,8 +1279,16 @@ other_reaches (const char *model,
 
       if (!g_str_equal (others[j].model, model))
         continue;
-      if (others[j].affected_max == NULL)
+      if (others[j].affected_max == NULL && others[j].fixed == NULL)
         return TRUE;
+      if (others[j].affected_max == NULL)
+        {
+          /* "Before Ver. X": older than the fix. */
+          g_assert_true (otasuke_version_compare (version, others[j].fixed, &cmp, NULL));
+          if (cmp < 0)
+            return TRUE;
+          continue;
+        }
       g_assert_true (otasuke_version_compare (version, others[j].affected_max, &cmp, NULL));
       if (cmp <= 0)
         return TRUE;
@@ -1306,6 +1324,21 @@ test_other_vendors_boundaries (void)
       g_assert_nonnull (adv->source_url);
       g_assert_nonnull (adv->date);
 
+      if (others[i].affected_max == NULL && others[i].fixed != NULL)
+        {
+          /* Only the fix named: every older version affected, the fix not. */
+          g_autoptr(OtasukeRouterResult) old = otasuke_router_table_lookup (table, others[i].model, "1.0.0");
+          g_autoptr(OtasukeRouterResult) fixed = otasuke_router_table_lookup (table, others[i].model, others[i].fixed);
+
+          g_assert_false (adv->end_of_life);
+          g_assert_cmpint (old->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+          g_assert_true (find_advisory (old, others[i].id)->affected);
+          g_assert_false (find_advisory (fixed, others[i].id)->affected);
+          g_assert_cmpint (fixed->status, ==, other_reaches (others[i].model, others[i].fixed)
+                                              ? OTASUKE_ROUTER_STATUS_AFFECTED
+                                              : OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+          continue;
+        }
       if (others[i].affected_max == NULL)
         {
           g_autoptr(OtasukeRouterResult) any = otasuke_router_table_lookup (table, others[i].model, "99.99");
@@ -1377,7 +1410,9 @@ test_other_vendors_boundaries (void)
 
   /* Two advisories of one model: the newer reaches further. */
   assert_status (table, "WF1200CR", "1.3.2", OTASUKE_ROUTER_STATUS_AFFECTED);
-  assert_status (table, "WF1200CR", "1.3.3", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  assert_status (table, "WF1200CR", "1.3.3", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WF1200CR", "1.5.9", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WF1200CR", "1.6.0", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "RTX1210", "14.01.38", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "RTX1210", "14.01.40", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
 }
@@ -1479,8 +1514,13 @@ test_other_vendors_spelling (void)
   assert_status (table, "YAMAHA NWR100", "Rev.26.00.07", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "nwr100", "Rev.26.00.08", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "WG2600HS", "Ver1.5.1", OTASUKE_ROUTER_STATUS_AFFECTED);
-  assert_status (table, "WG2600HS", "Ver.1.5.2", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
+  /* Past the 2021 advisory, but before the 2026 fix (CVE-2026-4309: before Ver. 1.7.2). */
+  assert_status (table, "WG2600HS", "Ver.1.5.2", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WG2600HS", "Ver1.7.1", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WG2600HS", "Ver.1.7.2", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "WG1200CR", "v1.3.3", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WG1200CR", "v1.4.9", OTASUKE_ROUTER_STATUS_AFFECTED);
+  assert_status (table, "WG1200CR", "v1.5.0", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "UD-LT1", "v2.1.9", OTASUKE_ROUTER_STATUS_AFFECTED);
   assert_status (table, "UD-LT1", "v2.2.0", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
   assert_status (table, "UD-LT1", "ｖ２．２．０", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
@@ -1523,8 +1563,10 @@ test_data_sources (void)
 
           n_rows++;
           g_assert_nonnull (id);
+          /* End of life, a last affected version, or (a source saying "before Ver. X") the fix. */
           g_assert_true (json_is_boolean (json_object_get (adv, "end_of_life")) ||
-                         json_string_value (json_object_get (adv, "affected_max")) != NULL);
+                         json_string_value (json_object_get (adv, "affected_max")) != NULL ||
+                         json_string_value (json_object_get (adv, "fixed")) != NULL);
           if (url == NULL && g_str_equal (id, "JVNVU#92862829"))
             {
               /* From REFERENCE.md; its public source is still to be found. */
