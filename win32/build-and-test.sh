@@ -41,7 +41,7 @@ cflags=(-std=c99 -O2 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
         -municode -I"$here")
 # Static runtime: the executables run without any mingw DLL beside them.
 ldflags=(-static -municode)
-libs=(-lversion -lole32 -loleaut32 -lwbemuuid -luuid -lshell32 -luser32 -ladvapi32)
+libs=(-lversion -lole32 -loleaut32 -lwbemuuid -luuid -lshell32 -lpropsys -luser32 -ladvapi32)
 sources=(otasuke-win32-util.c otasuke-win32-browsers.c otasuke-win32-system.c otasuke-win32-settings.c otasuke-win32-tray.c)
 
 echo "== Compiling into $build"

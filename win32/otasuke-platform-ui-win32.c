@@ -7,6 +7,11 @@
 
 #include "otasuke-platform-ui.h"
 
+/* The Adwaita icons the program names (win32/make-icon-resource.py, compiled
+ * by win32/meson.build): Windows has no icon theme for GTK to find. */
+#define ICON_RESOURCE_PATH "/jp/or/sakura_cci/Otasuke/win32/icons"
+void otasuke_win32_icons_register_resource (void);
+
 /* Windows: GTK's default font there has no Japanese, and pango does not fall
  * back to one on its own, so every glyph would be a box. Choose the UI font
  * from what the system has: Japanese Windows has Yu Gothic UI (8.1 and later)
@@ -50,6 +55,10 @@ otasuke_platform_ui_init (void)
 
   if (settings == NULL)
     return;
+
+  otasuke_win32_icons_register_resource ();
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    ICON_RESOURCE_PATH);
 
   families = list_families ();
   family = otasuke_platform_ui_pick_font (preferred_fonts, (const char * const *) families);

@@ -107,10 +107,19 @@ void
 otasuke_probe_disk_encryption (const OtasukeProbeContext  *ctx,
                                OtasukeProbeDiskEncryption *encryption)
 {
-  /* BitLocker's state needs WMI with administrator rights or the shell's
-   * System.Volume.BitLockerProtection property (interpreted by
-   * otasuke_win32_bitlocker_on, not read yet): unknown for now. */
-  encryption->system_encrypted = OTASUKE_PROBE_UNKNOWN;
+  int bitlocker = OTASUKE_WIN32_UNKNOWN;
+  OtasukeWin32Status status;
+
+  /* The shell's System.Volume.BitLockerProtection of the system drive (WMI's
+   * MicrosoftVolumeEncryption would need administrator rights). Where the
+   * shell cannot tell (Wine, an edition without the property), unknown.
+   * The probes run on a worker thread, so the shell may take its time. */
+  status = otasuke_win32_read_bitlocker (&bitlocker);
+  if (status != OTASUKE_WIN32_OK)
+    g_debug ("BitLocker state not readable: %s", otasuke_win32_status_to_string (status));
+  encryption->system_encrypted = answer (bitlocker);
+  if (encryption->system_encrypted == OTASUKE_PROBE_YES)
+    encryption->method = g_strdup ("BitLocker");
 }
 
 void

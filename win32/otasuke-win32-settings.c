@@ -49,6 +49,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <wtypes.h>
+
 #define FIREWALL_LOCAL L"SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\\"
 #define FIREWALL_POLICY L"SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\"
 #define WU_POLICY L"SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU"
@@ -195,6 +197,22 @@ otasuke_win32_bitlocker_on (unsigned long protection)
     case 1: case 3: case 6: return OTASUKE_WIN32_YES;   /* on, encrypting, on and locked */
     case 0: case 2: case 4: case 5: case 8: return OTASUKE_WIN32_NO;
     default: return OTASUKE_WIN32_UNKNOWN;
+    }
+}
+
+int
+otasuke_win32_bitlocker_from_variant (unsigned short vt,
+                                      long long      value)
+{
+  /* The shell hands the property over as a 4-byte integer (VT_I4 as read on
+   * Windows 10 and 11; VT_UI4 accepted too); a volume it cannot say anything
+   * about gives VT_EMPTY. */
+  switch (vt)
+    {
+    case VT_I4: case VT_UI4: case VT_INT: case VT_UINT: case VT_I2: case VT_UI2:
+      return value < 0 ? OTASUKE_WIN32_UNKNOWN : otasuke_win32_bitlocker_on ((unsigned long) value);
+    default:
+      return OTASUKE_WIN32_UNKNOWN;
     }
 }
 

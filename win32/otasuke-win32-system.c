@@ -11,6 +11,8 @@
 #include <wchar.h>
 
 #include <wbemidl.h>
+#include <propsys.h>
+#include <shobjidl.h>
 
 #define NT_CURRENT_VERSION L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion"
 #define RUN_KEY L"Software\\Microsoft\\Windows\\CurrentVersion\\Run"
@@ -419,6 +421,70 @@ otasuke_win32_find_antivirus (OtasukeWin32Antivirus **out,
   if (locator != NULL)
     IWbemLocator_Release (locator);
   SysFreeString (ns);
+  if (SUCCEEDED (init))
+    CoUninitialize ();
+  return status;
+}
+
+/* ------------------------------------------------------------------ BitLocker */
+
+/* The shell's System.Volume.BitLockerProtection of the system drive's root
+ * (what Explorer shows as the padlock on the drive), readable without
+ * administrator rights, unlike WMI's Win32_EncryptableVolume in
+ * ROOT\CIMV2\Security\MicrosoftVolumeEncryption. The key is looked up by
+ * its canonical name, so nothing here depends on its GUID. */
+OtasukeWin32Status
+otasuke_win32_read_bitlocker (int *answer)
+{
+  OtasukeWin32Status status = OTASUKE_WIN32_ERROR_UNAVAILABLE;
+  IPropertyStore *store = NULL;
+  PROPERTYKEY key;
+  PROPVARIANT value;
+  wchar_t windows[MAX_PATH];
+  wchar_t root[4];
+  UINT len;
+  HRESULT init;
+
+  if (answer == NULL)
+    return OTASUKE_WIN32_ERROR_INVALID_ARGUMENT;
+  *answer = OTASUKE_WIN32_UNKNOWN;
+
+  len = GetSystemWindowsDirectoryW (windows, MAX_PATH);
+  if (len < 3 || len >= MAX_PATH || windows[1] != L':')
+    return OTASUKE_WIN32_ERROR_NOT_FOUND;
+  root[0] = windows[0];
+  root[1] = L':';
+  root[2] = L'\\';
+  root[3] = L'\0';
+
+  init = CoInitializeEx (NULL, COINIT_MULTITHREADED);
+  if (FAILED (init) && init != RPC_E_CHANGED_MODE)
+    return OTASUKE_WIN32_ERROR_UNAVAILABLE;
+
+  PropVariantInit (&value);
+  if (SUCCEEDED (PSGetPropertyKeyFromName (L"System.Volume.BitLockerProtection", &key)) &&
+      SUCCEEDED (SHGetPropertyStoreFromParsingName (root, NULL, GPS_DEFAULT,
+                                                    &IID_IPropertyStore, (void **) &store)) &&
+      SUCCEEDED (IPropertyStore_GetValue (store, &key, &value)))
+    {
+      long long number = 0;
+
+      switch (value.vt)
+        {
+        case VT_I4: number = value.lVal; break;
+        case VT_UI4: number = value.ulVal; break;
+        case VT_INT: number = value.intVal; break;
+        case VT_UINT: number = value.uintVal; break;
+        case VT_I2: number = value.iVal; break;
+        case VT_UI2: number = value.uiVal; break;
+        default: break;
+        }
+      *answer = otasuke_win32_bitlocker_from_variant (value.vt, number);
+      status = *answer == OTASUKE_WIN32_UNKNOWN ? OTASUKE_WIN32_ERROR_NOT_FOUND : OTASUKE_WIN32_OK;
+    }
+  PropVariantClear (&value);
+  if (store != NULL)
+    IPropertyStore_Release (store);
   if (SUCCEEDED (init))
     CoUninitialize ();
   return status;

@@ -169,6 +169,15 @@ int  otasuke_win32_vba_level           (int have_policy, unsigned long policy,
                                         int have_user, unsigned long user);
 /* System.Volume.BitLockerProtection → answer. */
 int  otasuke_win32_bitlocker_on        (unsigned long protection);
+/* The property as the shell hands it over (PROPVARIANT type @vt, e.g. VT_I4
+ * or VT_UI4, and its integer @value) → answer; VT_EMPTY and any other type
+ * is UNKNOWN. */
+int  otasuke_win32_bitlocker_from_variant (unsigned short vt, long long value);
+/* Reads System.Volume.BitLockerProtection of the system drive through the
+ * shell's property system (no administrator rights needed) into @answer.
+ * UNAVAILABLE (and @answer UNKNOWN) when the shell or the property is not
+ * there, as under Wine. Blocks on the shell: call it from a worker thread. */
+OtasukeWin32Status otasuke_win32_read_bitlocker (int *answer);
 /* @path is @folder or inside it (case-insensitive, \ or /). */
 int  otasuke_win32_path_inside         (const char *path, const char *folder);
 long long otasuke_win32_unix_from_filetime (unsigned long long filetime);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <wtypes.h>
+
 #define TEST_KEY L"Software\\OtasukeTest"
 #define TEST_ROOT "Software\\OtasukeTest"
 #define REAL_RUN_KEY L"Software\\Microsoft\\Windows\\CurrentVersion\\Run"
@@ -496,6 +498,17 @@ test_settings_pure (void)
   CHECK (otasuke_win32_bitlocker_on (2) == OTASUKE_WIN32_NO);
   CHECK (otasuke_win32_bitlocker_on (5) == OTASUKE_WIN32_NO);
   CHECK (otasuke_win32_bitlocker_on (77) == OTASUKE_WIN32_UNKNOWN);
+  /* As the shell hands them over: VT_I4 on an encrypted Windows 11 drive (1),
+   * on a drive without BitLocker (2) and during encryption (3); VT_EMPTY
+   * where the shell knows nothing (Wine, a volume without the property). */
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_I4, 1) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_I4, 2) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_I4, 3) == OTASUKE_WIN32_YES);
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_UI4, 5) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_I4, 8) == OTASUKE_WIN32_NO);
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_I4, -1) == OTASUKE_WIN32_UNKNOWN);
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_EMPTY, 0) == OTASUKE_WIN32_UNKNOWN);
+  CHECK (otasuke_win32_bitlocker_from_variant (VT_LPWSTR, 1) == OTASUKE_WIN32_UNKNOWN);
 
   /* Folders. */
   CHECK (otasuke_win32_path_inside ("C:\\Users\\a\\OneDrive\\Documents", "C:\\Users\\a\\OneDrive"));
@@ -506,6 +519,23 @@ test_settings_pure (void)
   CHECK (!otasuke_win32_path_inside ("C:\\x", ""));
   CHECK (otasuke_win32_unix_from_filetime (116444736000000000ULL + 10000000ULL * 1700000000ULL) == 1700000000LL);
   CHECK (otasuke_win32_unix_from_filetime (5) == 0);
+}
+
+/* The live read of the system drive: under Wine the shell has no such
+ * property, which must come out as unknown, never as "off". */
+static void
+test_bitlocker_live (void)
+{
+  int answer = 42;
+  OtasukeWin32Status status = otasuke_win32_read_bitlocker (&answer);
+
+  CHECK (status == OTASUKE_WIN32_OK || status == OTASUKE_WIN32_ERROR_NOT_FOUND ||
+         status == OTASUKE_WIN32_ERROR_UNAVAILABLE);
+  CHECK (status == OTASUKE_WIN32_OK ? answer != OTASUKE_WIN32_UNKNOWN : answer == OTASUKE_WIN32_UNKNOWN);
+  printf ("# BitLocker of the system drive: %s (%s)\n",
+          answer == OTASUKE_WIN32_YES ? "on" : answer == OTASUKE_WIN32_NO ? "off" : "unknown",
+          otasuke_win32_status_to_string (status));
+  CHECK (otasuke_win32_read_bitlocker (NULL) == OTASUKE_WIN32_ERROR_INVALID_ARGUMENT);
 }
 
 static void
@@ -802,6 +832,7 @@ wmain (int       argc,
   test_product_state_recorded ();
   test_settings_pure ();
   test_settings_registry ();
+  test_bitlocker_live ();
   test_settings_planted ();
   test_autostart ();
   test_tray ();

@@ -20,10 +20,10 @@ for tool in wine xdotool xwininfo import compare convert; do
 done
 
 export LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 LANGUAGE=
-# Not fatal here (yet): Pango 1.50's Windows font map logs
-# "pango_font_description_{get_family,to_string}: assertion 'desc != NULL'" about
-# ten times while the UI font is chosen under Wine. They are counted below
-# and kept in the log; anything else GLib warns about fails the test.
+# Not fatal, so that the log shows them all: any CRITICAL, and any WARNING
+# but GDK's about Wine's missing keyboard-layout keys and the like, fails the
+# test below. (Pango's "desc != NULL" criticals came from Wine's setup, not
+# the program: see win32/wine-prefix.sh and win32/wine-fonts.conf.)
 export G_DEBUG=gc-friendly
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 # The store and settings of this run only.
@@ -115,14 +115,14 @@ for i in "${!pages[@]}"; do
   n=$(( n + 1 ))
 done
 
-others=$(grep -E 'CRITICAL|WARNING' "$log" | grep -vE "pango_font_description_(get_family|to_string): assertion 'desc != NULL' failed" \
-  | grep -v 'Gdk-WARNING' || true)
+criticals=$(grep -E -- '-CRITICAL \*\*' "$log" || true)
+others=$(grep -E 'CRITICAL|WARNING' "$log" | grep -v 'Gdk-WARNING' || true)
 if [ -n "$others" ]; then
-  echo "# warnings from otasuke.exe:"
+  echo "# criticals and warnings from otasuke.exe:"
   printf '%s\n' "$others" | sed 's/^/# /'
   status=1
 fi
-echo "# known Pango criticals: $(grep -cE "pango_font_description_(get_family|to_string)" "$log" || true)"
+echo "# criticals from otasuke.exe: $(printf '%s' "$criticals" | grep -c . || true)"
 if kill -0 "$pid" 2>/dev/null; then
   echo "ok $n - otasuke.exe still running after every page"
 else

@@ -1,15 +1,37 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Makes the Wine prefix $WINEPREFIX the Windows tests share, once: 64-bit,
-# Windows 10, no Mono or Gecko prompts. The first test of the cross-built
-# suite (wine-prefix in win32/meson.build); a TAP line for meson.
+# Windows 10, no Mono or Gecko prompts, a real font as the message font
+# (below), and only the host fonts of FONTCONFIG_FILE (win32/wine-fonts.conf;
+# Wine registers the host fonts it sees when the prefix is made). The first
+# test of the cross-built suite (wine-prefix in tests/meson.build); a TAP
+# line for meson.
 set -eu
 : "${WINEPREFIX:?}"
 export WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 echo "1..1"
+
+# Windows' message font is a real font (Yu Gothic UI on Japanese Windows);
+# Wine's is "MS Shell Dlg", a GDI alias DirectWrite does not know, so GDK's
+# reading of the system font (gdkproperty-win32.c) hands Pango a NULL
+# description and Pango logs "pango_font_description_to_string: assertion
+# 'desc != NULL' failed". Here it is the Japanese font the tests have (a
+# LOGFONTW: height -12, weight 400, DEFAULT_CHARSET, "Noto Sans CJK JP").
+message_font() {
+  timeout 60 wine reg add 'HKCU\Control Panel\Desktop\WindowMetrics' /v MessageFont /t REG_BINARY /f /d \
+    f4ffffff0000000000000000000000009001000000000001000000004e006f0074006f002000530061006e007300200043004a004b0020004a0050000000000000000000000000000000000000000000000000000000000000000000 \
+    >>"$WINEPREFIX.log" 2>&1
+}
+
 if [ -f "$WINEPREFIX/system.reg" ]; then
-  echo "ok 1 - Wine prefix $WINEPREFIX already made"
-  exit 0
+  if grep -q '^"MessageFont"=hex:f4,ff,ff,ff,' "$WINEPREFIX/user.reg"; then
+    echo "ok 1 - Wine prefix $WINEPREFIX already made"
+    exit 0
+  fi
+  # Made by an older version of this script, with every host font registered
+  # (Wine keeps them in the registry): made again.
+  timeout 20 wineserver -k >/dev/null 2>&1 || true
+  rm -rf "$WINEPREFIX"
 fi
 mkdir -p "$WINEPREFIX"
 start=$(date +%s)
@@ -20,5 +42,6 @@ if ! timeout 180 wine wineboot.exe --init >"$WINEPREFIX.log" 2>&1; then
 fi
 # Wine 8 says "Windows 7" by default; the program targets 10 and 11.
 timeout 60 wine winecfg.exe -v win10 >>"$WINEPREFIX.log" 2>&1 || true
+message_font || { echo "not ok 1 - could not set the message font; see $WINEPREFIX.log"; exit 1; }
 timeout 60 wineserver -w || true
 echo "ok 1 - Wine prefix made in $(( $(date +%s) - start )) s"
