@@ -27,7 +27,7 @@ packages="
   gcc-mingw-w64-x86-64 wine wine64 wixl msitools librsvg2-bin imagemagick
   debhelper dpkg-dev lintian fakeroot
   g++-mingw-w64-x86-64 libz-mingw-w64-dev cmake tcl
-  autoconf automake libtool autopoint sassc nasm gperf bison flex xdotool
+  autoconf automake libtool autopoint sassc nasm gperf bison flex xdotool libgtk-4-bin adwaita-icon-theme
 "
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
