@@ -844,7 +844,6 @@ evaluate_entry (OtasukeRouterTable       *table,
   const char *highest_affected = NULL;
   const char *fixed = NULL;
   gboolean any_affected = FALSE;
-  gboolean fixed_unknown = FALSE;
   gboolean end_of_life = FALSE;
 
   result->model = g_strdup (entry->key);
@@ -877,18 +876,24 @@ evaluate_entry (OtasukeRouterTable       *table,
               (highest_affected == NULL ||
                (otasuke_version_compare (adv->affected_max, highest_affected, &cmp, NULL) && cmp > 0)))
             highest_affected = adv->affected_max;
-          /* The version that fixes them all, when every one names its fix. */
-          if (adv->fixed == NULL || !otasuke_version_is_valid (adv->fixed))
-            fixed_unknown = TRUE;
-          else if (fixed == NULL ||
-                   (otasuke_version_compare (adv->fixed, fixed, &cmp, NULL) && cmp > 0))
+          /* The highest fix named: with it past every last affected version,
+           * it fixes them all. */
+          if (adv->fixed != NULL && otasuke_version_is_valid (adv->fixed) &&
+              (fixed == NULL || (otasuke_version_compare (adv->fixed, fixed, &cmp, NULL) && cmp > 0)))
             fixed = adv->fixed;
         }
       g_ptr_array_add (result->advisories, adv);
     }
 
-  if (fixed_unknown)
-    fixed = NULL;
+  /* An advisory that names no fix reaching past the highest fix named: only
+   * "newer than" can be said. */
+  if (fixed != NULL && highest_affected != NULL)
+    {
+      int cmp;
+
+      if (!otasuke_version_compare (fixed, highest_affected, &cmp, NULL) || cmp <= 0)
+        fixed = NULL;
+    }
 
   if (end_of_life)
     {

@@ -693,6 +693,16 @@ test_advice (void)
   g_assert_true (advice_contains (fine, "No advisory we know of affects"));
   g_assert_false (advice_contains (fine, "Update the router’s firmware"));
   g_assert_false (fine->end_of_support);
+
+  /* Two advisories, one naming no fix (≤ 1.5.1), one only its fix (before 1.7.2): the
+   * fix past every last affected version is the version to reach, not "newer than 1.5.1". */
+  {
+    g_autoptr(OtasukeRouterResult) aterm = otasuke_router_table_lookup (table, "Aterm WG2600HS", "Ver1.5.1");
+
+    g_assert_cmpint (aterm->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+    g_assert_true (advice_contains (aterm, "to version 1.7.2 or later"));
+    g_assert_false (advice_contains (aterm, "newer than"));
+  }
   g_assert_false (advice_contains (fine, "Replace it"));
 }
 
