@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "otasuke-log.h"
+#include "test-util.h"
 
 /* The parent names the file and passes it on, in a folder of its own: the
  * child of g_test_trap_subprocess() empties the isolated folders as it ends. */
@@ -56,7 +57,6 @@ test_warnings_to_file (void)
 {
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  GStatBuf st;
 
   if (g_test_subprocess ())
     {
@@ -73,8 +73,7 @@ test_warnings_to_file (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "WARNING Gtk: Theme parsing error: gtk.css:1:2\n"));
   g_assert_nonnull (strstr (contents, "CRITICAL otasuke-test-log: gtk_widget_get_parent"));
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  test_assert_mode (path, 0600);
   remove_log (path);
 }
 

@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "otasuke-store.h"
+#include "test-util.h"
 
 #define NOBODY 65534
 
@@ -41,20 +42,6 @@
   "  item_id TEXT NOT NULL, answer INTEGER NOT NULL, PRIMARY KEY (run_id, item_id));"
 
 /* Helpers */
-
-static void
-assert_mode (const char *path,
-             guint       expected)
-{
-  GStatBuf st;
-
-  g_assert_no_errno (g_stat (path, &st));
-#ifdef G_OS_UNIX
-  /* Windows has no mode bits to check; the file must still exist. */
-  if ((st.st_mode & 07777) != expected)
-    g_error ("%s has mode %04o, expected %04o", path, st.st_mode & 07777, expected);
-#endif
-}
 
 static void
 assert_contains (const char *haystack,
@@ -244,15 +231,15 @@ test_fresh_open (void)
   g_assert_null (otasuke_store_get_recovered_path (store));
   g_assert_null (otasuke_store_get_recovery_reason (store));
   g_assert_false (otasuke_store_is_read_only (store));
-  assert_mode (folder, 0700);
-  assert_mode (path, 0600);
+  test_assert_mode (folder, 0700);
+  test_assert_mode (path, 0600);
 
   id = otasuke_store_add_check_run (store, 1000, 2000, 75, "test", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
-  assert_mode (wal, 0600);
-  assert_mode (shm, 0600);
+  test_assert_mode (wal, 0600);
+  test_assert_mode (shm, 0600);
 
   journal_mode = dup_pragma (store, "journal_mode");
   foreign_keys = dup_pragma (store, "foreign_keys");
@@ -292,15 +279,15 @@ test_tightens_permissions (void)
   store = otasuke_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_null (otasuke_store_get_recovered_path (store));
-  assert_mode (folder, 0700);
-  assert_mode (path, 0600);
+  test_assert_mode (folder, 0700);
+  test_assert_mode (path, 0600);
 
   g_assert_no_errno (g_mkdir_with_parents (shared, 0755));
   g_assert_no_errno (g_chmod (shared, 0755));
   other = otasuke_store_open (shared_path, &error);
   g_assert_no_error (error);
-  assert_mode (shared, 0755);
-  assert_mode (shared_path, 0600);
+  test_assert_mode (shared, 0755);
+  test_assert_mode (shared_path, 0600);
 }
 
 static void
@@ -520,7 +507,7 @@ assert_recovered (OtasukeStore *store,
   assert_contains (reason, display);
 
   g_assert_cmpuint (otasuke_store_get_user_version (store), ==, otasuke_store_schema_version ());
-  assert_mode (path, 0600);
+  test_assert_mode (path, 0600);
   g_assert_true (otasuke_store_check_integrity (store, NULL));
 }
 
@@ -1298,7 +1285,7 @@ assert_file_is (const char *path,
   g_assert_true (g_file_get_contents (path, &now, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (now, ==, contents);
-  assert_mode (path, mode);
+  test_assert_mode (path, mode);
 }
 
 static void
@@ -1388,7 +1375,7 @@ test_not_ours (void)
   store = otasuke_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_null (otasuke_store_get_recovered_path (store));
-  assert_mode (other_name, 0644);
+  test_assert_mode (other_name, 0644);
   g_clear_object (&store);
   g_assert_no_errno (g_unlink (other_name));
   g_assert_no_errno (g_unlink (path));
@@ -1419,7 +1406,7 @@ test_not_ours (void)
   g_assert_no_errno (g_chmod (path, 0644));
   g_assert_no_errno (chown (path, NOBODY, NOBODY));
   assert_refused (path, path, "another user");
-  assert_mode (path, 0644);
+  test_assert_mode (path, 0644);
 }
 #endif
 

@@ -39,6 +39,19 @@ iterate_until_ (gboolean  (*done) (gpointer),
 }
 
 void
+test_assert_mode (const char *path,
+                  guint       expected)
+{
+  GStatBuf st;
+
+  g_assert_no_errno (g_stat (path, &st));
+#ifdef G_OS_UNIX
+  if ((st.st_mode & 07777) != expected)
+    g_error ("%s has mode %04o, expected %04o", path, (guint) (st.st_mode & 07777), expected);
+#endif
+}
+
+void
 test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = NULL;

@@ -16,6 +16,11 @@ gint64 test_slowdown (void);
 void iterate_until_ (gboolean (*done) (gpointer), gpointer data, const char *what);
 #define iterate_until(done, data) iterate_until_ ((done), (data), #done)
 
+/* Fails unless @path exists and (on Unix: Windows has no mode bits) has
+ * exactly the mode @expected (0600 for a file only its owner reads). */
+void test_assert_mode (const char *path,
+                       guint       expected);
+
 /* Removes @path and everything below it, without following links. */
 void test_remove_tree (const char *path);
 
