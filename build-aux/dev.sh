@@ -165,7 +165,7 @@ case "${1:-}" in
     rm -rf "$msi_key_dir"
     rm -f "$top"/_build-msi/Otasuke-*-x64.msi
     OTASUKE_CHAMBER_KEY=$msi_key build-aux/windows.sh "$top/_build-msi"
-    OTASUKE_CHAMBER_KEY=$msi_key win32/test-msi-install.sh "$top"/_build-msi/Otasuke-*-x64.msi
+    OTASUKE_CHAMBER_KEY=$msi_key win32/test-msi-install.sh "$top"/_build-msi/Otasuke-*-x64.msi "$top/_build-msi/test"
     say "All tests passed"
     ;;
   deb)
