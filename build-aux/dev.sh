@@ -147,10 +147,12 @@ case "${1:-}" in
     say "Fuzzing the feed and signature parsers briefly (libFuzzer, ASan, UBSan)"
     build-aux/fuzz.sh _build-fuzz "${FUZZ_SECONDS:-15}"
     say "Building the Debian package with a throwaway key, installing and removing it"
-    deb_key_dir=$(mktemp -d)
-    "$builddir/app/otasuke-feed" keygen -p "$deb_key_dir/test.pub" -s "$deb_key_dir/test.key" >/dev/null
-    OTASUKE_CHAMBER_KEY=$(sed -n 2p "$deb_key_dir/test.pub") build-aux/deb.sh "$top/_build-deb"
-    rm -rf "$deb_key_dir"
+    # One throwaway key for the Debian package and the Windows installer.
+    test_key_dir=$(mktemp -d)
+    "$builddir/app/otasuke-feed" keygen -p "$test_key_dir/test.pub" -s "$test_key_dir/test.key" >/dev/null
+    test_key=$(sed -n 2p "$test_key_dir/test.pub")
+    rm -rf "$test_key_dir"
+    OTASUKE_CHAMBER_KEY=$test_key build-aux/deb.sh "$top/_build-deb"
     build-aux/test-deb.sh "$top"/_build-deb/otasuke_*.deb
     say "Cross-compiling win32/ with mingw-w64 and testing it under Wine"
     win32/build-and-test.sh _build-win32
@@ -159,13 +161,9 @@ case "${1:-}" in
     say "Running the Windows tests under Wine"
     run_tests "$windows_builddir"
     say "Building the Windows installer with a throwaway key, installing and removing it under Wine"
-    msi_key_dir=$(mktemp -d)
-    "$builddir/app/otasuke-feed" keygen -p "$msi_key_dir/test.pub" -s "$msi_key_dir/test.key" >/dev/null
-    msi_key=$(sed -n 2p "$msi_key_dir/test.pub")
-    rm -rf "$msi_key_dir"
     rm -f "$top"/_build-msi/Otasuke-*-x64.msi
-    OTASUKE_CHAMBER_KEY=$msi_key build-aux/windows.sh "$top/_build-msi"
-    OTASUKE_CHAMBER_KEY=$msi_key win32/test-msi-install.sh "$top"/_build-msi/Otasuke-*-x64.msi "$top/_build-msi/test"
+    OTASUKE_CHAMBER_KEY=$test_key build-aux/windows.sh "$top/_build-msi"
+    OTASUKE_CHAMBER_KEY=$test_key win32/test-msi-install.sh "$top"/_build-msi/Otasuke-*-x64.msi "$top/_build-msi/test"
     say "All tests passed"
     ;;
   deb)
