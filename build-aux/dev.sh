@@ -6,8 +6,14 @@
 #   build-aux/dev.sh test   install what is missing, build, run all tests,
 #                           then the same tests again with ASan (LeakSanitizer
 #                           included) and UBSan, then build, install and
-#                           remove the Debian package; a skipped test fails
+#                           remove the Debian package; then the Windows build:
+#                           the toolchain (when its cache is missing), the
+#                           cross-build and its tests under Wine, and the
+#                           installer installed and removed under Wine;
+#                           a skipped test fails
 #   build-aux/dev.sh deb    build otasuke_<version>_<arch>.deb (needs the
+#                           Chamber's key in OTASUKE_CHAMBER_KEY)
+#   build-aux/dev.sh windows  build Otasuke-<version>-x64.msi (needs the
 #                           Chamber's key in OTASUKE_CHAMBER_KEY)
 set -eu
 
@@ -15,6 +21,9 @@ cd "$(dirname "$0")/.."
 top=$(pwd)
 builddir=${OTASUKE_BUILDDIR:-_build}
 asan_builddir=${OTASUKE_ASAN_BUILDDIR:-_build-asan}
+windows_builddir=${OTASUKE_WINDOWS_BUILDDIR:-_build-windows}
+# The toolchain build is most of a first run: at normal priority here.
+export OTASUKE_SYSROOT_NICE=${OTASUKE_SYSROOT_NICE:-0}
 
 packages="
   gcc meson ninja-build pkg-config git
@@ -138,21 +147,35 @@ case "${1:-}" in
     say "Fuzzing the feed and signature parsers briefly (libFuzzer, ASan, UBSan)"
     build-aux/fuzz.sh _build-fuzz "${FUZZ_SECONDS:-15}"
     say "Building the Debian package with a throwaway key, installing and removing it"
-    deb_key_dir=$(mktemp -d)
-    "$builddir/app/otasuke-feed" keygen -p "$deb_key_dir/test.pub" -s "$deb_key_dir/test.key" >/dev/null
-    OTASUKE_CHAMBER_KEY=$(sed -n 2p "$deb_key_dir/test.pub") build-aux/deb.sh "$top/_build-deb"
-    rm -rf "$deb_key_dir"
+    # One throwaway key for the Debian package and the Windows installer.
+    test_key_dir=$(mktemp -d)
+    "$builddir/app/otasuke-feed" keygen -p "$test_key_dir/test.pub" -s "$test_key_dir/test.key" >/dev/null
+    test_key=$(sed -n 2p "$test_key_dir/test.pub")
+    rm -rf "$test_key_dir"
+    OTASUKE_CHAMBER_KEY=$test_key build-aux/deb.sh "$top/_build-deb"
     build-aux/test-deb.sh "$top"/_build-deb/otasuke_*.deb
     say "Cross-compiling win32/ with mingw-w64 and testing it under Wine"
     win32/build-and-test.sh _build-win32
+    say "Cross-building Otasuke for Windows in $windows_builddir (the toolchain first when its cache is missing)"
+    win32/cross-build.sh "$windows_builddir"
+    say "Running the Windows tests under Wine"
+    run_tests "$windows_builddir"
+    say "Building the Windows installer with a throwaway key, installing and removing it under Wine"
+    rm -f "$top"/_build-msi/Otasuke-*-x64.msi
+    OTASUKE_CHAMBER_KEY=$test_key build-aux/windows.sh "$top/_build-msi"
+    OTASUKE_CHAMBER_KEY=$test_key win32/test-msi-install.sh "$top"/_build-msi/Otasuke-*-x64.msi "$top/_build-msi/test"
     say "All tests passed"
     ;;
   deb)
     install_packages
     build-aux/deb.sh
     ;;
+  windows)
+    install_packages
+    build-aux/windows.sh
+    ;;
   *)
-    echo "usage: $0 run|test|deb" >&2
+    echo "usage: $0 run|test|deb|windows" >&2
     exit 2
     ;;
 esac

@@ -8,7 +8,8 @@
 # files. With wine (and WINE_MSI_TEST unset or 1) it also installs the MSI
 # with `wine msiexec /i … /qn` into a fresh private prefix, twice (with and
 # without Autostart), checks files, shortcut and Run value, uninstalls and
-# checks that nothing of it is left.
+# checks that nothing of it is left. The real MSI (the cross-built program)
+# is tested the same way by win32/test-msi-install.sh, from build-aux/dev.sh test.
 # Usage: win32/test-make-msi.sh [WORK_DIR]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -50,30 +50,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The window: mapped, titled in Japanese and of a real size (Wine also maps
-# 1×1 helper windows of the program, such as the tray's).
-window=
-for _ in $(seq 1 120); do
-  window=$(xdotool search --onlyvisible --name "^$title\$" 2>/dev/null | head -1)
-  if [ -n "$window" ]; then
-    geometry=$(xwininfo -id "$window" | awk '/Width:/ {w=$2} /Height:/ {h=$2} END {print w "x" h}')
-    case $geometry in
-      [0-9][0-9][0-9]*x[0-9][0-9][0-9]*) break ;;
-    esac
-  fi
-  window=
-  if ! kill -0 "$pid" 2>/dev/null; then
+# The window: mapped, titled in Japanese and of a real size.
+. "$(dirname "$0")/wait-for-window.sh"
+wait_for_window "$title" "$pid" 60
+case $? in
+  2)
     echo "not ok 1 - otasuke.exe exited before its window appeared; its log:"
     sed 's/^/# /' "$log"
-    exit 1
-  fi
-  sleep 0.5
-done
-if [ -z "$window" ]; then
-  echo "not ok 1 - no window titled $title within 60 s"
-  xwininfo -root -tree | sed 's/^/# /'
-  exit 1
-fi
+    exit 1 ;;
+  1)
+    echo "not ok 1 - no window titled $title within 60 s"
+    xwininfo -root -tree | sed 's/^/# /'
+    exit 1 ;;
+esac
 echo "ok 1 - the window \"$title\" is up ($geometry)"
 
 status=0

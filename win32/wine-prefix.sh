@@ -23,8 +23,20 @@ message_font() {
     >>"$WINEPREFIX.log" 2>&1
 }
 
+# Wine's background programs (services.exe, explorer.exe /desktop, rpcss ...)
+# are started by the first Wine program of a server session and keep its
+# stdout and stderr open while the session lasts: meson then waits for them
+# (minutes, up to the timeout) before it sees that test end, though the test
+# itself has finished. Start the server and those programs here, away from
+# every test's output, and keep them up between the tests (the server ends
+# two minutes after the last program; test-wine-ui.sh, the last test, stops it).
+start_server() {
+  wineserver -p120 </dev/null >/dev/null 2>&1 || true
+  timeout 120 wine cmd.exe /c exit </dev/null >/dev/null 2>&1 || true
+}
 if [ -f "$WINEPREFIX/system.reg" ]; then
   if grep -q '^"MessageFont"=hex:f4,ff,ff,ff,' "$WINEPREFIX/user.reg"; then
+    start_server
     echo "ok 1 - Wine prefix $WINEPREFIX already made"
     exit 0
   fi
@@ -44,4 +56,5 @@ fi
 timeout 60 wine winecfg.exe -v win10 >>"$WINEPREFIX.log" 2>&1 || true
 message_font || { echo "not ok 1 - could not set the message font; see $WINEPREFIX.log"; exit 1; }
 timeout 60 wineserver -w || true
+start_server
 echo "ok 1 - Wine prefix made in $(( $(date +%s) - start )) s"

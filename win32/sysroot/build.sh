@@ -124,10 +124,25 @@ apt_update() {
   [ -f "$system" ] || die "no $system to copy the Debian mirror from"
   sed 's/^Types:.*/Types: deb-src/' "$system" >"$apt_dir/sources.list.d/debian.sources"
   say "  apt-get update (private lists in $apt_dir)"
-  apt-get "${apt_opts[@]}" update >"$logs/apt-update.log" 2>&1 </dev/null ||
-    { tail -20 "$logs/apt-update.log" >&2; die "apt-get update failed"; }
-  apt_updated=1
+  local try
+  for try in $(seq 1 "$fetch_tries"); do
+    # apt-get update exits 0 even when a list could not be fetched; an "E:" or
+    # "W: Failed to fetch" line is the failure then.
+    if apt-get "${apt_opts[@]}" update >"$logs/apt-update.log" 2>&1 </dev/null &&
+       ! grep -Eq '^(E:|W: (Failed to fetch|Some index files failed))' "$logs/apt-update.log"; then
+      apt_updated=1; return 0
+    fi
+    [ "$try" -lt "$fetch_tries" ] || break
+    say "  apt-get update failed (try $try of $fetch_tries); trying again in $(( try * 10 )) s"
+    sleep $(( try * 10 ))
+  done
+  tail -20 "$logs/apt-update.log" >&2
+  die "apt-get update failed $fetch_tries times"
 }
+
+# A download from the archive is tried this many times: a transient network or
+# mirror error must not fail a CI run. A 404 is an answer, not tried again.
+fetch_tries=${OTASUKE_FETCH_TRIES:-3}
 
 upstream_version() { local v=${1#*:}; printf '%s\n' "${v%-*}"; }
 
@@ -139,18 +154,27 @@ fetch() {
   got=$sources/.got-$src-${ver#*:}
   [ -f "$got" ] && return 0
   apt_update
-  say "  apt-get source --download-only $src=$ver"
-  if (cd "$sources" && apt-get "${apt_opts[@]}" source --download-only "$src=$ver") \
-       >"$logs/fetch-$src.log" 2>&1 </dev/null; then
-    touch "$got"; return 0
-  fi
-  case $how in
-    orig)
-      # The Debian diff is gone from the archive; the upstream tarball is there.
-      if compgen -G "$sources/${src}_$up.orig.tar.*" >/dev/null; then touch "$got"; return 0; fi ;;
-    optional)
-      return 1 ;;
-  esac
+  local try
+  for try in $(seq 1 "$fetch_tries"); do
+    say "  apt-get source --download-only $src=$ver"
+    if (cd "$sources" && apt-get "${apt_opts[@]}" source --download-only "$src=$ver") \
+         >"$logs/fetch-$src.log" 2>&1 </dev/null; then
+      touch "$got"; return 0
+    fi
+    # The Debian diff is gone from the archive; the upstream tarball is there.
+    if [ "$how" = orig ] && compgen -G "$sources/${src}_$up.orig.tar.*" >/dev/null; then
+      touch "$got"; return 0
+    fi
+    # Not there (404) or not in the lists: trying again will not help.
+    if grep -Eq '404 +Not Found|Unable to find a source package|Can not find version' \
+         "$logs/fetch-$src.log"; then
+      break
+    fi
+    [ "$try" -lt "$fetch_tries" ] || break
+    say "  download of $src failed (try $try of $fetch_tries); trying again in $(( try * 10 )) s"
+    sleep $(( try * 10 ))
+  done
+  [ "$how" = optional ] && return 1
   grep -E '^(E|Err):' "$logs/fetch-$src.log" >&2 || true
   die "could not download $src=$ver (see $logs/fetch-$src.log)"
 }
