@@ -3,9 +3,9 @@
 #
 # The real otasuke.exe under Wine, in Japanese: starts it on the X display
 # (Xvfb under `meson test`, see build-aux/dev.sh), waits for its window by its
-# Japanese title, shows each page with its shortcut (Alt+1 … Alt+5), takes a
-# screenshot of the screen after each (`import -window root`) and checks that
-# the page changed what is on the screen. TAP for meson.
+# Japanese title, clicks each page's button in the header bar, and checks
+# in a screenshot (`import -window root`) that that button is drawn selected
+# and the page has settled, keeping the picture. TAP for meson.
 #
 # Usage: test-wine-ui.sh OTASUKE_EXE SCREENSHOT_DIR
 # Environment: WINEPREFIX and WINEPATH as the other Windows tests have them
@@ -34,11 +34,32 @@ rm -f "$shots"/*.png
 log=$shots/otasuke.log
 
 title='セキュリティお助けナビ'
-pages=(overview check advisories history sheet)
+pages=(overview check advisories history sheet action)
 # Their buttons in the header bar of the window at its default size (1082×842
-# with its shadow: the drawn window starts 61 px in), in window coordinates.
-tab_x=(295 418 540 664 786)
+# with its shadow: the drawn window starts 61 px in), in window coordinates:
+# six buttons, 100 px each, the first from x 241 to 340.
+tab_x=(291 391 491 591 691 791)
 tab_y=77
+# The row of the screen where a button's own background shows (below its
+# label's icon, above its text), and how far into a button to read it.
+band_y=80
+band_in=8
+
+# Which of the six buttons is drawn selected in the screenshot $1: the one
+# darkest at its left edge, when it is darker than every other by at least 6
+# (the pointer is moved away first, so no button is merely hovered).
+selected_button() {
+  local shot=$1 best=-1 best_v=999 second_v=999 v
+  for j in "${!tab_x[@]}"; do
+    v=$(convert "$shot" -format "%[fx:int(255*p{$(( tab_x[j] - 50 + band_in )),$band_y}.intensity)]" info: 2>/dev/null) || return 1
+    if [ "$v" -lt "$best_v" ]; then
+      second_v=$best_v; best_v=$v; best=$j
+    elif [ "$v" -lt "$second_v" ]; then
+      second_v=$v
+    fi
+  done
+  [ $(( second_v - best_v )) -ge 6 ] && echo "$best"
+}
 echo "1..$(( ${#pages[@]} + 2 ))"
 
 wine "$exe" >"$log" 2>&1 &
@@ -66,41 +87,45 @@ esac
 echo "ok 1 - the window \"$title\" is up ($geometry)"
 
 status=0
-previous=
 n=2
-# Waits until the screen shows something other than $previous (the page has
-# been drawn), then keeps that picture as $shots/$page.png.
+# For each page: a click on its button, then a picture of the page once it
+# has settled, kept as $shots/$page.png.
 for i in "${!pages[@]}"; do
   page=${pages[$i]}
   # A click on the page's button in the header bar, through XTEST (Wine
   # ignores synthetic events, and without a window manager nothing has the
   # keyboard focus for the Alt+N shortcuts).
   xdotool mousemove --window "$window" "${tab_x[$i]}" "$tab_y" click 1
+  xdotool mousemove --window "$window" 5 5
   shot=$shots/$page.png
+  next=$shots/$page-next.png
   changed=
-  for _ in $(seq 1 40); do
-    import -window root "$shot"
-    colours=$(convert "$shot" -format '%k' info:)
-    if [ "$colours" -gt 16 ]; then
-      if [ -z "$previous" ]; then
-        changed=first
+  steady=
+  # Its button drawn selected, then the page drawn: two pictures in a row the same.
+  for _ in $(seq 1 60); do
+    import -window root "$next"
+    colours=$(convert "$next" -format '%k' info:)
+    if [ "$colours" -gt 16 ] && [ "$(selected_button "$next")" = "$i" ]; then
+      if [ -n "$changed" ] && [ "$(compare -metric AE "$shot" "$next" null: 2>&1 | cut -d' ' -f1)" = 0 ]; then
+        steady=1
         break
       fi
-      diff=$(compare -metric AE "$previous" "$shot" null: 2>&1 | cut -d' ' -f1)
-      if [ "${diff%%.*}" -gt 1000 ] 2>/dev/null; then
-        changed=$diff
-        break
-      fi
+      changed=1
+      mv "$next" "$shot"
     fi
     sleep 0.5
   done
-  if [ -n "$changed" ]; then
-    echo "ok $n - page $page shown ($colours colours, $changed pixels changed) in $shot"
+  rm -f "$next"
+  if [ -n "$steady" ]; then
+    echo "ok $n - page $page shown, its button selected ($colours colours) in $shot"
+  elif [ -n "$changed" ]; then
+    echo "not ok $n - page $page: its button is selected but the screen never settled"
+    status=1
   else
-    echo "not ok $n - page $page: the screen did not change after a click on its button"
+    echo "not ok $n - page $page: its button is not drawn selected after a click on it; see $shots"
+    import -window root "$shots/$page-failed.png"
     status=1
   fi
-  previous=$shot
   n=$(( n + 1 ))
 done
 
