@@ -1644,6 +1644,7 @@ test_titles (void)
   g_autoptr(GString) missing = g_string_new (NULL);
   g_autoptr(GString) stale = g_string_new (NULL);
   g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *saved_env = g_strdup (g_getenv ("LC_ALL"));
   g_autoptr(OtasukeRouterTable) table = load_bundled ();
   g_autoptr(OtasukeFeed) feed = NULL;
   json_t *routers;
@@ -1688,6 +1689,8 @@ test_titles (void)
                                         CHECK ("NEC", "WG2600HS", "9.99", "")));
   otasuke_router_table_merge_feed_items (table, feed->items);
 
+  /* Also in the environment, which libintl reads on Windows. */
+  g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
   if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
     g_error ("the ja_JP.UTF-8 locale is not installed; the Japanese title test needs it "
              "(build-aux/dev.sh generates it)");
@@ -1727,6 +1730,10 @@ test_titles (void)
     g_assert_cmpuint (n_affected, ==, 2);
   }
 
+  if (saved_env != NULL)
+    g_setenv ("LC_ALL", saved_env, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
   setlocale (LC_ALL, saved);
 }
 
