@@ -1180,3 +1180,12 @@ otasuke_router_result_to_json (const OtasukeRouterResult *result)
     }
   return otasuke_json_to_string (root, FALSE);
 }
+
+const char *
+otasuke_router_advisory_get_title (const OtasukeRouterAdvisory *adv)
+{
+  /* An empty msgid would give the catalogue's header. */
+  if (adv->title == NULL || adv->title[0] == '\0')
+    return adv->title;
+  return g_dgettext (GETTEXT_PACKAGE, adv->title);
+}

@@ -41,7 +41,8 @@ typedef enum {
 typedef struct {
   char     *id;            /* "JVN#12824024", "CVE-2021-20090", or a feed item id */
   char    **cves;          /* never NULL, may be empty */
-  char     *title;         /* the feed item's title when the feed carries it, else the table's */
+  char     *title;         /* the feed item's title when the feed carries it, else the table's;
+                              show it with otasuke_router_advisory_get_title() */
   char     *affected_max;  /* affected = this version and earlier */
   char     *condition;     /* "default_password" or NULL */
   char     *feed_item_id;  /* the feed item describing it, or NULL */
@@ -141,6 +142,11 @@ gboolean             otasuke_router_result_is_ambiguous     (const OtasukeRouter
 const char          *otasuke_router_vendor_get_hint         (const char          *vendor);
 /* How to show @vendor in a list ("NEC Aterm" for "NEC"); not translated, a brand. */
 const char          *otasuke_router_vendor_get_display_name (const char          *vendor);
+
+/* @adv's title to show, translated: the bundled table's titles are in po/
+ * (resources/data/routers-titles.h); a feed's, already in the reader's language,
+ * come back as they are. NULL when it has none. */
+const char          *otasuke_router_advisory_get_title      (const OtasukeRouterAdvisory *adv);
 
 void                 otasuke_router_candidate_free          (OtasukeRouterCandidate *candidate);
 void                 otasuke_router_result_free             (OtasukeRouterResult *result);

@@ -889,6 +889,21 @@ check_router_picker (Fixture       *fixture,
   gtk_editable_set_text (router_child (page, "firmware_row"), "Ver1.5.1");
   g_assert_cmpstr (gtk_label_get_text (status_label), ==, _("This router is affected by a known problem"));
   g_assert_true (has_label_containing (router_child (page, "advisories_label"), "CVE-2021-20709"));
+  /* Each problem's title in the reader's language, its version to reach as it is. */
+  {
+    const char *title = "NEC Aterm: device information read and settings changed over the network (2026), "
+                        "fixed in Ver. 1.7.2";
+
+    g_assert_true (has_label_containing (router_child (page, "advisories_label"),
+                                         g_dgettext (GETTEXT_PACKAGE, title)));
+    g_assert_true (has_label_containing (router_child (page, "advisories_label"), "Ver. 1.7.2"));
+    if (is_japanese ())
+      {
+        g_assert_false (has_label_containing (router_child (page, "advisories_label"), title));
+        g_assert_true (has_label_containing (router_child (page, "advisories_label"),
+                                             "NEC Aterm：ネットワーク経由で機器の情報を読まれ"));
+      }
+  }
   save_png (GTK_WIDGET (fixture->window), "check-router-aterm.png");
 
   /* Typed the way an input method gives it: saved as the table spells it. */

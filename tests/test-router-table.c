@@ -6,11 +6,15 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "otasuke-feed.h"
 #include "otasuke-json.h"
 #include "otasuke-router-table.h"
 #include "otasuke-router.h"
 #include "otasuke-version.h"
+/* The bundled titles as xgettext reads them (build-aux/make-router-titles.py). */
+#include "../resources/data/routers-titles.h"
 
 /* REFERENCE.md, "BUFFALO router advisories", written out again by hand so
  * that the bundled table is checked against an independent copy. */
@@ -1536,23 +1540,32 @@ test_other_vendors_spelling (void)
   assert_status (table, "UD-LT1", "ｖ２．２．０", OTASUKE_ROUTER_STATUS_NOT_AFFECTED);
 }
 
-/* Every row of the data file carries its advisory id, source and date. */
-static void
-test_data_sources (void)
+/* The bundled data file as JSON, to read its rows. */
+static json_t *
+load_data_file (void)
 {
   const char *path = g_test_get_filename (G_TEST_DIST, "..", "resources", "data", "routers.json", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  g_autoptr(json_t) root = NULL;
-  json_t *routers;
+  json_t *root;
   json_error_t jerr;
   gsize len;
-  guint n_rows = 0, n_pending = 0;
 
   g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);
   root = json_loadb (data, len, 0, &jerr);
   g_assert_nonnull (root);
+  return root;
+}
+
+/* Every row of the data file carries its advisory id, source and date. */
+static void
+test_data_sources (void)
+{
+  g_autoptr(json_t) root = load_data_file ();
+  json_t *routers;
+  guint n_rows = 0, n_pending = 0;
+
   routers = json_object_get (root, "routers");
   g_assert_true (json_is_array (routers));
 
@@ -1617,11 +1630,123 @@ test_end_of_life_json (void)
                    otasuke_router_status_get_title (OTASUKE_ROUTER_STATUS_AFFECTED));
 }
 
+/* Every advisory title of the bundled table is listed in routers-titles.h, so
+ * that po/ja.po translates it (build-aux/make-router-titles.py regenerates the
+ * list), and the list keeps no title the table dropped. In Japanese the
+ * table's titles are shown translated, a feed's (already Japanese) as it is,
+ * and `otasuke --router-check` keeps the table's text. */
+static void
+test_titles (void)
+{
+  g_autoptr(json_t) root = load_data_file ();
+  g_autoptr(GHashTable) in_table = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GString) stale = g_string_new (NULL);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *saved_env = g_strdup (g_getenv ("LC_ALL"));
+  g_autoptr(OtasukeRouterTable) table = load_bundled ();
+  g_autoptr(OtasukeFeed) feed = NULL;
+  json_t *routers;
+  guint n_affected = 0;
+
+  routers = json_object_get (root, "routers");
+  for (size_t i = 0; i < json_array_size (routers); i++)
+    {
+      json_t *advisories = json_object_get (json_array_get (routers, i), "advisories");
+
+      for (size_t j = 0; j < json_array_size (advisories); j++)
+        {
+          const char *title = json_string_value (json_object_get (json_array_get (advisories, j), "title"));
+
+          if (title != NULL)
+            g_hash_table_add (in_table, (gpointer) title);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (otasuke_router_table_titles); i++)
+    g_hash_table_add (listed, (gpointer) otasuke_router_table_titles[i]);
+
+  {
+    GHashTableIter iter;
+    gpointer title;
+
+    g_hash_table_iter_init (&iter, in_table);
+    while (g_hash_table_iter_next (&iter, &title, NULL))
+      if (!g_hash_table_contains (listed, title))
+        g_string_append_printf (missing, "%s\n", (const char *) title);
+    g_hash_table_iter_init (&iter, listed);
+    while (g_hash_table_iter_next (&iter, &title, NULL))
+      if (!g_hash_table_contains (in_table, title))
+        g_string_append_printf (stale, "%s\n", (const char *) title);
+  }
+  if (missing->len > 0 || stale->len > 0)
+    g_test_message ("run build-aux/make-router-titles.py, then build-aux/update-po.sh and translate");
+  g_assert_cmpstr (missing->str, ==, "");
+  g_assert_cmpstr (stale->str, ==, "");
+  g_assert_cmpuint (g_hash_table_size (listed), ==, G_N_ELEMENTS (otasuke_router_table_titles));
+
+  feed = parse_feed_items (ROUTER_ITEM ("new-2026", "新しい機種の弱点",
+                                        CHECK ("NEC", "WG2600HS", "9.99", "")));
+  otasuke_router_table_merge_feed_items (table, feed->items);
+
+  /* Also in the environment, which libintl reads on Windows. */
+  g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
+  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
+    g_error ("the ja_JP.UTF-8 locale is not installed; the Japanese title test needs it "
+             "(build-aux/dev.sh generates it)");
+
+  /* Every title has its Japanese. */
+  for (guint i = 0; i < G_N_ELEMENTS (otasuke_router_table_titles); i++)
+    g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, otasuke_router_table_titles[i]), !=,
+                     otasuke_router_table_titles[i]);
+
+  {
+    g_autoptr(OtasukeRouterResult) result = otasuke_router_table_lookup (table, "Aterm WG2600HS", "Ver1.5.1");
+    g_autofree char *text = otasuke_router_result_to_json (result);
+    g_autoptr(json_t) json = json_loads (text, 0, NULL);
+
+    g_assert_cmpint (result->status, ==, OTASUKE_ROUTER_STATUS_AFFECTED);
+    for (guint i = 0; i < result->advisories->len; i++)
+      {
+        const OtasukeRouterAdvisory *adv = result->advisories->pdata[i];
+        const char *shown = otasuke_router_advisory_get_title (adv);
+        json_t *entry = json_array_get (json_object_get (json, "advisories"), i);
+
+        /* The script's JSON: the table's text. */
+        g_assert_cmpstr (json_string_value (json_object_get (entry, "title")), ==, adv->title);
+        if (g_str_equal (adv->id, "new-2026"))
+          {
+            g_assert_cmpstr (shown, ==, "新しい機種の弱点");
+            continue;
+          }
+        g_assert_cmpstr (shown, ==, g_dgettext (GETTEXT_PACKAGE, adv->title));
+        g_assert_cmpstr (shown, !=, adv->title);
+        if (adv->affected)
+          n_affected++;
+        /* The version to reach stays as it is. */
+        if (g_str_equal (adv->id, "CVE-2026-4309"))
+          g_assert_nonnull (strstr (shown, "Ver. 1.7.2"));
+      }
+    g_assert_cmpuint (n_affected, ==, 2);
+  }
+
+  if (saved_env != NULL)
+    g_setenv ("LC_ALL", saved_env, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+  setlocale (LC_ALL, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("OTASUKE_LOCALEDIR");
+
   setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/router-table/bundled/models", test_bundled_models);
@@ -1648,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/router-table/vendors/spelling", test_other_vendors_spelling);
   g_test_add_func ("/router-table/vendors/end-of-life-json", test_end_of_life_json);
   g_test_add_func ("/router-table/data/sources", test_data_sources);
+  g_test_add_func ("/router-table/data/titles", test_titles);
 
   return g_test_run ();
 }

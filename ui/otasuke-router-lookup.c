@@ -202,7 +202,7 @@ show_result (OtasukeRouterLookup *self)
         continue;
       g_string_append_printf (advisories, "\n%s", adv->id);
       if (adv->title != NULL)
-        g_string_append_printf (advisories, " — %s", adv->title);
+        g_string_append_printf (advisories, " — %s", otasuke_router_advisory_get_title (adv));
     }
   if (advisories->len > 0)
     g_string_prepend (advisories, _("Known problems that affect it:"));
