@@ -318,6 +318,27 @@ tone_of (GtkWidget *widget)
   return found;
 }
 
+/* The label under @root whose whole text is @text (a score: "45" can also be
+ * part of a row's time, 03:45). */
+static GtkLabel *
+find_label_exactly (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_exactly (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* One colour per band: the results of a check, Home, the History list and
  * the chart give the same score the same one. */
 static void
@@ -340,7 +361,7 @@ check_band_colours (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(OtasukeCheckRun) run = otasuke_store_load_check_run (store, history_run_ids[i], &error);
       GtkWidget *results = g_object_ref_sink (otasuke_check_results_new ());
-      GtkLabel *row_score = find_label_containing (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2 - i)), score);
+      GtkLabel *row_score = find_label_exactly (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2 - i)), score);
       GtkWidget *results_score;
       const char *tone = otasuke_tone_for_band (otasuke_score_band_for_score (scores[i]));
 
