@@ -28,33 +28,6 @@
  * "does not apply": (22 × 4 + 2) × 25 / 24 = 93.75. */
 #define PLANNED_SCORE 94
 
-static OtasukeCheckPage *
-find_check_page (OtasukeWindow *window)
-{
-  return OTASUKE_CHECK_PAGE (find_by_type (GTK_WIDGET (window), OTASUKE_TYPE_CHECK_PAGE));
-}
-
-static gpointer
-check_child (OtasukeCheckPage *page,
-             const char       *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), OTASUKE_TYPE_CHECK_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gpointer
-results_child (OtasukeCheckPage *page,
-               const char       *name)
-{
-  GObject *child = gtk_widget_get_template_child (check_child (page, "results"),
-                                                  OTASUKE_TYPE_CHECK_RESULTS, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static gpointer
 router_child (OtasukeCheckPage *page,
               const char       *name)
@@ -64,12 +37,6 @@ router_child (OtasukeCheckPage *page,
 
   g_assert_nonnull (child);
   return child;
-}
-
-static gboolean
-check_page_is_loaded (gpointer data)
-{
-  return otasuke_check_page_get_loaded (data);
 }
 
 static gboolean
@@ -976,7 +943,6 @@ test_check_router_picker (void)
   install_well_kept_machine ();
   run_in_app (check_router_picker);
 }
-
 
 /* The keyboard alone */
 

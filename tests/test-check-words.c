@@ -18,39 +18,6 @@
  * tasks and the same on Home and the results, suggestions that stay
  * suggestions until accepted, and the questions left open listed. */
 
-static OtasukeCheckPage *
-find_check_page (OtasukeWindow *window)
-{
-  return OTASUKE_CHECK_PAGE (find_by_type (GTK_WIDGET (window), OTASUKE_TYPE_CHECK_PAGE));
-}
-
-static gpointer
-check_child (OtasukeCheckPage *page,
-             const char       *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), OTASUKE_TYPE_CHECK_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gpointer
-results_child (OtasukeCheckPage *page,
-               const char       *name)
-{
-  GObject *child = gtk_widget_get_template_child (check_child (page, "results"),
-                                                  OTASUKE_TYPE_CHECK_RESULTS, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-check_page_is_loaded (gpointer data)
-{
-  return otasuke_check_page_get_loaded (data);
-}
-
 static gboolean
 check_page_is_saved (gpointer data)
 {

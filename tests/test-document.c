@@ -18,6 +18,7 @@
 #include "otasuke-results-render.h"
 #include "otasuke-sheet-render-private.h"
 #include "otasuke-sheet.h"
+#include "test-util.h"
 
 /* The documents drawn by the sheet's renderer: where the layout puts
  * headings and pages (long fixtures), and the results as a PDF. */
@@ -312,28 +313,6 @@ run_tool (const char * const *argv)
   return g_steal_pointer (&out);
 }
 
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-static void
-assert_has (const char *haystack,
-            const char *needle)
-{
-  g_autofree char *h = squeeze (haystack);
-  g_autofree char *n = squeeze (needle);
-
-  if (strstr (h, n) == NULL)
-    g_error ("The PDF does not say “%s”:\n%s", needle, haystack);
-}
-
 /* The results on paper: the score, what to fix first, mode 0600; only an
  * ordinary file is replaced. */
 static void
@@ -373,10 +352,10 @@ test_results_pdf (void)
 
   text = run_tool (argv);
   score_text = g_strdup_printf (_("%d of 100"), score.score);
-  assert_has (text, score_text);
-  assert_has (text, _("Fix These First"));
-  assert_has (text, otasuke_checklist_lookup (checklist, "ipa-03")->question);
-  assert_has (text, otasuke_score_band_get_title (score.band));
+  test_assert_text_has (text, score_text);
+  test_assert_text_has (text, _("Fix These First"));
+  test_assert_text_has (text, otasuke_checklist_lookup (checklist, "ipa-03")->question);
+  test_assert_text_has (text, otasuke_score_band_get_title (score.band));
 
   /* A folder, or a link (even to an ordinary file), is not replaced. */
   g_assert_false (otasuke_document_write_pdf (document, dir, &error));

@@ -411,36 +411,14 @@ test_sheet_save_pdf (Fixture       *fixture,
   g_rmdir (dir);
 }
 
-/* Without white space: pdftotext breaks lines where the layout wrapped them. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 pdf_says (const char *text,
           const char *needle)
 {
-  g_autofree char *hay = squeeze (text);
-  g_autofree char *want = squeeze (needle);
+  g_autofree char *hay = test_squeeze_spaces (text);
+  g_autofree char *want = test_squeeze_spaces (needle);
 
   return strstr (hay, want) != NULL;
-}
-
-static gboolean
-check_page_is_loaded (gpointer data)
-{
-  return otasuke_check_page_get_loaded (data);
 }
 
 static gboolean

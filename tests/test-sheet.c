@@ -92,33 +92,6 @@ assert_mode_0600 (const char *path)
 #endif
 }
 
-/* Whitespace-free copy: wrapped lines in extracted text end up anywhere. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-assert_has (const char *haystack,
-            const char *needle)
-{
-  g_autofree char *h = squeeze (haystack);
-  g_autofree char *n = squeeze (needle);
-
-  if (strstr (h, n) == NULL)
-    g_error ("The output does not contain “%s”:\n%s", needle, haystack);
-}
-
 /* The PDF is read back with poppler-utils; without them these tests would prove
  * nothing, so a missing tool fails the test rather than skipping it. */
 static void
@@ -851,34 +824,34 @@ test_pdf_long_timeline (void)
   text = test_pdf_text (path, FALSE);
   /* Headings, in the order they are printed. */
   g_assert_true (strstr (text, "Information Security Consultation Sheet") != NULL);
-  assert_has (text, "Who is asking");
-  assert_has (text, "What happened, in order");
-  assert_has (text, "Why you suspect malware or unauthorised access");
-  assert_has (text, "Latest check on this computer");
-  assert_has (text, "Where to get help");
+  test_assert_text_has (text, "Who is asking");
+  test_assert_text_has (text, "What happened, in order");
+  test_assert_text_has (text, "Why you suspect malware or unauthorised access");
+  test_assert_text_has (text, "Latest check on this computer");
+  test_assert_text_has (text, "Where to get help");
   /* The user's text, Japanese included. */
-  assert_has (text, "株式会社さくら印刷");
-  assert_has (text, "経理用パソコンの不審な動き");
-  assert_has (text, "Microsoft Defender ウイルス対策");
-  assert_has (text, "Filled in by Otasuke");
-  assert_has (text, "見覚えのない送信済みメールが大量に増えた。");
-  assert_has (text, "出来事0：画面に見慣れない警告が表示された");
-  assert_has (text, "出来事58：画面に見慣れない警告が表示された");
-  assert_has (text, "念のためネットワークケーブルを抜き、ほかのパソコンも確認した。");
-  assert_has (text, "62 of 100");
-  assert_has (text, "Google Chrome 127.0.6533.88");
-  assert_has (text, "WHR-1166DHP2");
-  assert_has (text, "■ Not yet");
+  test_assert_text_has (text, "株式会社さくら印刷");
+  test_assert_text_has (text, "経理用パソコンの不審な動き");
+  test_assert_text_has (text, "Microsoft Defender ウイルス対策");
+  test_assert_text_has (text, "Filled in by Otasuke");
+  test_assert_text_has (text, "見覚えのない送信済みメールが大量に増えた。");
+  test_assert_text_has (text, "出来事0：画面に見慣れない警告が表示された");
+  test_assert_text_has (text, "出来事58：画面に見慣れない警告が表示された");
+  test_assert_text_has (text, "念のためネットワークケーブルを抜き、ほかのパソコンも確認した。");
+  test_assert_text_has (text, "62 of 100");
+  test_assert_text_has (text, "Google Chrome 127.0.6533.88");
+  test_assert_text_has (text, "WHR-1166DHP2");
+  test_assert_text_has (text, "■ Not yet");
   /* The bundled desks. */
-  assert_has (text, "03-5978-7509");
-  assert_has (text, "anshin@ipa.go.jp");
-  assert_has (text, "cs-support@ipa.go.jp");
-  assert_has (text, "https://www.sakura-cci.or.jp");
-  assert_has (text, "3 MB");
+  test_assert_text_has (text, "03-5978-7509");
+  test_assert_text_has (text, "anshin@ipa.go.jp");
+  test_assert_text_has (text, "cs-support@ipa.go.jp");
+  test_assert_text_has (text, "https://www.sakura-cci.or.jp");
+  test_assert_text_has (text, "3 MB");
   /* Header and footer on every page. */
   page_mark = g_strdup_printf ("Page %u of %u", pages, pages);
-  assert_has (text, page_mark);
-  assert_has (text, "Page 1 of");
+  test_assert_text_has (text, page_mark);
+  test_assert_text_has (text, "Page 1 of");
   {
     g_auto(GStrv) parts = g_strsplit (text, "経理用パソコンの不審な動き", -1);
 
@@ -929,18 +902,18 @@ test_pdf_hostile_text (void)
   g_assert_cmpuint (pages, <=, 10);
 
   text = test_pdf_text (path, FALSE);
-  assert_has (text, "evil title second");
-  assert_has (text, "ACME[2J株式会社ISO");
-  assert_has (text, "Dropbox");
-  assert_has (text, "<b>bold</b> &amp;");
-  assert_has (text, "RLO overflow");
-  assert_has (text, "行0");
-  assert_has (text, "行149");
-  assert_has (text, long_word->str + 200);
+  test_assert_text_has (text, "evil title second");
+  test_assert_text_has (text, "ACME[2J株式会社ISO");
+  test_assert_text_has (text, "Dropbox");
+  test_assert_text_has (text, "<b>bold</b> &amp;");
+  test_assert_text_has (text, "RLO overflow");
+  test_assert_text_has (text, "行0");
+  test_assert_text_has (text, "行149");
+  test_assert_text_has (text, long_word->str + 200);
   g_assert_null (strstr (text, "\xe2\x80\xae"));
   g_assert_null (strstr (text, "\xe2\x81\xa6"));
   g_assert_null (strstr (text, "\033"));
-  assert_has (text, "No check has been done on this computer yet.");
+  test_assert_text_has (text, "No check has been done on this computer yet.");
 
   check_pages_png (path, "hostile-text", pages);
 }
@@ -963,13 +936,13 @@ test_pdf_empty_and_contacts (void)
   g_assert_true (otasuke_sheet_write_pdf (sheet, NULL, NULL, now, path, &error));
   g_assert_no_error (error);
   text = test_pdf_text (path, FALSE);
-  assert_has (text, "Company name");
-  assert_has (text, "Cloud services used");
-  assert_has (text, "Date and time");
-  assert_has (text, "□ Yes");
-  assert_has (text, "No check has been done");
-  assert_has (text, "Printed on 2025-03-13");
-  assert_has (text, "IPA Information Security Safety Consultation Desk");
+  test_assert_text_has (text, "Company name");
+  test_assert_text_has (text, "Cloud services used");
+  test_assert_text_has (text, "Date and time");
+  test_assert_text_has (text, "□ Yes");
+  test_assert_text_has (text, "No check has been done");
+  test_assert_text_has (text, "Printed on 2025-03-13");
+  test_assert_text_has (text, "IPA Information Security Safety Consultation Desk");
   check_pages_png (path, "empty", pdf_pages (path));
 
   contacts = otasuke_feed_contacts_from_json ("[{\"name\": \"さくら相談窓口\", \"phone\": \"0120-000-000\","
@@ -979,11 +952,11 @@ test_pdf_empty_and_contacts (void)
   g_assert_true (otasuke_sheet_write_pdf (sheet, NULL, contacts, now, path2, &error));
   g_assert_no_error (error);
   text2 = test_pdf_text (path2, FALSE);
-  assert_has (text2, "さくら相談窓口");
-  assert_has (text2, "0120-000-000");
-  assert_has (text2, "https://example.jp/help");
-  assert_has (text2, "平日のみ受付");
-  assert_has (text2, "3 MB");
+  test_assert_text_has (text2, "さくら相談窓口");
+  test_assert_text_has (text2, "0120-000-000");
+  test_assert_text_has (text2, "https://example.jp/help");
+  test_assert_text_has (text2, "平日のみ受付");
+  test_assert_text_has (text2, "3 MB");
   g_assert_null (strstr (text2, "anshin@ipa.go.jp"));
 }
 
@@ -1036,13 +1009,13 @@ test_pdf_contact_question (void)
   g_assert_true (otasuke_sheet_write_pdf (sheet, NULL, NULL, now, path, &error));
   g_assert_no_error (error);
   text = test_pdf_text (path, FALSE);
-  assert_has (text, "03-0000-1234");
-  assert_has (text, "hanako@example.jp");
-  assert_has (text, "What you want to ask");
-  assert_has (text, "身代金の要求");
-  assert_has (text, "State of the machine now");
-  assert_has (text, "■ Switched on, taken off the network");
-  assert_has (text, "□ Powered off");
+  test_assert_text_has (text, "03-0000-1234");
+  test_assert_text_has (text, "hanako@example.jp");
+  test_assert_text_has (text, "What you want to ask");
+  test_assert_text_has (text, "身代金の要求");
+  test_assert_text_has (text, "State of the machine now");
+  test_assert_text_has (text, "■ Switched on, taken off the network");
+  test_assert_text_has (text, "□ Powered off");
   help = strstr (text, "Where to get help");
   g_assert_nonnull (help);
   g_assert_nonnull (strstr (help, "cs-support@ipa.go.jp"));
@@ -1050,8 +1023,8 @@ test_pdf_contact_question (void)
   check_pages_png (path, "contact", pdf_pages (path));
 
   plain = otasuke_sheet_render_text (sheet, NULL, NULL, now, 72);
-  assert_has (plain, "hanako@example.jp");
-  assert_has (plain, "身代金の要求");
+  test_assert_text_has (plain, "hanako@example.jp");
+  test_assert_text_has (plain, "身代金の要求");
   help = strstr (plain, "Where to get help");
   g_assert_true (strstr (help, "Companies and Organisations") <
                  strstr (help, "Safety Consultation Desk"));
@@ -1075,28 +1048,28 @@ test_text_export (void)
   text = otasuke_sheet_render_text (sheet, summary, NULL, now, 72);
   g_test_message ("%s", text);
 
-  assert_has (text, "経理用パソコンの不審な動き");
-  assert_has (text, "Company name: 株式会社さくら印刷");
-  assert_has (text, "Contact person: 佐藤 花子（総務部）");
-  assert_has (text, "Device type: ノートパソコン");
-  assert_has (text, "Operating system: Windows 11 Pro 23H2");
-  assert_has (text, "Security software: ウイルスバスター クラウド");
-  assert_has (text, "Microsoft 365");
-  assert_has (text, "Google ドライブ");
-  assert_has (text, "freee会計");
-  assert_has (text, "Affected devices: 2");
-  assert_has (text, "Affected accounts: 3");
-  assert_has (text, "2025-03-10 09:30");
-  assert_has (text, "出来事3：取引先から「先日のメールは送っていない」と電話があった。");
-  assert_has (text, "見覚えのない送信済みメールが大量に増えた。");
-  assert_has (text, "契約しているパソコン販売店のサポート窓口");
-  assert_has (text, "Police contacted: □ Yes　　□ No　　■ Not yet");
-  assert_has (text, "62 of 100");
-  assert_has (text, "Mozilla Firefox 128.3.0esr");
-  assert_has (text, "ルーターの管理パスワードが初期設定のまま");
-  assert_has (text, "anshin@ipa.go.jp");
-  assert_has (text, "03-5978-7509");
-  assert_has (text, "3 MB");
+  test_assert_text_has (text, "経理用パソコンの不審な動き");
+  test_assert_text_has (text, "Company name: 株式会社さくら印刷");
+  test_assert_text_has (text, "Contact person: 佐藤 花子（総務部）");
+  test_assert_text_has (text, "Device type: ノートパソコン");
+  test_assert_text_has (text, "Operating system: Windows 11 Pro 23H2");
+  test_assert_text_has (text, "Security software: ウイルスバスター クラウド");
+  test_assert_text_has (text, "Microsoft 365");
+  test_assert_text_has (text, "Google ドライブ");
+  test_assert_text_has (text, "freee会計");
+  test_assert_text_has (text, "Affected devices: 2");
+  test_assert_text_has (text, "Affected accounts: 3");
+  test_assert_text_has (text, "2025-03-10 09:30");
+  test_assert_text_has (text, "出来事3：取引先から「先日のメールは送っていない」と電話があった。");
+  test_assert_text_has (text, "見覚えのない送信済みメールが大量に増えた。");
+  test_assert_text_has (text, "契約しているパソコン販売店のサポート窓口");
+  test_assert_text_has (text, "Police contacted: □ Yes　　□ No　　■ Not yet");
+  test_assert_text_has (text, "62 of 100");
+  test_assert_text_has (text, "Mozilla Firefox 128.3.0esr");
+  test_assert_text_has (text, "ルーターの管理パスワードが初期設定のまま");
+  test_assert_text_has (text, "anshin@ipa.go.jp");
+  test_assert_text_has (text, "03-5978-7509");
+  test_assert_text_has (text, "3 MB");
   g_assert_null (strstr (text, "<"));
 
   /* Wrapped: no line wider than 72 columns. */
@@ -1120,8 +1093,8 @@ test_text_export (void)
   g_assert_cmpstr (written, ==, text);
 
   empty_text = otasuke_sheet_render_text (empty, NULL, NULL, now, 72);
-  assert_has (empty_text, "Company name: ______");
-  assert_has (empty_text, "No check has been done");
+  test_assert_text_has (empty_text, "Company name: ______");
+  test_assert_text_has (empty_text, "No check has been done");
 }
 
 static void
@@ -1170,7 +1143,7 @@ test_cli_export (void)
   {
     g_autofree char *text = test_pdf_text (path, FALSE);
 
-    assert_has (text, "Company name");
+    test_assert_text_has (text, "Company name");
   }
 
   otasuke_sheet_set_company_name (first, "First Draft KK");
@@ -1186,8 +1159,8 @@ test_cli_export (void)
   {
     g_autofree char *text = test_pdf_text (path, FALSE);
 
-    assert_has (text, "Second Draft KK");
-    assert_has (text, "55 of 100");
+    test_assert_text_has (text, "Second Draft KK");
+    test_assert_text_has (text, "55 of 100");
   }
 
   g_assert_true (otasuke_sheet_export_pdf_for_cli (store, otasuke_sheet_get_id (first), path, &error));
@@ -1195,7 +1168,7 @@ test_cli_export (void)
   {
     g_autofree char *text = test_pdf_text (path, FALSE);
 
-    assert_has (text, "First Draft KK");
+    test_assert_text_has (text, "First Draft KK");
   }
 
   g_assert_false (otasuke_sheet_export_pdf_for_cli (store, 9999, path, &error));
@@ -1290,9 +1263,9 @@ test_summary_from_store (void)
   g_assert_cmpstr (summary->browsers->pdata[1], ==, "Mozilla Firefox 128.3.0esr");
   g_assert_nonnull (summary->router);
   g_test_message ("router: %s", summary->router);
-  assert_has (summary->router, "WSR-1166DHP3");
-  assert_has (summary->router, "1.16");
-  assert_has (summary->router, "This router is affected by a known problem");
+  test_assert_text_has (summary->router, "WSR-1166DHP3");
+  test_assert_text_has (summary->router, "1.16");
+  test_assert_text_has (summary->router, "This router is affected by a known problem");
   /* What to fix first: the two answers short of done, questions as asked. */
   g_assert_cmpuint (summary->findings->len, >=, 2);
   g_assert_true (has_string (summary->findings, otasuke_checklist_lookup (checklist, "ipa-03")->question));
@@ -1305,10 +1278,10 @@ test_summary_from_store (void)
     /* pdftotext is a hard dependency of the tests (pdf_text fails without it). */
     g_autofree char *text = test_pdf_text (path, FALSE);
 
-    assert_has (text, "94 of 100");
-    assert_has (text, "Google Chrome 127.0.6533.88");
-    assert_has (text, "WSR-1166DHP3");
-    assert_has (text, otasuke_checklist_lookup (checklist, "ipa-20")->question);
+    test_assert_text_has (text, "94 of 100");
+    test_assert_text_has (text, "Google Chrome 127.0.6533.88");
+    test_assert_text_has (text, "WSR-1166DHP3");
+    test_assert_text_has (text, otasuke_checklist_lookup (checklist, "ipa-20")->question);
   }
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "test-util.h"
 
@@ -90,4 +91,30 @@ test_pdf_text (const char *path,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (text);
   return text;
+}
+
+char *
+test_squeeze_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+test_assert_text_has (const char *haystack,
+                      const char *needle)
+{
+  g_autofree char *h = test_squeeze_spaces (haystack);
+  g_autofree char *n = test_squeeze_spaces (needle);
+
+  if (strstr (h, n) == NULL)
+    g_error ("The text does not contain “%s”:\n%s", needle, haystack);
 }

@@ -29,4 +29,12 @@ void test_remove_tree (const char *path);
 char *test_pdf_text (const char *path,
                      gboolean    layout);
 
+/* @text without its white space: pdftotext breaks lines where the layout
+ * wrapped them, so words are compared without it. */
+char *test_squeeze_spaces (const char *text);
+
+/* Fails, showing @haystack, unless it contains @needle, white space aside. */
+void test_assert_text_has (const char *haystack,
+                           const char *needle);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "otasuke-check-results.h"
 #include "otasuke-overview-page.h"
 #include "otasuke-store.h"
 #include "window-harness.h"
@@ -726,4 +727,37 @@ assert_popover_fits (GtkPopover *popover)
   /* Inside the window, so nothing is cut off at its edge. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (popover)), <=, gtk_widget_get_width (window));
   assert_labels_fit (GTK_WIDGET (popover));
+}
+
+OtasukeCheckPage *
+find_check_page (OtasukeWindow *window)
+{
+  return OTASUKE_CHECK_PAGE (find_by_type (GTK_WIDGET (window), OTASUKE_TYPE_CHECK_PAGE));
+}
+
+gpointer
+check_child (OtasukeCheckPage *page,
+             const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), OTASUKE_TYPE_CHECK_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+gpointer
+results_child (OtasukeCheckPage *page,
+               const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (check_child (page, "results"),
+                                                  OTASUKE_TYPE_CHECK_RESULTS, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+gboolean
+check_page_is_loaded (gpointer data)
+{
+  return otasuke_check_page_get_loaded (data);
 }

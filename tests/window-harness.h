@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "otasuke-application.h"
+#include "otasuke-check-page.h"
 #include "otasuke-overview-page.h"
 #include "otasuke-store.h"
 #include "otasuke-window.h"
@@ -132,5 +133,14 @@ OtasukeStore *open_test_store (void);
 GtkWindow *find_message_dialog (void);
 
 gboolean no_message_dialog (gpointer data);
+
+/* The check page of @window, a template child of it or of its results
+ * (failing when there is none), and whether it has loaded (for iterate_until). */
+OtasukeCheckPage *find_check_page      (OtasukeWindow    *window);
+gpointer          check_child          (OtasukeCheckPage *page,
+                                        const char       *name);
+gpointer          results_child        (OtasukeCheckPage *page,
+                                        const char       *name);
+gboolean          check_page_is_loaded (gpointer          data);
 
 G_END_DECLS
